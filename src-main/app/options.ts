@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** How the console is started, from CLI flags, environment or the desktop app. */
+export const GatewatchOptions = z.object({
+  dataDir: z.string().min(1),
+  webhookHost: z.string().min(1).default('127.0.0.1'),
+  webhookPort: z.number().int().min(0).max(65535).default(8787),
+  bodyLimitBytes: z.number().int().positive().default(1024 * 1024),
+});
+export type GatewatchOptions = z.input<typeof GatewatchOptions>;
+export type ResolvedOptions = z.output<typeof GatewatchOptions>;

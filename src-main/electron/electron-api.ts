@@ -1,0 +1,103 @@
+/**
+ * The part of Electron's API this layer uses, typed here so that the layer type-checks and is
+ * unit-tested even where the `electron` package (and its types) could not be installed.
+ * Each member mirrors Electron's own signature.
+ */
+export interface WebPreferencesLike {
+  preload: string;
+  contextIsolation: boolean;
+  sandbox: boolean;
+  nodeIntegration: boolean;
+  nodeIntegrationInWorker: boolean;
+  nodeIntegrationInSubFrames: boolean;
+  webSecurity: boolean;
+  allowRunningInsecureContent: boolean;
+  webviewTag: boolean;
+  spellcheck: boolean;
+}
+
+export interface BrowserWindowOptionsLike {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  show: boolean;
+  title: string;
+  backgroundColor: string;
+  webPreferences: WebPreferencesLike;
+}
+
+export interface WebContentsLike {
+  id: number;
+  send(channel: string, ...args: unknown[]): void;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): void;
+  on(event: 'did-finish-load', listener: () => void): void;
+  isDestroyed(): boolean;
+}
+
+export interface BrowserWindowLike {
+  webContents: WebContentsLike;
+  loadURL(url: string): Promise<void>;
+  loadFile(path: string): Promise<void>;
+  once(event: 'ready-to-show', listener: () => void): void;
+  on(event: 'closed', listener: () => void): void;
+  show(): void;
+}
+
+export type BrowserWindowConstructor = new (options: BrowserWindowOptionsLike) => BrowserWindowLike;
+
+export interface IpcMainInvokeEventLike {
+  senderFrame: { url: string } | null;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcMainInvokeEventLike, input: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: 'basic_text' means no keyring, i.e. no real protection. */
+  getSelectedStorageBackend?(): string;
+}
+
+export interface SessionLike {
+  webRequest: {
+    onHeadersReceived(
+      listener: (
+        details: { responseHeaders?: Record<string, string[]> },
+        callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+      ) => void,
+    ): void;
+  };
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+}
+
+export interface AppLike {
+  whenReady(): Promise<void>;
+  getPath(name: 'userData'): string;
+  on(event: 'window-all-closed' | 'before-quit', listener: () => void): void;
+  on(event: 'activate', listener: () => void): void;
+  quit(): void;
+  isPackaged: boolean;
+}
+
+export interface ElectronMainApi {
+  app: AppLike;
+  BrowserWindow: BrowserWindowConstructor & { getAllWindows(): BrowserWindowLike[] };
+  ipcMain: IpcMainLike;
+  safeStorage: SafeStorageLike;
+  session: { defaultSession: SessionLike };
+}
+
+export interface ElectronPreloadApi {
+  contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
+  ipcRenderer: {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+    on(channel: string, listener: (event: unknown, payload: unknown) => void): void;
+    removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): void;
+  };
+}

@@ -1,0 +1,71 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createGatewatch, type Gatewatch } from '../app/gatewatch.js';
+import { createGatewatchDeps } from '../app/default-deps.js';
+import { CONTENT_SECURITY_POLICY } from '../serve/security.js';
+import type { ElectronMainApi } from './electron-api.js';
+import { createMainWindow, isAppUrl } from './window.js';
+import { PushForwarder, registerContractHandlers } from './ipc.js';
+
+// Loaded through require so that this layer compiles where Electron's package is absent.
+const electron = createRequire(import.meta.url)('electron') as ElectronMainApi;
+const { app, BrowserWindow, ipcMain, session } = electron;
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const windowOptions = {
+  preloadPath: join(here, '../preload/index.cjs'),
+  devServerUrl: process.env.ELECTRON_RENDERER_URL ?? null,
+  indexHtmlPath: join(here, '../renderer/index.html'),
+};
+
+let gatewatch: Gatewatch | null = null;
+
+function openWindow(current: Gatewatch): void {
+  const window = createMainWindow(BrowserWindow, windowOptions);
+  const forwarder = new PushForwarder(window);
+  const unsubscribe = current.bus.subscribe((event) => forwarder.send(event));
+  window.on('closed', unsubscribe);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const log = (message: string) => console.error(`gatewatch: ${message}`);
+  const dataDir = app.getPath('userData');
+  gatewatch = createGatewatch(
+    {
+      dataDir,
+      webhookPort: Number(process.env.GATEWATCH_WEBHOOK_PORT ?? 8787),
+      webhookHost: process.env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1',
+    },
+    {
+      ...createGatewatchDeps({ dataDir, log }),
+      // The desktop start script builds better-sqlite3 for Electron's ABI beside the Node build.
+      nativeBinding: process.env.GATEWATCH_NATIVE_BINDING,
+    },
+  );
+  await gatewatch.start();
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  registerContractHandlers(ipcMain, gatewatch.dispatcher, (url) => isAppUrl(url, windowOptions));
+
+  openWindow(gatewatch);
+  app.on('activate', () => {
+    if (gatewatch && BrowserWindow.getAllWindows().length === 0) openWindow(gatewatch);
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('before-quit', () => {
+  void gatewatch?.stop();
+});
+
+start().catch((error) => {
+  console.error(`gatewatch: could not start: ${(error as Error).message}`);
+  app.quit();
+});

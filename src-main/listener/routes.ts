@@ -1,0 +1,18 @@
+import { isProviderId, type DeliveryProvider } from '../../src-shared/domain/provider.js';
+
+export interface WebhookRoute {
+  provider: DeliveryProvider;
+  label: string | null;
+}
+
+const WEBHOOK_PATH = /^\/webhooks\/([A-Za-z0-9_-]{1,64})(?:\/([A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}))?\/?$/;
+
+/**
+ * `/webhooks/<provider>` or `/webhooks/<provider>/<label>`; anything else (other paths, `..`
+ * segments, unknown providers) is `unknown`. The path is matched as received, never resolved.
+ */
+export function routeWebhookPath(path: string): WebhookRoute {
+  const match = WEBHOOK_PATH.exec(path);
+  if (!match || !isProviderId(match[1]!)) return { provider: 'unknown', label: null };
+  return { provider: match[1]!, label: match[2] ?? null };
+}

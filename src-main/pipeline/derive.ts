@@ -1,0 +1,76 @@
+import type { DeliveryProvider, ProviderId } from '../../src-shared/domain/provider.js';
+import type { CorrelationKey } from '../../src-shared/domain/normalized.js';
+import type { DerivedFields, StoredDelivery } from '../store/types.js';
+import type { ProviderAdapter, WebhookSecret } from '../providers/types.js';
+import { describeBodyProblem } from './generic-parse.js';
+import { utf8OrNull } from './body-text.js';
+
+export interface DerivationContext {
+  adapterFor(provider: DeliveryProvider): ProviderAdapter | undefined;
+  webhookSecrets(provider: ProviderId): Promise<WebhookSecret[]>;
+}
+
+/** Search covers the body up to this many characters: enough for every real webhook. */
+const SEARCH_TEXT_LIMIT = 64 * 1024;
+
+/** The correlation keys a person recognises first, for the inbox's reference column. */
+const REFERENCE_PREFERENCE = ['reference', 'webhookRef', 'transactionRef', 'externalId', 'idempotencyKey', 'pid', 'sessionId', 'clientTxId'];
+
+export function pickReference(keys: readonly CorrelationKey[]): string | null {
+  for (const kind of REFERENCE_PREFERENCE) {
+    const key = keys.find((k) => k.kind === kind);
+    if (key) return key.value;
+  }
+  return keys[0]?.value ?? null;
+}
+
+function searchText(delivery: StoredDelivery, keys: readonly CorrelationKey[], eventType: string | null): string {
+  const body = delivery.body ? (utf8OrNull(delivery.body) ?? '') : '';
+  return [delivery.provider, delivery.label ?? '', eventType ?? '', ...keys.map((k) => k.value), body.slice(0, SEARCH_TEXT_LIMIT)].join('\n');
+}
+
+/** Everything the console works out from a stored delivery: parse, verify, normalize, correlate. */
+export async function deriveDelivery(delivery: StoredDelivery, context: DerivationContext): Promise<DerivedFields> {
+  const adapter = delivery.provider === 'unknown' ? undefined : context.adapterFor(delivery.provider);
+  const webhook = { headers: delivery.headers, body: delivery.body ?? new Uint8Array() };
+  if (delivery.body === null || !adapter || delivery.provider === 'unknown') {
+    const parseError = delivery.body === null ? 'Body not kept.' : describeBodyProblem(webhook);
+    return {
+      eventType: null,
+      eventId: null,
+      parseError,
+      verification: {
+        status: 'unsupported',
+        candidatesTried: [],
+        diagnosis:
+          delivery.body === null
+            ? 'The body was not kept (over the size limit), so the signature cannot be checked.'
+            : 'This path names no known provider, so there is no signature recipe to check.',
+      },
+      normalized: null,
+      correlationKeys: [],
+      schemaIssues: [],
+      reference: null,
+      amount: null,
+      searchText: searchText(delivery, [], null),
+    };
+  }
+  const parsed = adapter.parse(webhook);
+  const secrets = await context.webhookSecrets(adapter.id);
+  const verification = { ...adapter.verify(webhook, secrets), checkedAt: new Date().toISOString() };
+  const normalized = adapter.normalize(parsed);
+  const correlationKeys = adapter.correlationKeys(parsed);
+  const firstAmount = normalized.amounts[0];
+  return {
+    eventType: parsed.eventType,
+    eventId: parsed.eventId,
+    parseError: parsed.parseError,
+    verification,
+    normalized,
+    correlationKeys,
+    schemaIssues: parsed.schemaIssues,
+    reference: pickReference(correlationKeys),
+    amount: firstAmount ? { value: firstAmount.value, currency: firstAmount.currency } : null,
+    searchText: searchText(delivery, correlationKeys, parsed.eventType),
+  };
+}

@@ -1,0 +1,93 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { startServeMode } from './serve-mode.js';
+import { providerIds } from '../../src-shared/domain/provider.js';
+import { createGatewatchDeps } from '../app/default-deps.js';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const ServeFlags = z.object({
+  data: z.string().min(1),
+  'webhook-host': z.string().min(1),
+  'webhook-port': port,
+  'console-port': port,
+  token: z.string().min(16, 'a token needs at least 16 characters').optional(),
+  'body-limit': z.coerce.number().int().positive(),
+});
+
+function defaultRendererDir(): string | null {
+  const candidates = [
+    process.env.GATEWATCH_RENDERER_DIR,
+    fileURLToPath(new URL('../renderer', import.meta.url)),
+    join(process.cwd(), 'out/renderer'),
+  ];
+  return candidates.find((dir) => dir && existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      'webhook-host': { type: 'string' },
+      'webhook-port': { type: 'string' },
+      'console-port': { type: 'string' },
+      token: { type: 'string' },
+      'body-limit': { type: 'string' },
+    },
+    strict: true,
+  });
+  const env = process.env;
+  const flags = ServeFlags.safeParse({
+    data: values.data ?? env.GATEWATCH_DATA ?? join(homedir(), '.gatewatch'),
+    'webhook-host': values['webhook-host'] ?? env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1',
+    'webhook-port': values['webhook-port'] ?? env.GATEWATCH_WEBHOOK_PORT ?? 8787,
+    'console-port': values['console-port'] ?? env.GATEWATCH_CONSOLE_PORT ?? 8788,
+    token: values.token ?? env.GATEWATCH_TOKEN,
+    'body-limit': values['body-limit'] ?? env.GATEWATCH_BODY_LIMIT ?? 1024 * 1024,
+  });
+  if (!flags.success) {
+    for (const issue of flags.error.issues) console.error(`gatewatch: --${issue.path.join('.')}: ${issue.message}`);
+    process.exit(2);
+  }
+  const f = flags.data;
+  const rendererDir = defaultRendererDir();
+  const running = await startServeMode(
+    {
+      dataDir: f.data,
+      webhookHost: f['webhook-host'],
+      webhookPort: f['webhook-port'],
+      consolePort: f['console-port'],
+      token: f.token,
+      bodyLimitBytes: f['body-limit'],
+      rendererDir,
+    },
+    createGatewatchDeps({ dataDir: f.data, log: (message) => console.error(`gatewatch: ${message}`) }),
+  );
+  console.log(`Gatewatch is running (data: ${f.data})`);
+  console.log(`  Webhook URL:  ${running.webhookBaseUrl}/webhooks/<provider>   (${providerIds.join(', ')})`);
+  console.log(`  Console:      ${running.consoleUrl}`);
+  if (!rendererDir) console.log('  (the console page is not built yet: run `npm run build`; the API works meanwhile)');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`gatewatch: ${signal}, shutting down`);
+    running.stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(`gatewatch: shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(`gatewatch: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { createGatewatch, type Gatewatch, type GatewatchDeps } from '../app/gatewatch.js';
+import { ConsoleServer } from './api-server.js';
+
+export interface ServeModeOptions {
+  dataDir: string;
+  webhookHost?: string;
+  webhookPort?: number;
+  consolePort?: number;
+  token?: string;
+  bodyLimitBytes?: number;
+  rendererDir: string | null;
+}
+
+export interface RunningConsole {
+  gatewatch: Gatewatch;
+  token: string;
+  webhookBaseUrl: string;
+  /** The page to open; it carries the token, which the page keeps and drops from the address bar. */
+  consoleUrl: string;
+  consoleOrigin: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the console without Electron: listener + loopback API + the renderer as a web page. */
+export async function startServeMode(options: ServeModeOptions, deps: GatewatchDeps = {}): Promise<RunningConsole> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const gatewatch = createGatewatch(
+    {
+      dataDir: options.dataDir,
+      webhookHost: options.webhookHost,
+      webhookPort: options.webhookPort,
+      bodyLimitBytes: options.bodyLimitBytes,
+    },
+    deps,
+  );
+  const webhook = await gatewatch.start();
+  const server = new ConsoleServer(
+    { host: '127.0.0.1', port: options.consolePort ?? 8788, token, rendererDir: options.rendererDir },
+    gatewatch.dispatcher,
+    gatewatch.bus,
+  );
+  let consoleAddress;
+  try {
+    consoleAddress = await server.start();
+  } catch (error) {
+    await gatewatch.stop();
+    throw error;
+  }
+  const webhookHost = options.webhookHost && !['0.0.0.0', '::'].includes(options.webhookHost) ? options.webhookHost : '127.0.0.1';
+  const consoleOrigin = `http://127.0.0.1:${consoleAddress.port}`;
+  return {
+    gatewatch,
+    token,
+    webhookBaseUrl: `http://${webhookHost.includes(':') ? `[${webhookHost}]` : webhookHost}:${webhook.port}`,
+    consoleUrl: `${consoleOrigin}/?token=${encodeURIComponent(token)}`,
+    consoleOrigin,
+    async stop() {
+      await server.stop();
+      await gatewatch.stop();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrations, type Migration } from './migrations.js';
+
+export class StoreOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreOpenError';
+  }
+}
+
+export interface OpenOptions {
+  /** A prebuilt native module (the desktop app passes the one built for Electron's ABI). */
+  nativeBinding?: string;
+}
+
+/** Opens (or creates) gatewatch.db in dataDir: WAL, foreign keys, busy timeout, migrated. */
+export function openDatabase(dataDir: string, options: OpenOptions = {}): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'gatewatch.db');
+  let db: Database.Database;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new StoreOpenError(`Cannot open the store at ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') {
+    db.close();
+    throw new StoreOpenError(`The store at ${file} could not switch to WAL mode (got "${String(mode)}"); is it on a network filesystem?`);
+  }
+  // NORMAL in WAL mode: a committed transaction survives a process crash (only an OS crash
+  // or power loss can lose the last commits), at a fraction of FULL's fsync cost.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  applyMigrations(db, migrations, file);
+  return db;
+}
+
+export function applyMigrations(db: Database.Database, all: readonly Migration[], file = 'the store'): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+  );
+  const newest = Math.max(0, ...applied);
+  const known = Math.max(0, ...all.map((m) => m.version));
+  if (newest > known) {
+    throw new StoreOpenError(
+      `${file} was written by a newer Gatewatch (schema version ${newest}, this build knows ${known}). ` +
+        'Nothing was changed: update Gatewatch to open it.',
+    );
+  }
+  const ran: number[] = [];
+  for (const migration of [...all].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    const run = db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    });
+    try {
+      run();
+    } catch (error) {
+      // The transaction rolled back: the store is as it was before this migration.
+      throw new StoreOpenError(
+        `Migration ${migration.version} (${migration.name}) failed on ${file}: ${(error as Error).message}. ` +
+          'The store was left unchanged; no data was deleted.',
+        { cause: error },
+      );
+    }
+    ran.push(migration.version);
+  }
+  return ran;
+}

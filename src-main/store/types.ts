@@ -1,0 +1,120 @@
+import type { DeliveryProvider } from '../../src-shared/domain/provider.js';
+import type { ForwardedInfo, HeaderPair } from '../../src-shared/domain/delivery.js';
+import type { VerificationResult, VerificationStatus } from '../../src-shared/domain/verification.js';
+import type { CorrelationKey, NormalizedEvent, NormalizedStatus } from '../../src-shared/domain/normalized.js';
+
+/** A delivery as the listener captured it, before anything is derived from it. */
+export interface NewDelivery {
+  id: string;
+  provider: DeliveryProvider;
+  label: string | null;
+  receivedAt: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: HeaderPair[];
+  /** Exact bytes; null when the body was not kept (over the size limit). */
+  body: Uint8Array | null;
+  size: number;
+  bodySha256: string | null;
+  remoteAddress: string | null;
+  forwarded: ForwardedInfo | null;
+  rejected: { httpStatus: number; reason: string } | null;
+}
+
+/** What the pipeline works out from a delivery just after it is acknowledged. */
+export interface DerivedFields {
+  eventType: string | null;
+  eventId: string | null;
+  parseError: string | null;
+  verification: VerificationResult;
+  normalized: NormalizedEvent | null;
+  correlationKeys: CorrelationKey[];
+  schemaIssues: string[];
+  /** The inbox's reference column: the most useful correlation key for a person. */
+  reference: string | null;
+  /** The inbox's amount column. */
+  amount: { value: string; currency: string | null } | null;
+  /** Text indexed for full-text search (body text, references). */
+  searchText: string;
+}
+
+export interface StoredDelivery extends NewDelivery {
+  seq: number;
+  derived: DerivedFields | null;
+  duplicateOf: string | null;
+}
+
+export interface DeliverySummaryRecord {
+  id: string;
+  seq: number;
+  provider: DeliveryProvider;
+  label: string | null;
+  receivedAt: string;
+  method: string;
+  path: string;
+  size: number;
+  eventType: string | null;
+  verification: VerificationStatus | null;
+  status: NormalizedStatus | null;
+  amountValue: string | null;
+  amountCurrency: string | null;
+  reference: string | null;
+  parseError: string | null;
+  duplicateOf: string | null;
+  rejected: { httpStatus: number; reason: string } | null;
+}
+
+export interface DeliveryQuery {
+  provider?: DeliveryProvider;
+  eventType?: string;
+  status?: NormalizedStatus;
+  verification?: VerificationStatus | 'pending';
+  text?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+  /** Return rows with seq below this one (keyset pagination, newest first). */
+  beforeSeq?: number;
+}
+
+export interface DeliveryPage {
+  items: DeliverySummaryRecord[];
+  total: number;
+  totalIsEstimate: boolean;
+  hasMore: boolean;
+}
+
+export interface DeliveryCounts {
+  total: number;
+  byProvider: Record<string, number>;
+}
+
+/** Deliveries: written by the listener and the pipeline, read by the console. */
+export interface DeliveryStore {
+  /** Inserts a batch in one transaction (group commit); resolves once it is durable. */
+  insertBatch(batch: readonly NewDelivery[]): Promise<void>;
+  /** Deliveries whose derived fields are missing (just acknowledged, or interrupted by a crash). */
+  pendingDerivation(limit: number): Promise<StoredDelivery[]>;
+  saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void>;
+  list(query: DeliveryQuery): Promise<DeliveryPage>;
+  get(id: string): Promise<StoredDelivery | null>;
+  duplicatesOf(id: string): Promise<string[]>;
+  counts(): Promise<DeliveryCounts>;
+}
+
+/** Small JSON settings, by key. */
+export interface SettingsStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+/**
+ * The typed store every service uses. Asynchronous on purpose: SQLite answers synchronously,
+ * but a shared PostgreSQL backend for a team server will not.
+ */
+export interface Store {
+  readonly deliveries: DeliveryStore;
+  readonly settings: SettingsStore;
+  close(): Promise<void>;
+}

@@ -1,0 +1,9 @@
+import type { DeliveriesListInput } from '../../src-shared/contract/deliveries.js';
+
+/** Every query key in one place, so pushes invalidate exactly what they change. */
+export const queryKeys = {
+  deliveryLists: () => ['deliveries', 'list'] as const,
+  deliveryList: (filters: Partial<DeliveriesListInput>) => ['deliveries', 'list', filters] as const,
+  delivery: (id: string) => ['deliveries', 'detail', id] as const,
+  listener: () => ['listener'] as const,
+};

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { deliveriesContract } from './deliveries.js';
+import { listenerContract } from './listener.js';
+
+/**
+ * Every call the renderer can make: a name, a zod input schema and a zod output schema.
+ * Both transports (IPC in the desktop app, HTTP in serve mode) are derived from this object.
+ */
+export const contract = {
+  ...deliveriesContract,
+  ...listenerContract,
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+/** What a caller passes (defaults not yet applied). */
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+
+export const callNames = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** IPC channel for a call: one per call, derived here so main and preload cannot drift apart. */
+export const ipcChannelFor = (name: CallName): string => `gatewatch:call:${name}`;
+export const ipcPushChannel = 'gatewatch:push';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { DeliveryProvider } from './provider.js';
+import { VerificationResult, VerificationStatus } from './verification.js';
+import { CorrelationKey, NormalizedEvent, NormalizedStatus } from './normalized.js';
+
+export const HeaderPair = z.tuple([z.string(), z.string()]);
+export type HeaderPair = z.infer<typeof HeaderPair>;
+
+/** Forwarding headers, recorded only when the user says the listener sits behind a tunnel. */
+export const ForwardedInfo = z.object({
+  for: z.string().nullable(),
+  proto: z.string().nullable(),
+  host: z.string().nullable(),
+});
+export type ForwardedInfo = z.infer<typeof ForwardedInfo>;
+
+/** Why the listener did not keep a body (the attempt itself is still recorded). */
+export const RejectionReason = z.object({
+  httpStatus: z.number().int(),
+  reason: z.string(),
+});
+
+/** One row of the inbox. */
+export const DeliverySummary = z.object({
+  id: z.string(),
+  provider: DeliveryProvider,
+  label: z.string().nullable(),
+  receivedAt: z.string(),
+  method: z.string(),
+  path: z.string(),
+  size: z.number().int().nonnegative(),
+  eventType: z.string().nullable(),
+  /** null while verification has not run yet (it runs just after the delivery is acknowledged). */
+  verification: VerificationStatus.nullable(),
+  status: NormalizedStatus.nullable(),
+  amount: z.object({ value: z.string(), currency: z.string().nullable() }).nullable(),
+  reference: z.string().nullable(),
+  parseError: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+  rejected: RejectionReason.nullable(),
+});
+export type DeliverySummary = z.infer<typeof DeliverySummary>;
+
+/** The whole delivery: every byte as received, and what the console made of it. */
+export const DeliveryDetail = DeliverySummary.extend({
+  query: z.string(),
+  headers: z.array(HeaderPair),
+  /** The raw body as text when it is valid UTF-8, otherwise null (see bodyBase64). */
+  body: z.string().nullable(),
+  bodyBase64: z.string(),
+  remoteAddress: z.string().nullable(),
+  forwarded: ForwardedInfo.nullable(),
+  eventId: z.string().nullable(),
+  verificationResult: VerificationResult,
+  normalized: NormalizedEvent.nullable(),
+  correlationKeys: z.array(CorrelationKey),
+  schemaIssues: z.array(z.string()),
+  /** Later deliveries linked to this one as retries/duplicates. */
+  duplicates: z.array(z.string()),
+});
+export type DeliveryDetail = z.infer<typeof DeliveryDetail>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** One lifecycle for every provider; docs/providers.md maps each provider status onto it. */
+export const NormalizedStatus = z.enum([
+  'created',
+  'pending',
+  'confirming',
+  'completed',
+  'failed',
+  'expired',
+  'underpaid',
+  'overpaid',
+  'refunded',
+  'cancelled',
+  'compliance_hold',
+  'info',
+  'unknown',
+]);
+export type NormalizedStatus = z.infer<typeof NormalizedStatus>;
+
+export const PaymentDirection = z.enum(['deposit', 'withdrawal', 'swap', 'payout', 'transfer', 'unknown']);
+export type PaymentDirection = z.infer<typeof PaymentDirection>;
+
+/** An amount exactly as the provider wrote it: a decimal string, never a re-printed float. */
+export const Amount = z.object({
+  role: z.string(),
+  value: z.string(),
+  currency: z.string().nullable(),
+});
+export type Amount = z.infer<typeof Amount>;
+
+export const PartyKind = z.enum(['wallet', 'user', 'email', 'name', 'account', 'card']);
+export const Party = z.object({
+  role: z.string(),
+  kind: PartyKind,
+  value: z.string(),
+});
+export type Party = z.infer<typeof Party>;
+
+export const NormalizedEvent = z.object({
+  eventType: z.string().nullable(),
+  status: NormalizedStatus,
+  /** The provider's own status word, as received. */
+  providerStatus: z.string().nullable(),
+  direction: PaymentDirection,
+  amounts: z.array(Amount),
+  parties: z.array(Party),
+});
+export type NormalizedEvent = z.infer<typeof NormalizedEvent>;
+
+/** An id that links an event to other events and to sessions (a payment's timeline key). */
+export const CorrelationKey = z.object({
+  kind: z.string(),
+  value: z.string(),
+});
+export type CorrelationKey = z.infer<typeof CorrelationKey>;

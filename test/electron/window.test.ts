@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createMainWindow, isAppUrl, secureWebPreferences } from '../../src-main/electron/window.js';
+import { registerContractHandlers } from '../../src-main/electron/ipc.js';
+import type { BrowserWindowOptionsLike, IpcMainLike } from '../../src-main/electron/electron-api.js';
+import { callNames, ipcChannelFor } from '../../src-shared/contract/index.js';
+import { createDispatcher, type CallHandlers } from '../../src-main/dispatcher/dispatcher.js';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/serve/security.js';
+
+/** A stand-in for Electron's BrowserWindow that records what the factory asked of it. */
+function fakeBrowserWindow() {
+  const created: Array<{ options: BrowserWindowOptionsLike; handlers: Record<string, Function>; openHandler?: Function; loaded?: string }> = [];
+  class FakeWindow {
+    record: (typeof created)[number];
+    webContents: any;
+    constructor(options: BrowserWindowOptionsLike) {
+      this.record = { options, handlers: {} };
+      created.push(this.record);
+      const record = this.record;
+      this.webContents = {
+        id: 1,
+        send() {},
+        isDestroyed: () => false,
+        setWindowOpenHandler(handler: Function) {
+          record.openHandler = handler;
+        },
+        on(event: string, handler: Function) {
+          record.handlers[event] = handler;
+        },
+      };
+    }
+    async loadURL(url: string) {
+      this.record.loaded = url;
+    }
+    async loadFile(path: string) {
+      this.record.loaded = path;
+    }
+    once() {}
+    on() {}
+    show() {}
+  }
+  return { BrowserWindow: FakeWindow as never, created };
+}
+
+describe('electron window factory', () => {
+  const options = { preloadPath: '/app/out/preload/index.cjs', devServerUrl: null, indexHtmlPath: '/app/out/renderer/index.html' };
+
+  it('isolates and sandboxes the renderer with no Node integration', () => {
+    const { BrowserWindow, created } = fakeBrowserWindow();
+    createMainWindow(BrowserWindow, options);
+    const prefs = created[0]!.options.webPreferences;
+    expect(prefs).toEqual(secureWebPreferences('/app/out/preload/index.cjs'));
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+  });
+
+  it('denies window.open and navigation away from the app', () => {
+    const { BrowserWindow, created } = fakeBrowserWindow();
+    createMainWindow(BrowserWindow, options);
+    const record = created[0]!;
+    expect(record.openHandler!({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    let prevented = 0;
+    const event = { preventDefault: () => prevented++ };
+    record.handlers['will-navigate']!(event, 'https://evil.example');
+    record.handlers['will-redirect']!(event, 'file:///etc/passwd');
+    expect(prevented).toBe(2);
+    record.handlers['will-navigate']!(event, 'file:///app/out/renderer/index.html#/inbox');
+    expect(prevented).toBe(2);
+  });
+
+  it('uses a CSP without unsafe-eval or remote scripts', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+  });
+
+  it('registers every contract call and refuses frames that are not the app', async () => {
+    const handlers = new Map<string, Function>();
+    const ipcMain: IpcMainLike = { handle: (channel, fn) => handlers.set(channel, fn), removeHandler: (c) => handlers.delete(c) };
+    const calls = Object.fromEntries(callNames.map((n) => [n, async () => ({})])) as unknown as CallHandlers;
+    const dispatcher = createDispatcher(calls);
+    const unregister = registerContractHandlers(ipcMain, dispatcher, (url) => isAppUrl(url, options));
+    expect([...handlers.keys()].sort()).toEqual(callNames.map(ipcChannelFor).sort());
+    const list = handlers.get(ipcChannelFor('deliveries.get'))!;
+    const foreign = await list({ senderFrame: { url: 'https://evil.example/' } }, { id: 'x' });
+    expect(foreign).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+    const badInput = await list({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, { id: 42 });
+    expect(badInput).toEqual({ ok: false, error: expect.objectContaining({ code: 'bad_request' }) });
+    unregister();
+    expect(handlers.size).toBe(0);
+  });
+});
