@@ -6,8 +6,3 @@ export function utf8OrNull(body: Uint8Array): string | null {
     return null;
   }
 }
-
-export function headerValue(headers: ReadonlyArray<readonly [string, string]>, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  return headers.find(([key]) => key.toLowerCase() === wanted)?.[1];
-}

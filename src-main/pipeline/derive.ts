@@ -2,7 +2,7 @@ import type { DeliveryProvider, ProviderId } from '../../src-shared/domain/provi
 import type { CorrelationKey } from '../../src-shared/domain/normalized.js';
 import type { DerivedFields, StoredDelivery } from '../store/types.js';
 import type { ProviderAdapter, WebhookSecret } from '../providers/types.js';
-import { describeBodyProblem } from './generic-parse.js';
+import { describeBodyProblem } from '../providers/shared/parse.js';
 import { utf8OrNull } from './body-text.js';
 
 export interface DerivationContext {
@@ -45,7 +45,9 @@ export async function deriveDelivery(delivery: StoredDelivery, context: Derivati
         diagnosis:
           delivery.body === null
             ? 'The body was not kept (over the size limit), so the signature cannot be checked.'
-            : 'This path names no known provider, so there is no signature recipe to check.',
+            : delivery.provider === 'unknown'
+              ? 'This path names no known provider, so there is no signature recipe to check.'
+              : 'No adapter is configured for this provider in this build.',
       },
       normalized: null,
       correlationKeys: [],

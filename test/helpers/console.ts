@@ -1,6 +1,7 @@
 import { startServeMode, type RunningConsole } from '../../src-main/serve/serve-mode.js';
 import type { GatewatchDeps } from '../../src-main/app/gatewatch.js';
 import { tempDir } from './temp.js';
+import { createGatewatchDeps } from '../../src-main/app/default-deps.js';
 
 export interface TestConsole extends RunningConsole {
   dataDir: string;
@@ -27,13 +28,13 @@ export async function startTestConsole(
       bodyLimitBytes: options.bodyLimitBytes,
       rendererDir: options.rendererDir ?? null,
     },
-    { discoverTunnel: async () => null, ...deps },
+    { ...createGatewatchDeps({ dataDir }), discoverTunnel: async () => null, ...deps },
   );
   return {
     ...running,
     dataDir,
     post: (path, body, headers = { 'content-type': 'application/json' }) =>
-      fetch(`${running.webhookBaseUrl}${path}`, { method: 'POST', body, headers }),
+      fetch(`${running.webhookBaseUrl}${path}`, { method: 'POST', body: typeof body === 'string' ? body : Buffer.from(body), headers }),
     async api(name, input = {}) {
       const response = await fetch(`${running.consoleOrigin}/api/${name}`, {
         method: 'POST',

@@ -69,15 +69,15 @@ describe('webhook listener', () => {
     const d = await detail(((await response.json()) as { id: string }).id);
     expect(d.body).toBeNull();
     expect([...Buffer.from(d.bodyBase64, 'base64')]).toEqual([...bytes]);
-    expect(d.parseError).toMatch(/UTF-8/);
+    expect(d.parseError).toMatch(/UTF-8/i);
   });
 
   it('flags malformed JSON and a wrong content-type but keeps them', async () => {
     const bad = await gw.post('/webhooks/paychant', '{"event": ');
     expect(bad.status).toBe(200);
-    expect((await detail(((await bad.json()) as { id: string }).id)).parseError).toMatch(/not valid JSON/);
+    expect((await detail(((await bad.json()) as { id: string }).id)).parseError).toMatch(/not (valid )?JSON/i);
     const text = await gw.post('/webhooks/paychant', '{"a":1}', { 'content-type': 'text/plain' });
-    expect((await detail(((await text.json()) as { id: string }).id)).parseError).toMatch(/Content-Type/);
+    expect((await detail(((await text.json()) as { id: string }).id)).parseError).toMatch(/content-type/i);
   });
 
   it('stores unknown providers as unknown and answers 404', async () => {

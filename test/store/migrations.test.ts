@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { applyMigrations, openDatabase, StoreOpenError } from '../../src-main/store/sqlite/open.js';
-import { migrations } from '../../src-main/store/sqlite/migrations.js';
+import { migrations } from '../../src-main/store/sqlite/migrations/index.js';
 import { tempDir } from '../helpers/temp.js';
 
 const dirs: Array<{ remove(): void }> = [];

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrations, type Migration } from './migrations.js';
+import { migrations, type Migration } from './migrations/index.js';
 
 export class StoreOpenError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -1,18 +1,9 @@
-/**
- * Forward-only schema migrations. Append new ones; never edit or reorder an applied one.
- * Each runs in its own transaction and is recorded in schema_migrations.
- */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'deliveries, correlation keys, search, settings',
-    sql: `
+export const deliveriesMigration: Migration = {
+  version: 1,
+  name: 'deliveries, correlation keys, search, settings',
+  sql: `
       CREATE TABLE deliveries (
         seq INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -73,5 +64,4 @@ export const migrations: readonly Migration[] = [
         updated_at TEXT NOT NULL
       );
     `,
-  },
-];
+};

@@ -1,0 +1,53 @@
+/** InstaXchange: a card-to-crypto on-ramp, so every event is a deposit; status is `data.status`. */
+import type { CorrelationKey, NormalizedEvent } from '../../../src-shared/domain/normalized.js';
+import { lookupStatus } from '../../../src-shared/providers/status-map.js';
+import type { ParsedWebhook } from '../types.js';
+import { amount, party, uniqueBy, KeyCollector } from '../shared/extract.js';
+import { at, isPlaceholder, textAt } from '../shared/json-path.js';
+
+export function normalizeInstaxchange(parsed: ParsedWebhook): NormalizedEvent {
+  const data = at(parsed.json, 'data');
+  const invoice = at(parsed.json, 'invoiceData');
+  const status = textAt(data, 'status');
+  return {
+    eventType: parsed.eventType,
+    status: lookupStatus('instaxchange', 'data.status', status) ?? 'unknown',
+    providerStatus: status,
+    direction: 'deposit',
+    amounts: [
+      ...amount('fiat', at(data, 'amountInFiat'), at(data, 'fiatCurrency')),
+      ...amount('crypto', at(data, 'amountInCrypto'), at(data, 'cryptoCurrency')),
+    ],
+    parties: uniqueBy([
+      ...party('recipient', 'wallet', at(data, 'walletAddress')),
+      ...party('recipient', 'wallet', at(invoice, 'Wallet_address')),
+      ...party('payer', 'email', at(invoice, 'Email')),
+      ...party('payer', 'name', at(invoice, 'Name')),
+      ...party('payer', 'card', at(invoice, 'Credit_card_number')),
+    ]),
+  };
+}
+
+export function instaxchangeCorrelationKeys(parsed: ParsedWebhook): CorrelationKey[] {
+  const json = parsed.json;
+  return new KeyCollector()
+    .add('reference', at(json, 'reference'))
+    .add('sessionId', at(json, 'data', 'sessionId'))
+    .add('transactionId', at(json, 'transactionId'))
+    .add('depositTxId', at(json, 'invoiceData', 'Deposit_tx_ID'))
+    .add('withdrawTxId', at(json, 'invoiceData', 'Withdraw_tx_ID'))
+    .add('wdId', at(json, 'data', 'additionalData', 'wdId'))
+    .add('invoiceId', at(json, 'invoiceData', 'Invoice_ID'))
+    .keys();
+}
+
+/**
+ * No per-event id is documented (`webhookId` looks like the webhook's name in the samples), so a
+ * transaction reaching a status identifies the event; retries repeat both.
+ */
+export function instaxchangeEventId(json: unknown): string | null {
+  const tx = textAt(json, 'transactionId');
+  const status = textAt(json, 'data', 'status');
+  if (tx && status && !isPlaceholder(tx)) return `${tx}:${status}`;
+  return textAt(json, 'webhookId');
+}

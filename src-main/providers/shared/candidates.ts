@@ -1,0 +1,112 @@
+/**
+ * Candidate forms of a body that a sender may have signed, in the order they are tried.
+ *
+ * A signature over a re-serialized body is fragile, so verification tries the exact bytes first
+ * and then the canonical forms a JS or PHP sender would have produced. Each form carries a
+ * plain-words note that becomes the diagnosis when it is the one that matched.
+ */
+import { JsonNumber, isJsonObject, type LosslessJson } from './lossless-json.js';
+import { stringifyJsStyle, stringifyPhpStyle, type KeySort } from './serialize.js';
+
+export interface CandidateForm {
+  /** Stable name shown as `matched` / in `candidatesTried`. */
+  name: string;
+  bytes: Buffer;
+  /** What it means when this form matched; empty for the exact bytes. */
+  note: string;
+}
+
+export type SerializationStyle = 'js' | 'php' | 'php-unescaped-slashes';
+
+const STYLE_NAMES: Record<SerializationStyle, string> = {
+  js: 'JS-style JSON',
+  php: 'PHP-style JSON',
+  'php-unescaped-slashes': 'PHP-style JSON, unescaped slashes',
+};
+
+const SORT_NAMES: Record<KeySort, string> = {
+  none: '',
+  'top-level': ', top-level keys sorted',
+  recursive: ', keys sorted recursively',
+};
+
+/** Raw bytes, then (only if different) without a leading BOM and trailing newlines. */
+export function rawForms(body: Uint8Array): CandidateForm[] {
+  const raw = Buffer.from(body);
+  const forms: CandidateForm[] = [{ name: 'raw bytes', bytes: raw, note: '' }];
+  let start = 0;
+  let end = raw.length;
+  if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) start = 3;
+  while (end > start && (raw[end - 1] === 0x0a || raw[end - 1] === 0x0d)) end--;
+  if (start !== 0 || end !== raw.length) {
+    forms.push({
+      name: 'raw bytes without trailing newline/BOM',
+      bytes: raw.subarray(start, end),
+      note: 'signed without the trailing newline or byte-order mark that the body carries on the wire',
+    });
+  }
+  return forms;
+}
+
+export function serializedForm(json: LosslessJson, style: SerializationStyle, sort: KeySort): CandidateForm {
+  const text =
+    style === 'js'
+      ? stringifyJsStyle(json, sort)
+      : stringifyPhpStyle(json, { escapeSlashes: style === 'php', sort });
+  return {
+    name: `${STYLE_NAMES[style]}${SORT_NAMES[sort]}`,
+    bytes: Buffer.from(text, 'utf8'),
+    note: describeSerialization(json, style, sort),
+  };
+}
+
+/** Builds the forms in the given order, dropping later forms whose bytes equal an earlier one. */
+export function uniqueForms(forms: CandidateForm[]): CandidateForm[] {
+  const seen = new Set<string>();
+  return forms.filter((f) => {
+    const key = f.bytes.toString('base64');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+interface BodyTraits {
+  nonAscii: boolean;
+  slash: boolean;
+  reformattedNumber: boolean;
+}
+
+function traitsOf(value: unknown, acc: BodyTraits = { nonAscii: false, slash: false, reformattedNumber: false }): BodyTraits {
+  const scanString = (s: string): void => {
+    if (/[^\x00-\x7f]/.test(s)) acc.nonAscii = true;
+    if (s.includes('/')) acc.slash = true;
+  };
+  if (typeof value === 'string') scanString(value);
+  else if (value instanceof JsonNumber) {
+    if (String(value.toNumber()) !== value.text) acc.reformattedNumber = true;
+  } else if (Array.isArray(value)) value.forEach((v) => traitsOf(v, acc));
+  else if (isJsonObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      scanString(k);
+      traitsOf(v, acc);
+    }
+  }
+  return acc;
+}
+
+function describeSerialization(json: LosslessJson, style: SerializationStyle, sort: KeySort): string {
+  const traits = traitsOf(json);
+  const parts: string[] = [];
+  if (style === 'js') {
+    parts.push('body was re-serialized before signing (JS-style JSON)');
+  } else {
+    parts.push('body was re-serialized before signing (PHP json_encode)');
+    if (traits.nonAscii) parts.push('non-ASCII characters escaped PHP-style (\\uXXXX)');
+    if (style === 'php' && traits.slash) parts.push("'/' escaped as '\\/'");
+  }
+  if (traits.reformattedNumber) parts.push('numbers re-printed (e.g. 170.00 as 170)');
+  if (sort === 'top-level') parts.push('top-level keys sorted');
+  if (sort === 'recursive') parts.push('keys sorted at every level');
+  return parts.join('; ');
+}

@@ -1,0 +1,53 @@
+/**
+ * Plain-words diagnoses for verification results. They name headers, candidate forms and secret
+ * labels — never a signature value or a secret.
+ */
+import type { DigestVariant } from './digests.js';
+
+export function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  const kept = notes.filter((n): n is string => typeof n === 'string' && n.length > 0);
+  return kept.length > 0 ? kept.join('. ') : undefined;
+}
+
+export function headerMissing(header: string, present: boolean): string {
+  return present ? `signature header ${header} is present but empty` : `signature header ${header} missing`;
+}
+
+export function noSecretConfigured(): string {
+  return 'no webhook secret is configured for this provider: add one in settings to verify deliveries';
+}
+
+export function otherSecretMatches(label: string, selectedLabel?: string, selectedBy?: string): string {
+  const base = `signed with a different secret: the '${label}' secret matches`;
+  if (selectedLabel && selectedBy) return `${base}, but the ${selectedBy} selects '${selectedLabel}' — check which key belongs to which secret in settings`;
+  if (selectedLabel) return `${base}, not '${selectedLabel}'`;
+  return base;
+}
+
+export function secretNeedsTrim(label: string): string {
+  return `the configured secret '${label}' has surrounding whitespace — trim it in settings (the signature matches the trimmed secret)`;
+}
+
+export function unkeyedMatch(digest: DigestVariant): string {
+  return `the header is a ${digest.algorithm} hash of the body that uses no secret: it shows the body is intact, not who sent it`;
+}
+
+export function headerShapeMismatch(header: string, received: string, digests: readonly DigestVariant[]): string | undefined {
+  const value = received.trim();
+  if (digests.some((d) => d.looksLike(value))) return undefined;
+  const shapes = [...new Set(digests.map((d) => `${d.encoding} ${d.algorithm} (${d.length} characters)`))];
+  return `the ${header} header is not shaped like ${shapes.join(' or ')}: it has ${value.length} characters`;
+}
+
+export function bodyNotJson(parseError: string): string {
+  return `body is not JSON, so re-serialized forms could not be tried (${parseError})`;
+}
+
+export function noSecretMatches(labels: readonly string[], formCount: number): string {
+  const over = formCount > 1 ? 'over the exact body or any re-serialized form' : 'over the exact body';
+  const which = labels.length === 1 ? `the configured secret '${labels[0]}'` : `none of the configured secrets (${labels.map((l) => `'${l}'`).join(', ')})`;
+  return (
+    `${which} produces this signature ${over}: either the body was changed after it was signed ` +
+    '(make sure nothing re-encodes the exact bytes before they are stored), or it was signed with a secret that is not configured'
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Re-serializers that reproduce how a sender may have printed a body before signing it.
+ *
+ * - JS-style: `JSON.stringify(JSON.parse(body))` — numbers re-printed as JS floats (`170.00`
+ *   becomes `170`), integer-like keys moved first, nothing escaped beyond JSON's minimum.
+ * - PHP-style: `json_encode(json_decode(body, true))` — non-ASCII as lowercase `\uXXXX`, `/` as
+ *   `\/` unless JSON_UNESCAPED_SLASHES, floats printed PHP's way (`1.0e-5`), `{}` as `[]`.
+ *
+ * Key sorting mirrors `Object.keys(o).sort()` / `ksort` on the top level or recursively.
+ */
+import { JsonNumber, isJsonObject, toPlainJson } from './lossless-json.js';
+
+export type KeySort = 'none' | 'top-level' | 'recursive';
+
+function sortedEntries(obj: Record<string, unknown>, sort: boolean): [string, unknown][] {
+  const entries = Object.entries(obj);
+  // Code-unit order: what Array.prototype.sort does, and what ksort does for ASCII keys.
+  return sort ? entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : entries;
+}
+
+function sortPlain(value: unknown, sort: KeySort, depth: number): unknown {
+  if (Array.isArray(value)) return sort === 'recursive' ? value.map((v) => sortPlain(v, sort, depth + 1)) : value;
+  if (value === null || typeof value !== 'object') return value;
+  const doSort = sort === 'recursive' || (sort === 'top-level' && depth === 0);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of sortedEntries(value as Record<string, unknown>, doSort)) {
+    const child = sort === 'recursive' ? sortPlain(v, sort, depth + 1) : v;
+    Object.defineProperty(out, k, { value: child, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** Compact JSON as a JavaScript sender would print the parsed body. */
+export function stringifyJsStyle(value: unknown, sort: KeySort = 'none'): string {
+  return JSON.stringify(sortPlain(toPlainJson(value), sort, 0)) ?? 'null';
+}
+
+export interface PhpStyleOptions {
+  escapeSlashes: boolean;
+  sort: KeySort;
+}
+
+/** Compact JSON as PHP's `json_encode` would print the body decoded with `json_decode(…, true)`. */
+export function stringifyPhpStyle(value: unknown, options: PhpStyleOptions): string {
+  return writePhp(value, options, 0);
+}
+
+function writePhp(value: unknown, opts: PhpStyleOptions, depth: number): string {
+  if (value instanceof JsonNumber) return phpNumber(value.text);
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return phpString(value, opts.escapeSlashes);
+  if (Array.isArray(value)) return `[${value.map((v) => writePhp(v, opts, depth + 1)).join(',')}]`;
+  if (isJsonObject(value)) {
+    const doSort = opts.sort === 'recursive' || (opts.sort === 'top-level' && depth === 0);
+    const entries = sortedEntries(value, doSort);
+    // A decoded associative array with keys 0..n-1 (or none) is a list to json_encode.
+    if (entries.every(([k], i) => k === String(i))) {
+      return `[${entries.map(([, v]) => writePhp(v, opts, depth + 1)).join(',')}]`;
+    }
+    const parts = entries.map(([k, v]) => `${phpString(k, opts.escapeSlashes)}:${writePhp(v, opts, depth + 1)}`);
+    return `{${parts.join(',')}}`;
+  }
+  return 'null';
+}
+
+const SHORT_ESCAPES: Record<number, string> = { 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t' };
+
+function phpString(s: string, escapeSlashes: boolean): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += '\\\\';
+    else if (c === 0x2f) out += escapeSlashes ? '\\/' : '/';
+    else if (SHORT_ESCAPES[c] !== undefined) out += SHORT_ESCAPES[c];
+    else if (c < 0x20 || c >= 0x80) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += s[i];
+  }
+  return `${out}"`;
+}
+
+const INT64_MAX = 9223372036854775807n;
+const INT64_MIN = -9223372036854775808n;
+
+/** A JSON number as PHP prints it after decoding: int64 stays exact, anything else is a double. */
+export function phpNumber(text: string): string {
+  if (/^-?\d+$/.test(text)) {
+    const n = BigInt(text);
+    if (n >= INT64_MIN && n <= INT64_MAX) return n.toString();
+  }
+  return phpFloat(Number(text));
+}
+
+/**
+ * PHP's double printing with serialize_precision = -1 (shortest round-trip digits), without
+ * JSON_PRESERVE_ZERO_FRACTION: exponent form when the decimal point would fall before the
+ * 4th leading zero or beyond 17 digits, always with at least one fraction digit there.
+ */
+export function phpFloat(n: number): string {
+  if (!Number.isFinite(n)) return '0';
+  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
+  const sign = n < 0 ? '-' : '';
+  const [mantissa = '0', expText = '0'] = Math.abs(n).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const exp = Number(expText);
+  const decpt = exp + 1;
+  if (decpt < -3 || decpt > 17) {
+    const frac = digits.length > 1 ? digits.slice(1) : '0';
+    return `${sign}${digits[0]}.${frac}e${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
+  }
+  if (decpt <= 0) return `${sign}0.${'0'.repeat(-decpt)}${digits}`;
+  if (digits.length <= decpt) return `${sign}${digits}${'0'.repeat(decpt - digits.length)}`;
+  return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+}

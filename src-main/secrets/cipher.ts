@@ -1,0 +1,99 @@
+/**
+ * Secrets at rest in serve mode (and wherever safeStorage is not available): AES-256-GCM with a
+ * master key from GATEWATCH_MASTER_KEY or a 0600 key file in the data dir. Pure Node crypto, no
+ * Electron: the desktop build wraps safeStorage in the same `SecretCipher` interface.
+ *
+ * Blob format (version 1): 0x01 | iv (12 bytes) | GCM tag (16 bytes) | ciphertext.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface SecretCipher {
+  /** Which backend protects the secrets ("aes-256-gcm (key file)", "safeStorage: basic_text"…). */
+  readonly backend: string;
+  /** False when the backend does not really protect the secrets (e.g. plain-text fallback). */
+  readonly secure: boolean;
+  encrypt(plain: string): Buffer;
+  decrypt(blob: Buffer): string;
+}
+
+const VERSION = 0x01;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_BYTES = 32;
+export const KEY_FILE_NAME = 'master.key';
+
+export function createAesGcmCipher(masterKey: Buffer, backend = 'aes-256-gcm'): SecretCipher {
+  if (masterKey.length !== KEY_BYTES) throw new Error(`master key must be ${KEY_BYTES} bytes, got ${masterKey.length}`);
+  const key = Buffer.from(masterKey);
+  return {
+    backend,
+    secure: true,
+    encrypt(plain) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+    },
+    decrypt(blob) {
+      if (blob.length < 1 + IV_BYTES + TAG_BYTES) throw new Error('encrypted secret is truncated');
+      if (blob[0] !== VERSION) throw new Error(`encrypted secret has unknown format version ${blob[0]}`);
+      const iv = blob.subarray(1, 1 + IV_BYTES);
+      const tag = blob.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+      const decipher = createDecipheriv('aes-256-gcm', key, iv);
+      decipher.setAuthTag(tag);
+      try {
+        return Buffer.concat([decipher.update(blob.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      } catch {
+        // Do not pass the crypto error on: say what it means.
+        throw new Error('encrypted secret could not be decrypted: wrong master key, or the data was altered');
+      }
+    },
+  };
+}
+
+/**
+ * Reads `<dataDir>/master.key`, creating it (32 random bytes, mode 0600) when absent. A key file
+ * of the wrong length is refused rather than silently replaced: that would orphan every secret.
+ */
+export function loadOrCreateKeyFile(dataDir: string): Buffer {
+  const path = join(dataDir, KEY_FILE_NAME);
+  let existing: Buffer | undefined;
+  try {
+    existing = readFileSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (existing !== undefined) {
+    if (existing.length !== KEY_BYTES) {
+      throw new Error(`key file ${path} holds ${existing.length} bytes, expected ${KEY_BYTES}: restore the right file or set GATEWATCH_MASTER_KEY`);
+    }
+    if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+    return existing;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(KEY_BYTES);
+  // 'wx' fails if another process created the file meanwhile, instead of overwriting its key.
+  writeFileSync(path, key, { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+/** GATEWATCH_MASTER_KEY: 64 hex characters, or base64 of exactly 32 bytes. */
+export function masterKeyFromEnv(value: string): Buffer {
+  const text = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0) {
+    const key = Buffer.from(text, 'base64');
+    if (key.length === KEY_BYTES) return key;
+  }
+  throw new Error(
+    `GATEWATCH_MASTER_KEY must be ${KEY_BYTES} bytes written as 64 hex characters or as base64 (44 characters); got ${text.length} characters`,
+  );
+}
+
+/** `••••1a2b`: the last four characters only, and none at all for values shorter than 8. */
+export function maskSecret(value: string): string {
+  const chars = [...value];
+  return chars.length < 8 ? '••••' : `••••${chars.slice(-4).join('')}`;
+}

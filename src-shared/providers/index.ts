@@ -1,0 +1,3 @@
+export * from './catalogue.js';
+export * from './event-types.js';
+export * from './status-map.js';

@@ -1,0 +1,88 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createAesGcmCipher, loadOrCreateKeyFile, maskSecret, masterKeyFromEnv, KEY_FILE_NAME } from '../../src-main/secrets/cipher.js';
+
+describe('AES-256-GCM cipher', () => {
+  const cipher = createAesGcmCipher(randomBytes(32));
+
+  it('round-trips, with a fresh IV each time', () => {
+    const a = cipher.encrypt('whsec_Zoë_1a2b');
+    const b = cipher.encrypt('whsec_Zoë_1a2b');
+    expect(a.equals(b)).toBe(false);
+    expect(a[0]).toBe(1);
+    expect(cipher.decrypt(a)).toBe('whsec_Zoë_1a2b');
+    expect(a.includes(Buffer.from('whsec'))).toBe(false);
+    expect(cipher).toMatchObject({ secure: true });
+  });
+
+  it('refuses altered data, another key, unknown versions and truncation', () => {
+    const blob = cipher.encrypt('secret');
+    const altered = Buffer.from(blob);
+    altered[altered.length - 1]! ^= 1;
+    expect(() => cipher.decrypt(altered)).toThrow('wrong master key, or the data was altered');
+    expect(() => createAesGcmCipher(randomBytes(32)).decrypt(blob)).toThrow('could not be decrypted');
+    expect(() => cipher.decrypt(Buffer.concat([Buffer.from([2]), blob.subarray(1)]))).toThrow('unknown format version 2');
+    expect(() => cipher.decrypt(blob.subarray(0, 10))).toThrow('truncated');
+  });
+
+  it('rejects a key of the wrong size', () => {
+    expect(() => createAesGcmCipher(randomBytes(16))).toThrow('must be 32 bytes');
+  });
+});
+
+describe('key file', () => {
+  it('creates 32 random bytes with mode 0600, then reads the same key back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatewatch-key-'));
+    const key = loadOrCreateKeyFile(join(dir, 'data'));
+    expect(key).toHaveLength(32);
+    const path = join(dir, 'data', KEY_FILE_NAME);
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(loadOrCreateKeyFile(join(dir, 'data')).equals(key)).toBe(true);
+    expect(readFileSync(path).equals(key)).toBe(true);
+  });
+
+  it('refuses a key file of the wrong length instead of replacing it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatewatch-key-'));
+    writeFileSync(join(dir, KEY_FILE_NAME), Buffer.alloc(31));
+    expect(() => loadOrCreateKeyFile(dir)).toThrow('holds 31 bytes, expected 32');
+    expect(readFileSync(join(dir, KEY_FILE_NAME))).toHaveLength(31);
+  });
+});
+
+describe('GATEWATCH_MASTER_KEY', () => {
+  const key = randomBytes(32);
+  it.each([
+    ['hex', key.toString('hex')],
+    ['upper-case hex', key.toString('hex').toUpperCase()],
+    ['base64', key.toString('base64')],
+    ['base64 with a trailing newline', `${key.toString('base64')}\n`],
+  ])('accepts %s', (_name, value) => {
+    expect(masterKeyFromEnv(value).equals(key)).toBe(true);
+  });
+
+  it.each(['', 'abc', 'z'.repeat(64), randomBytes(16).toString('base64'), randomBytes(31).toString('hex')])(
+    'rejects %j with a clear error that does not echo it',
+    (value) => {
+      expect(() => masterKeyFromEnv(value)).toThrow(/64 hex characters or as base64/);
+      try {
+        masterKeyFromEnv(value);
+      } catch (err) {
+        if (value.length > 0) expect((err as Error).message).not.toContain(value);
+      }
+    },
+  );
+});
+
+describe('maskSecret', () => {
+  it.each([
+    ['whsec_abcdef1a2b', '••••1a2b'],
+    ['12345678', '••••5678'],
+    ['1234567', '••••'],
+    ['', '••••'],
+  ])('%j → %j', (value, masked) => {
+    expect(maskSecret(value)).toBe(masked);
+  });
+});
