@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import type { ProviderAdapter, WebhookSecret } from '../providers/types.js';
-import type { DeliveryProvider, ProviderId } from '../../src-shared/domain/provider.js';
+import type { ProviderAdapter } from '../providers/types.js';
+import type { DeliveryProvider } from '../../src-shared/domain/provider.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
 import { PushBus } from '../events/bus.js';
@@ -8,23 +8,31 @@ import { DerivationWorker } from '../pipeline/worker.js';
 import { IngestQueue } from '../listener/ingest-queue.js';
 import { WebhookListener } from '../listener/server.js';
 import { ListenerSettingsService } from '../services/listener-settings.js';
+import { ProviderConfigService } from '../services/provider-config.js';
+import { AuditLog } from '../services/audit.js';
+import { SecretVault } from '../secrets/vault.js';
+import type { SecretCipher } from '../secrets/cipher.js';
 import { createDispatcher, type Dispatcher } from '../dispatcher/dispatcher.js';
-import { createHandlers } from './handlers.js';
+import { createHandlers } from './handlers/index.js';
+import type { AppContext } from './context.js';
 import { GatewatchOptions } from './options.js';
+import { serveModeCipher } from './cipher-choice.js';
 
 export interface GatewatchDeps {
   /** The store; defaults to SQLite in the data dir. */
   store?: Store;
   /** Native module for better-sqlite3 (the desktop app's Electron build). */
   nativeBinding?: string;
+  /** How secrets are encrypted at rest; defaults to AES-256-GCM with a key from the env or the data dir. */
+  cipher?: SecretCipher;
   adapterFor?: (provider: DeliveryProvider) => ProviderAdapter | undefined;
-  webhookSecrets?: (provider: ProviderId) => Promise<WebhookSecret[]>;
   discoverTunnel?: (port: number) => Promise<string | null>;
   log?: (message: string) => void;
 }
 
-/** The whole console without a window: store, listener, pipeline, dispatcher. */
+/** The whole console without a window: store, listener, pipeline, services, dispatcher. */
 export interface Gatewatch {
+  readonly context: AppContext;
   readonly store: Store;
   readonly bus: PushBus;
   readonly dispatcher: Dispatcher;
@@ -39,13 +47,13 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
   const log = deps.log ?? (() => {});
   const store = deps.store ?? createSqliteStore(options.dataDir, { nativeBinding: deps.nativeBinding });
   const bus = new PushBus();
+  const vault = new SecretVault(store.secrets, deps.cipher ?? serveModeCipher(options.dataDir));
+  const providerConfig = new ProviderConfigService(store.settings, vault);
   const listenerSettings = new ListenerSettingsService(store.settings);
+  const adapterFor = deps.adapterFor ?? (() => undefined);
   const worker = new DerivationWorker(
     store.deliveries,
-    {
-      adapterFor: deps.adapterFor ?? (() => undefined),
-      webhookSecrets: deps.webhookSecrets ?? (async () => []),
-    },
+    { adapterFor, webhookSecrets: (provider) => providerConfig.webhookSecrets(provider) },
     bus,
     (error) => log(`derivation failed: ${(error as Error).message}`),
   );
@@ -63,17 +71,25 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     },
     ingest,
   );
-  const handlers = createHandlers({
+  const context: AppContext = {
+    options,
     store,
     bus,
+    worker,
     listener,
     listenerSettings,
-    options,
+    providerConfig,
+    vault,
+    audit: new AuditLog(store.audit),
+    adapterFor,
     discoverTunnel: deps.discoverTunnel,
-  });
-  const dispatcher = createDispatcher(handlers, (error) => log(`internal error: ${(error as Error).stack ?? String(error)}`));
+    log,
+    timelineSources: [],
+  };
+  const dispatcher = createDispatcher(createHandlers(context), (error) => log(`internal error: ${(error as Error).stack ?? String(error)}`));
 
   return {
+    context,
     store,
     bus,
     dispatcher,

@@ -7,10 +7,11 @@ import { CONTENT_SECURITY_POLICY } from '../serve/security.js';
 import type { ElectronMainApi } from './electron-api.js';
 import { createMainWindow, isAppUrl } from './window.js';
 import { PushForwarder, registerContractHandlers } from './ipc.js';
+import { createSafeStorageCipher } from './safe-storage-cipher.js';
 
 // Loaded through require so that this layer compiles where Electron's package is absent.
 const electron = createRequire(import.meta.url)('electron') as ElectronMainApi;
-const { app, BrowserWindow, ipcMain, session } = electron;
+const { app, BrowserWindow, ipcMain, session, safeStorage } = electron;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const windowOptions = {
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
     },
     {
       ...createGatewatchDeps({ dataDir, log }),
+      cipher: createSafeStorageCipher(safeStorage),
       // The desktop start script builds better-sqlite3 for Electron's ABI beside the Node build.
       nativeBinding: process.env.GATEWATCH_NATIVE_BINDING,
     },

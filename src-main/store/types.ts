@@ -2,6 +2,10 @@ import type { DeliveryProvider } from '../../src-shared/domain/provider.js';
 import type { ForwardedInfo, HeaderPair } from '../../src-shared/domain/delivery.js';
 import type { VerificationResult, VerificationStatus } from '../../src-shared/domain/verification.js';
 import type { CorrelationKey, NormalizedEvent, NormalizedStatus } from '../../src-shared/domain/normalized.js';
+import type { SecretStore } from './secrets-types.js';
+import type { AuditStore } from './audit-types.js';
+import type { SessionStore } from './sessions-types.js';
+import type { ReplayStore } from './replay-types.js';
 
 /** A delivery as the listener captured it, before anything is derived from it. */
 export interface NewDelivery {
@@ -97,6 +101,8 @@ export interface DeliveryStore {
   /** Deliveries whose derived fields are missing (just acknowledged, or interrupted by a crash). */
   pendingDerivation(limit: number): Promise<StoredDelivery[]>;
   saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void>;
+  /** Clears derived fields so the pipeline works them out again (after a secret changes). Returns how many. */
+  markForRederive(filter: { provider?: string; id?: string }): Promise<number>;
   list(query: DeliveryQuery): Promise<DeliveryPage>;
   get(id: string): Promise<StoredDelivery | null>;
   duplicatesOf(id: string): Promise<string[]>;
@@ -116,5 +122,9 @@ export interface SettingsStore {
 export interface Store {
   readonly deliveries: DeliveryStore;
   readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly audit: AuditStore;
+  readonly sessions: SessionStore;
+  readonly replay: ReplayStore;
   close(): Promise<void>;
 }

@@ -1,7 +1,45 @@
 import { InboxPage } from '../features/inbox/InboxPage.js';
 import { DeliveryPage } from '../features/delivery/DeliveryPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
-import { parseRoute, useHash } from './router.js';
+import { TimelinePage } from '../features/timeline/TimelinePage.js';
+import { DashboardPage } from '../features/dashboard/DashboardPage.js';
+import { SessionsPage } from '../features/sessions/SessionsPage.js';
+import { SessionPage } from '../features/sessions/SessionPage.js';
+import { ReplayPage } from '../features/replay/ReplayPage.js';
+import { AuditPage } from '../features/audit/AuditPage.js';
+import { parseRoute, useHash, type Route } from './router.js';
+
+const NAV: Array<{ page: Route['page']; href: string; label: string; also?: Array<Route['page']> }> = [
+  { page: 'inbox', href: '#/inbox', label: 'Inbox', also: ['delivery', 'timeline'] },
+  { page: 'dashboard', href: '#/dashboard', label: 'Dashboard' },
+  { page: 'sessions', href: '#/sessions', label: 'Sessions', also: ['session'] },
+  { page: 'replay', href: '#/replay', label: 'Replay' },
+  { page: 'audit', href: '#/audit', label: 'Audit' },
+  { page: 'settings', href: '#/settings', label: 'Settings' },
+];
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'delivery':
+      return <DeliveryPage id={route.id} />;
+    case 'timeline':
+      return <TimelinePage correlationKey={route.key} />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'sessions':
+      return <SessionsPage params={route.params} />;
+    case 'session':
+      return <SessionPage id={route.id} />;
+    case 'replay':
+      return <ReplayPage params={route.params} />;
+    case 'audit':
+      return <AuditPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'inbox':
+      return <InboxPage params={route.params} />;
+  }
+}
 
 export function App() {
   const route = parseRoute(useHash());
@@ -11,21 +49,14 @@ export function App() {
         <a className="brand" href="#/inbox">
           Gatewatch
         </a>
-        <a href="#/inbox" aria-current={route.page === 'inbox' ? 'page' : undefined}>
-          Inbox
-        </a>
-        <a href="#/settings" aria-current={route.page === 'settings' ? 'page' : undefined}>
-          Settings
-        </a>
+        {NAV.map((item) => (
+          <a key={item.page} href={item.href} aria-current={item.page === route.page || item.also?.includes(route.page) ? 'page' : undefined}>
+            {item.label}
+          </a>
+        ))}
       </nav>
       <main className="content">
-        {route.page === 'delivery' ? (
-          <DeliveryPage id={route.id} />
-        ) : route.page === 'settings' ? (
-          <SettingsPage />
-        ) : (
-          <InboxPage params={route.params} />
-        )}
+        <Page route={route} />
       </main>
     </div>
   );

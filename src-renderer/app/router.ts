@@ -1,41 +1,77 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Hash routes (they work from a file:// page in the desktop app and from serve mode alike):
- *   #/inbox?provider=…&q=…    #/deliveries/<id>    #/settings
- * The filter state lives in the route, so a view can be shared and restored.
+ * Hash routes (they work from a file:// page in the desktop app and from serve mode alike).
+ * Filter state lives in the route, so a view can be shared and restored.
  */
 export type Route =
   | { page: 'inbox'; params: URLSearchParams }
   | { page: 'delivery'; id: string }
+  | { page: 'timeline'; key: string }
+  | { page: 'dashboard' }
+  | { page: 'sessions'; params: URLSearchParams }
+  | { page: 'session'; id: string }
+  | { page: 'replay'; params: URLSearchParams }
+  | { page: 'audit' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
-  const parts = path.split('/').filter(Boolean);
-  if (parts[0] === 'deliveries' && parts[1]) return { page: 'delivery', id: decodeURIComponent(parts[1]) };
-  if (parts[0] === 'settings') return { page: 'settings' };
-  return { page: 'inbox', params: new URLSearchParams(query) };
+  const params = new URLSearchParams(query);
+  const [first, second] = path.split('/').filter(Boolean);
+  const id = second ? decodeURIComponent(second) : null;
+  switch (first) {
+    case 'deliveries':
+      return id ? { page: 'delivery', id } : { page: 'inbox', params };
+    case 'timeline':
+      return id ? { page: 'timeline', key: id } : { page: 'inbox', params };
+    case 'dashboard':
+      return { page: 'dashboard' };
+    case 'sessions':
+      return id ? { page: 'session', id } : { page: 'sessions', params };
+    case 'replay':
+      return { page: 'replay', params };
+    case 'audit':
+      return { page: 'audit' };
+    case 'settings':
+      return { page: 'settings' };
+    default:
+      return { page: 'inbox', params };
+  }
 }
+
+const withQuery = (path: string, params: URLSearchParams) => {
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+};
 
 export function hrefFor(route: Route): string {
   switch (route.page) {
     case 'delivery':
       return `#/deliveries/${encodeURIComponent(route.id)}`;
-    case 'settings':
-      return '#/settings';
-    case 'inbox': {
-      const query = route.params.toString();
-      return query ? `#/inbox?${query}` : '#/inbox';
-    }
+    case 'timeline':
+      return `#/timeline/${encodeURIComponent(route.key)}`;
+    case 'session':
+      return `#/sessions/${encodeURIComponent(route.id)}`;
+    case 'inbox':
+      return withQuery('#/inbox', route.params);
+    case 'sessions':
+      return withQuery('#/sessions', route.params);
+    case 'replay':
+      return withQuery('#/replay', route.params);
+    default:
+      return `#/${route.page}`;
   }
 }
 
 export function navigate(route: Route, replace = false): void {
   const href = hrefFor(route);
-  if (replace) window.history.replaceState(window.history.state, '', href);
-  else window.location.hash = href.slice(1);
-  if (replace) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  if (replace) {
+    window.history.replaceState(window.history.state, '', href);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = href.slice(1);
+  }
 }
 
 const subscribe = (onChange: () => void) => {

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { deliveriesContract } from './deliveries.js';
 import { listenerContract } from './listener.js';
+import { providersContract } from './providers.js';
+import { auditContract } from './audit.js';
+import { timelineContract } from './timeline.js';
+import { sessionsContract } from './sessions.js';
+import { replayContract } from './replay.js';
 
 /**
  * Every call the renderer can make: a name, a zod input schema and a zod output schema.
@@ -9,6 +14,11 @@ import { listenerContract } from './listener.js';
 export const contract = {
   ...deliveriesContract,
   ...listenerContract,
+  ...providersContract,
+  ...auditContract,
+  ...timelineContract,
+  ...sessionsContract,
+  ...replayContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import type { BrowserWindowOptionsLike, IpcMainLike } from '../../src-main/elect
 import { callNames, ipcChannelFor } from '../../src-shared/contract/index.js';
 import { createDispatcher, type CallHandlers } from '../../src-main/dispatcher/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/serve/security.js';
+import { createSafeStorageCipher } from '../../src-main/electron/safe-storage-cipher.js';
 
 /** A stand-in for Electron's BrowserWindow that records what the factory asked of it. */
 function fakeBrowserWindow() {
@@ -88,5 +89,26 @@ describe('electron window factory', () => {
     expect(badInput).toEqual({ ok: false, error: expect.objectContaining({ code: 'bad_request' }) });
     unregister();
     expect(handlers.size).toBe(0);
+  });
+});
+
+describe('safeStorage cipher', () => {
+  const fakeSafeStorage = (backend: string) => ({
+    isEncryptionAvailable: () => true,
+    encryptString: (plain: string) => Buffer.from([...Buffer.from(plain)].reverse()),
+    decryptString: (blob: Buffer) => Buffer.from([...blob].reverse()).toString(),
+    getSelectedStorageBackend: () => backend,
+  });
+
+  it('says plainly when Linux falls back to plain-text storage', () => {
+    const cipher = createSafeStorageCipher(fakeSafeStorage('basic_text'), 'linux');
+    expect(cipher.secure).toBe(false);
+    expect(cipher.backend).toContain('basic_text');
+    expect(createSafeStorageCipher(fakeSafeStorage('gnome_libsecret'), 'linux').secure).toBe(true);
+  });
+
+  it('round-trips through safeStorage', () => {
+    const cipher = createSafeStorageCipher(fakeSafeStorage('kwallet5'), 'linux');
+    expect(cipher.decrypt(cipher.encrypt('s3cret-value'))).toBe('s3cret-value');
   });
 });

@@ -107,6 +107,13 @@ export class SqliteDeliveryStore implements DeliveryStore {
     });
   }
 
+  async markForRederive(filter: { provider?: string; id?: string }): Promise<number> {
+    const where: string[] = ['derived_at IS NOT NULL'];
+    if (filter.provider !== undefined) where.push('provider = @provider');
+    if (filter.id !== undefined) where.push('id = @id');
+    return this.db.prepare(`UPDATE deliveries SET derived_at = NULL WHERE ${where.join(' AND ')}`).run(filter).changes;
+  }
+
   async list(query: DeliveryQuery): Promise<DeliveryPage> {
     const where: string[] = [];
     const params: Record<string, unknown> = {};

@@ -2,6 +2,10 @@ import type { Store } from '../types.js';
 import { openDatabase, type OpenOptions } from './open.js';
 import { SqliteDeliveryStore } from './deliveries.js';
 import { SqliteSettingsStore } from './settings.js';
+import { SqliteSecretStore } from './secrets.js';
+import { SqliteAuditStore } from './audit.js';
+import { SqliteSessionStore } from './sessions.js';
+import { SqliteReplayStore } from './replay.js';
 
 export { StoreOpenError } from './open.js';
 
@@ -11,6 +15,10 @@ export function createSqliteStore(dataDir: string, options: OpenOptions = {}): S
   return {
     deliveries: new SqliteDeliveryStore(db),
     settings: new SqliteSettingsStore(db),
+    secrets: new SqliteSecretStore(db),
+    audit: new SqliteAuditStore(db),
+    sessions: new SqliteSessionStore(db),
+    replay: new SqliteReplayStore(db),
     async close() {
       if (db.open) db.close();
     },

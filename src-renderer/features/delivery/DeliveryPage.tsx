@@ -7,6 +7,8 @@ import { HeadersTable } from './HeadersTable.js';
 import { VerificationPanel } from './VerificationPanel.js';
 import { NormalizedPanel } from './NormalizedPanel.js';
 import { useDelivery } from './useDelivery.js';
+import { DeliveryReplayPanel } from '../replay/DeliveryReplayPanel.js';
+import { DeliverySessionActions } from '../sessions/DeliverySessionActions.js';
 
 export function DeliveryPage({ id }: { id: string }) {
   const query = useDelivery(id);
@@ -49,6 +51,8 @@ export function DeliveryPage({ id }: { id: string }) {
         <aside className="delivery-side">
           <VerificationPanel result={d.verificationResult} />
           <NormalizedPanel delivery={d} />
+          <DeliverySessionActions delivery={d} />
+          <DeliveryReplayPanel delivery={d} />
         </aside>
       </div>
     </article>

@@ -1,0 +1,30 @@
+import type { DeliveryProvider } from '../../src-shared/domain/provider.js';
+import type { ProviderAdapter } from '../providers/types.js';
+import type { Store } from '../store/types.js';
+import type { PushBus } from '../events/bus.js';
+import type { DerivationWorker } from '../pipeline/worker.js';
+import type { WebhookListener } from '../listener/server.js';
+import type { ListenerSettingsService } from '../services/listener-settings.js';
+import type { ProviderConfigService } from '../services/provider-config.js';
+import type { SecretVault } from '../secrets/vault.js';
+import type { AuditLog } from '../services/audit.js';
+import type { ResolvedOptions } from './options.js';
+import type { TimelineSource } from '../services/timeline-source.js';
+
+/** The services every feature's handlers are built from. */
+export interface AppContext {
+  options: ResolvedOptions;
+  store: Store;
+  bus: PushBus;
+  worker: DerivationWorker;
+  listener: WebhookListener;
+  listenerSettings: ListenerSettingsService;
+  providerConfig: ProviderConfigService;
+  vault: SecretVault;
+  audit: AuditLog;
+  adapterFor(provider: DeliveryProvider): ProviderAdapter | undefined;
+  discoverTunnel?: (port: number) => Promise<string | null>;
+  log(message: string): void;
+  /** Sessions, replays and lookups add their steps to payment timelines through these. */
+  timelineSources: TimelineSource[];
+}

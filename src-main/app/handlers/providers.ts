@@ -1,0 +1,37 @@
+import type { providersContract } from '../../../src-shared/contract/providers.js';
+import { getDelivery } from '../../services/deliveries.js';
+import type { AppContext } from '../context.js';
+import type { FeatureHandlers } from './types.js';
+
+const INSECURE_WARNING =
+  'Secrets are stored without real protection: no keyring (e.g. gnome-keyring or KWallet) is running, so Electron falls back to plain text. Start a keyring, or run serve mode with GATEWATCH_MASTER_KEY.';
+
+export function providerHandlers(ctx: AppContext): FeatureHandlers<typeof providersContract> {
+  return {
+    'providers.get': async () => ({
+      providers: await ctx.providerConfig.viewAll(),
+      secretStorage: { ...ctx.vault.backend, warning: ctx.vault.backend.secure ? null : INSECURE_WARNING },
+    }),
+    'providers.configure': async (input) => {
+      const { webhookSecretsChanged } = await ctx.providerConfig.configure(input);
+      const changed = Object.entries(input)
+        .filter(([key, value]) => key !== 'provider' && value !== undefined)
+        .map(([key]) => key);
+      await ctx.audit.record('providers.configure', input.provider, `Changed ${changed.join(', ') || 'nothing'} for ${input.provider}`, {
+        environment: input.environment ?? null,
+        fields: changed,
+      });
+      // Stored verification results were made with the old secrets: work them out again.
+      const reverifying = webhookSecretsChanged ? await ctx.store.deliveries.markForRederive({ provider: input.provider }) : 0;
+      if (reverifying > 0) ctx.worker.schedule();
+      return { provider: await ctx.providerConfig.view(input.provider), reverifying };
+    },
+    'deliveries.reverify': async (input) => {
+      await getDelivery(ctx.store.deliveries, input.id); // not_found before anything changes
+      await ctx.store.deliveries.markForRederive({ id: input.id });
+      ctx.worker.schedule();
+      await ctx.worker.idle();
+      return getDelivery(ctx.store.deliveries, input.id);
+    },
+  };
+}

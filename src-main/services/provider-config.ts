@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { providerIds, type ProviderId } from '../../src-shared/domain/provider.js';
+import {
+  ProviderEnvironment,
+  type ProviderConfigView,
+  type ProvidersConfigureInput,
+  type SecretInfo,
+} from '../../src-shared/contract/providers.js';
+import { defaultBaseUrls } from '../../src-shared/providers/endpoints.js';
+import type { SettingsStore } from '../store/types.js';
+import type { SecretVault } from '../secrets/vault.js';
+import type { WebhookSecret } from '../providers/types.js';
+
+const StoredProviderSettings = z.object({
+  activeEnvironment: ProviderEnvironment.default('production'),
+  baseUrls: z.partialRecord(ProviderEnvironment, z.string()).default({}),
+  apiKeyHeader: z.string().nullable().default(null),
+});
+type StoredProviderSettings = z.infer<typeof StoredProviderSettings>;
+
+/** Everything a request to a provider needs; main process only, never sent to the renderer. */
+export interface ProviderCredentials {
+  provider: ProviderId;
+  environment: ProviderEnvironment;
+  baseUrl: string | null;
+  apiKey: string | null;
+  apiKeyHeader: string | null;
+  hmacSecret: string | null;
+}
+
+const owner = (provider: ProviderId) => `provider:${provider}`;
+const settingsKey = (provider: ProviderId) => `provider:${provider}`;
+
+function view(info: { label: string; masked: string; keyRef: string | null; updatedAt: string }): SecretInfo {
+  return { label: info.label, masked: info.masked, key: info.keyRef, updatedAt: info.updatedAt };
+}
+
+/** Per-provider settings (base URLs, environment) and secrets (API keys, HMAC and webhook secrets). */
+export class ProviderConfigService {
+  private readonly webhookSecretCache = new Map<ProviderId, WebhookSecret[]>();
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly vault: SecretVault,
+  ) {}
+
+  private async settingsOf(provider: ProviderId): Promise<StoredProviderSettings> {
+    const parsed = StoredProviderSettings.safeParse((await this.settings.get(settingsKey(provider))) ?? {});
+    return parsed.success ? parsed.data : StoredProviderSettings.parse({});
+  }
+
+  private baseUrlOf(provider: ProviderId, stored: StoredProviderSettings, environment: ProviderEnvironment): string | null {
+    const defaults = defaultBaseUrls[provider];
+    return stored.baseUrls[environment] ?? (environment === 'local' ? null : defaults[environment]);
+  }
+
+  async view(provider: ProviderId): Promise<ProviderConfigView> {
+    const stored = await this.settingsOf(provider);
+    const secrets = await this.vault.describe(owner(provider));
+    const find = (kind: string, label: string) => {
+      const found = secrets.find((s) => s.kind === kind && s.label === label);
+      return found ? view(found) : null;
+    };
+    return {
+      provider,
+      activeEnvironment: stored.activeEnvironment,
+      environments: ProviderEnvironment.options.map((environment) => ({
+        environment,
+        baseUrl: this.baseUrlOf(provider, stored, environment),
+        apiKey: find('apiKey', environment),
+        hmacSecret: find('hmacSecret', environment),
+      })),
+      apiKeyHeader: stored.apiKeyHeader,
+      webhookSecrets: secrets.filter((s) => s.kind === 'webhookSecret').map(view),
+    };
+  }
+
+  async viewAll(): Promise<ProviderConfigView[]> {
+    return Promise.all(providerIds.map((id) => this.view(id)));
+  }
+
+  /** Applies a change; says whether the webhook secrets changed (deliveries must be verified again). */
+  async configure(input: ProvidersConfigureInput): Promise<{ webhookSecretsChanged: boolean }> {
+    const { provider } = input;
+    const stored = await this.settingsOf(provider);
+    const environment = input.environment ?? stored.activeEnvironment;
+    const next: StoredProviderSettings = {
+      ...stored,
+      activeEnvironment: input.activeEnvironment ?? stored.activeEnvironment,
+      baseUrls: { ...stored.baseUrls },
+      apiKeyHeader: input.apiKeyHeader !== undefined ? input.apiKeyHeader : stored.apiKeyHeader,
+    };
+    if (input.baseUrl === null) delete next.baseUrls[environment];
+    else if (input.baseUrl !== undefined) next.baseUrls[environment] = input.baseUrl.replace(/\/+$/, '');
+    await this.settings.set(settingsKey(provider), next);
+
+    for (const kind of ['apiKey', 'hmacSecret'] as const) {
+      const value = input[kind];
+      if (value === null) await this.vault.remove(owner(provider), kind, environment);
+      else if (value !== undefined) await this.vault.set(owner(provider), kind, environment, value);
+    }
+    if (input.webhookSecrets === undefined) return { webhookSecretsChanged: false };
+
+    const existing = await this.vault.values(owner(provider), 'webhookSecret');
+    const wanted = new Set(input.webhookSecrets.map((s) => s.label));
+    for (const old of existing) if (!wanted.has(old.label)) await this.vault.remove(owner(provider), 'webhookSecret', old.label);
+    for (const entry of input.webhookSecrets) {
+      const value = entry.value ?? existing.find((e) => e.label === entry.label)?.value;
+      if (value === undefined) continue; // a new label needs a value; nothing to keep
+      await this.vault.set(owner(provider), 'webhookSecret', entry.label, value, entry.key ?? null);
+    }
+    this.webhookSecretCache.delete(provider);
+    return { webhookSecretsChanged: true };
+  }
+
+  /** The webhook secrets verification tries, decrypted once and cached until they change. */
+  async webhookSecrets(provider: ProviderId): Promise<WebhookSecret[]> {
+    const cached = this.webhookSecretCache.get(provider);
+    if (cached) return cached;
+    const secrets = (await this.vault.values(owner(provider), 'webhookSecret')).map((s) => ({
+      label: s.label,
+      value: s.value,
+      ...(s.keyRef ? { key: s.keyRef } : {}),
+    }));
+    this.webhookSecretCache.set(provider, secrets);
+    return secrets;
+  }
+
+  async credentials(provider: ProviderId, environment?: ProviderEnvironment): Promise<ProviderCredentials> {
+    const stored = await this.settingsOf(provider);
+    const env = environment ?? stored.activeEnvironment;
+    return {
+      provider,
+      environment: env,
+      baseUrl: this.baseUrlOf(provider, stored, env),
+      apiKey: await this.vault.get(owner(provider), 'apiKey', env),
+      apiKeyHeader: stored.apiKeyHeader,
+      hmacSecret: await this.vault.get(owner(provider), 'hmacSecret', env),
+    };
+  }
+}

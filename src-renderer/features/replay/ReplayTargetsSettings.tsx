@@ -1,0 +1,4 @@
+/** The allow-listed replay targets. */
+export function ReplayTargetsSettings() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Session-creation settings (currency lists, link templates, auth mode). */
+export function SessionSettings() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Provider credentials and webhook secrets. */
+export function ProviderSettings() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Pruning of old deliveries (off by default). */
+export function RetentionSettings() {
+  return null;
+}

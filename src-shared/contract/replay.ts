@@ -1,0 +1,2 @@
+/** Replay to staging (the replay feature fills this in). */
+export const replayContract = {} as const;

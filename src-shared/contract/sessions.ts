@@ -1,0 +1,2 @@
+/** Manual session creation (the sessions feature fills this in). */
+export const sessionsContract = {} as const;

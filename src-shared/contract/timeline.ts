@@ -1,0 +1,2 @@
+/** Payment timelines and the dashboard (the support-console feature fills this in). */
+export const timelineContract = {} as const;
