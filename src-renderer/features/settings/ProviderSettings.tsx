@@ -1,4 +1,135 @@
-/** Provider credentials and webhook secrets. */
+import './settings.css';
+import { useState } from 'react';
+import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
+import type { ProviderConfigView } from '../../../src-shared/contract/providers.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+import { useConfigureProvider, useProviders } from './useProviders.js';
+import { initialFormState, toConfigureInput, whitespaceWarning, type ProviderFormState } from './provider-form.js';
+
+/** Provider credentials and webhook secrets: values go in, only labels and last four come back. */
 export function ProviderSettings() {
-  return null;
+  const providers = useProviders();
+  if (providers.isPending) return <Loading label="Loading providers…" />;
+  if (providers.isError) return <ErrorState error={providers.error} />;
+  const { secretStorage } = providers.data;
+  return (
+    <section className="settings" aria-label="Providers">
+      <h2>Providers</h2>
+      <p className="muted">
+        Secrets are kept in the main process, encrypted with {secretStorage.backend}. This page shows only their labels and last four characters.
+      </p>
+      {secretStorage.warning ? (
+        <p className="state state-error" role="alert">
+          {secretStorage.warning}
+        </p>
+      ) : null}
+      {providers.data.providers.map((view) => (
+        <ProviderCard key={view.provider} view={view} />
+      ))}
+    </section>
+  );
+}
+
+function ProviderCard({ view }: { view: ProviderConfigView }) {
+  const configure = useConfigureProvider();
+  const [form, setForm] = useState<ProviderFormState>(() => initialFormState(view));
+  const set = (change: Partial<ProviderFormState>) => setForm((f) => ({ ...f, ...change }));
+  const env = view.environments.find((e) => e.environment === form.environment);
+  const info = providerCatalogue[view.provider];
+  return (
+    <details className="provider-card" data-provider={view.provider}>
+      <summary>
+        <strong>{info.displayName}</strong> · {view.webhookSecrets.length} webhook secret{view.webhookSecrets.length === 1 ? '' : 's'} · sessions use{' '}
+        {view.activeEnvironment}
+      </summary>
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          configure.mutate(toConfigureInput(view.provider, form), {
+            onSuccess: (result) => setForm(initialFormState(result.provider, form.environment)),
+          });
+        }}
+      >
+        <p className="muted">
+          Webhooks signed with {info.signature.header} ({info.signature.algorithm}, {info.signature.encoding}).
+        </p>
+        <fieldset>
+          <legend>Webhook secrets (all are tried; a match names its label)</legend>
+          {form.webhookSecrets.map((secret, index) => {
+            const stored = view.webhookSecrets.find((s) => s.label === secret.label);
+            const update = (change: Partial<(typeof form.webhookSecrets)[number]>) =>
+              set({ webhookSecrets: form.webhookSecrets.map((s, i) => (i === index ? { ...s, ...change } : s)) });
+            return (
+              <div className="secret-row" key={index}>
+                <input aria-label="Secret label" value={secret.label} onChange={(e) => update({ label: e.target.value })} placeholder="label" />
+                <input
+                  aria-label="Secret value"
+                  type="password"
+                  autoComplete="off"
+                  value={secret.value}
+                  onChange={(e) => update({ value: e.target.value })}
+                  placeholder={stored ? `${stored.masked} (unchanged)` : 'secret value'}
+                />
+                {view.provider === 'calypso' ? (
+                  <input aria-label="Subscription public key" value={secret.key} onChange={(e) => update({ key: e.target.value })} placeholder="Key header (public key)" />
+                ) : null}
+                <button type="button" onClick={() => set({ webhookSecrets: form.webhookSecrets.filter((_, i) => i !== index) })}>
+                  Remove
+                </button>
+                {whitespaceWarning(secret.value) ? <span className="state-warning">{whitespaceWarning(secret.value)}</span> : null}
+              </div>
+            );
+          })}
+          <button type="button" onClick={() => set({ webhookSecrets: [...form.webhookSecrets, { label: '', value: '', key: '', stored: false }] })}>
+            Add a webhook secret
+          </button>
+        </fieldset>
+        <fieldset>
+          <legend>API access</legend>
+          <label>
+            Environment to edit
+            <select value={form.environment} onChange={(e) => setForm(initialFormState(view, e.target.value as ProviderFormState['environment']))}>
+              {view.environments.map((e) => (
+                <option key={e.environment}>{e.environment}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Base URL
+            <input type="url" value={form.baseUrl} onChange={(e) => set({ baseUrl: e.target.value })} placeholder="https://…" />
+          </label>
+          <label>
+            API key {env?.apiKey ? <span className="muted">(set: {env.apiKey.masked})</span> : null}
+            <input type="password" autoComplete="off" value={form.apiKey} onChange={(e) => set({ apiKey: e.target.value })} placeholder="leave empty to keep" />
+          </label>
+          <label>
+            HMAC / signing secret {env?.hmacSecret ? <span className="muted">(set: {env.hmacSecret.masked})</span> : null}
+            <input
+              type="password"
+              autoComplete="off"
+              value={form.hmacSecret}
+              onChange={(e) => set({ hmacSecret: e.target.value })}
+              placeholder="leave empty to keep"
+            />
+          </label>
+          <label>
+            Sessions use
+            <select value={form.activeEnvironment} onChange={(e) => set({ activeEnvironment: e.target.value as ProviderFormState['environment'] })}>
+              {view.environments.map((e) => (
+                <option key={e.environment}>{e.environment}</option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        <button type="submit" disabled={configure.isPending}>
+          Save {info.displayName}
+        </button>
+        {configure.isSuccess && configure.data.reverifying > 0 ? (
+          <p className="muted">Verifying {configure.data.reverifying.toLocaleString()} stored deliveries again with the new secrets.</p>
+        ) : null}
+        {configure.isError ? <ErrorState error={configure.error} /> : null}
+      </form>
+    </details>
+  );
 }
