@@ -33,6 +33,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload can require nothing but 'electron': bundle every dependency in.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(root, 'src-main/electron/preload.ts') },
         // A sandboxed preload cannot load ES modules or other files: one CommonJS bundle.
