@@ -17,6 +17,8 @@ import { createHandlers } from './handlers/index.js';
 import type { AppContext } from './context.js';
 import { GatewatchOptions } from './options.js';
 import { serveModeCipher } from './cipher-choice.js';
+import { createReplayTimelineSource } from '../replay/timeline-source.js';
+import { createSessionTimelineSource } from '../sessions/timeline-source.js';
 
 export interface GatewatchDeps {
   /** The store; defaults to SQLite in the data dir. */
@@ -84,7 +86,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     adapterFor,
     discoverTunnel: deps.discoverTunnel,
     log,
-    timelineSources: [],
+    timelineSources: [createSessionTimelineSource(store.sessions), createReplayTimelineSource(store.replay)],
   };
   const dispatcher = createDispatcher(createHandlers(context), (error) => log(`internal error: ${(error as Error).stack ?? String(error)}`));
 

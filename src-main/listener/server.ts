@@ -11,7 +11,20 @@ export interface ListenerOptions {
   /** Read per request, so a settings change applies at once. */
   trustForwardedHeaders: () => boolean;
   onError?: (error: unknown) => void;
+  /** Slow senders are cut off after these (tests shorten them). */
+  timeouts?: Partial<ListenerTimeouts>;
 }
+
+export interface ListenerTimeouts {
+  /** The whole request, headers and body. */
+  requestMs: number;
+  headersMs: number;
+  keepAliveMs: number;
+  /** How often Node checks the two above. */
+  checkEveryMs: number;
+}
+
+const DEFAULT_TIMEOUTS: ListenerTimeouts = { requestMs: 30_000, headersMs: 15_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
 
 function answer(response: ServerResponse, status: number, body: object, extraHeaders: Record<string, string> = {}): void {
   if (response.headersSent || response.destroyed) return;
@@ -37,8 +50,15 @@ export class WebhookListener {
   ) {}
 
   async start(): Promise<AddressInfo> {
-    const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) =>
-      this.handle(req, res),
+    const t = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts };
+    const server = createServer(
+      {
+        requestTimeout: t.requestMs,
+        headersTimeout: t.headersMs,
+        keepAliveTimeout: t.keepAliveMs,
+        connectionsCheckingInterval: t.checkEveryMs,
+      },
+      (req, res) => this.handle(req, res),
     );
     // Bounded: a flood of idle sockets must not exhaust file descriptors.
     server.maxConnections = 1024;

@@ -2,7 +2,13 @@ import type { DeliveryStore, DerivedFields, StoredDelivery } from '../store/type
 import type { PushBus } from '../events/bus.js';
 import { deriveDelivery, type DerivationContext } from './derive.js';
 
-const BATCH = 256;
+/** Rows per derivation transaction when the listener is quiet (about 15 ms of work: short enough to answer requests between). */
+const BATCH = 64;
+/** While requests keep arriving, derivation takes a small slice and then steps aside. */
+const SLICE_UNDER_LOAD = 8;
+const PAUSE_UNDER_LOAD_MS = 8;
+/** The listener counts as busy for this long after its last commit. */
+const INGEST_QUIET_MS = 25;
 
 /**
  * Runs the derived work (verification, normalization, correlation keys, search index, dedupe)
@@ -13,6 +19,7 @@ export class DerivationWorker {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private lastCommitAt = 0;
 
   constructor(
     private readonly deliveries: DeliveryStore,
@@ -21,9 +28,13 @@ export class DerivationWorker {
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
-  /** Asks for a run soon; calls made while a run is under way fold into one more run. */
+  /**
+   * Asks for a run soon; calls made while a run is under way fold into one more run. The
+   * listener calls this after every commit, which is also how the worker knows it is busy.
+   */
   schedule(): void {
     if (this.stopped) return;
+    this.lastCommitAt = performance.now();
     if (this.running) {
       this.again = true;
       return;
@@ -71,10 +82,17 @@ export class DerivationWorker {
     }
   }
 
+  /**
+   * Acknowledging deliveries comes first: while the listener is committing, derivation works
+   * in small slices with pauses (it lags, and catches up at full speed once the burst ends);
+   * it never stops altogether, so a steady stream cannot starve it.
+   */
   private async drain(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const pending = await this.deliveries.pendingDerivation(BATCH);
+      const busy = performance.now() - this.lastCommitAt < INGEST_QUIET_MS;
+      const limit = busy ? SLICE_UNDER_LOAD : BATCH;
+      const pending = await this.deliveries.pendingDerivation(limit);
       if (pending.length === 0) return;
       const results = [];
       for (const delivery of pending) {
@@ -82,7 +100,8 @@ export class DerivationWorker {
       }
       await this.deliveries.saveDerived(results);
       this.bus.publish({ type: 'deliveries.updated', ids: results.map((r) => r.id) });
-      if (pending.length < BATCH) return;
+      if (pending.length < limit) return;
+      await new Promise((resolve) => (busy ? setTimeout(resolve, PAUSE_UNDER_LOAD_MS) : setImmediate(resolve)));
     }
   }
 }

@@ -6,6 +6,7 @@ import type { SecretStore } from './secrets-types.js';
 import type { AuditStore } from './audit-types.js';
 import type { SessionStore } from './sessions-types.js';
 import type { ReplayStore } from './replay-types.js';
+import type { StatsStore, TimelineStore } from './timeline-types.js';
 
 /** A delivery as the listener captured it, before anything is derived from it. */
 export interface NewDelivery {
@@ -126,5 +127,7 @@ export interface Store {
   readonly audit: AuditStore;
   readonly sessions: SessionStore;
   readonly replay: ReplayStore;
+  readonly timeline: TimelineStore;
+  readonly stats: StatsStore;
   close(): Promise<void>;
 }

@@ -1,11 +1,21 @@
 import { formatRelative } from './format.js';
 
-/** A time in the user's locale, relative when recent; UTC on hover. */
-export function Time({ iso, relative = true }: { iso: string; relative?: boolean }) {
+export const utcText = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', ' UTC');
+
+/**
+ * A time in the user's locale, UTC on hover. `relative`: "5 min ago" when recent;
+ * `both`: relative and the locale time; `absolute`: the locale date and time.
+ */
+export function Time({ iso, relative = true, mode }: { iso: string; relative?: boolean; mode?: 'relative' | 'absolute' | 'both' }) {
   const date = new Date(iso);
+  const shown = mode ?? (relative ? 'relative' : 'absolute');
+  const rel = shown === 'absolute' ? '' : formatRelative(date, new Date());
+  const absolute = date.toLocaleString();
+  // Past a day the relative form already is the locale date: do not say it twice.
+  const text = shown === 'absolute' ? absolute : shown === 'relative' || rel === absolute ? rel : `${rel} · ${date.toLocaleTimeString()}`;
   return (
-    <time dateTime={iso} title={`${date.toISOString().replace('T', ' ').replace('Z', ' UTC')}`}>
-      {relative ? formatRelative(date, new Date()) : date.toLocaleString()}
+    <time dateTime={iso} title={utcText(date)}>
+      {text}
     </time>
   );
 }

@@ -1,2 +1,176 @@
-/** Replay to staging (the replay feature fills this in). */
-export const replayContract = {} as const;
+import { z } from 'zod';
+import { DeliveryProvider, ProviderId } from '../domain/provider.js';
+import { HeaderPair } from '../domain/delivery.js';
+import { DeliveriesListInput } from './deliveries.js';
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+/** RFC 9110 token characters: anything else cannot be sent as a header name. */
+const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, 'not a valid HTTP header name');
+const headerValue = z.string().max(8192).regex(/^[^\r\n\0]*$/, 'a header value cannot contain line breaks');
+const id = z.string().min(1).max(100);
+
+/** A replay target as the renderer sees it: the signing secret only as "set" and its last four. */
+export const ReplayTargetView = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  provider: ProviderId.nullable(),
+  timeoutMs: z.number().int(),
+  hasSigningSecret: z.boolean(),
+  signingSecretMasked: z.string().nullable(),
+  /** When the user first confirmed sending here; null until then. */
+  confirmedAt: z.string().nullable(),
+  /** The host looks like a provider's production API: every send needs confirming. */
+  productionLike: z.string().nullable(),
+  /** A send needs `confirm: true` (unconfirmed, or production-like). */
+  needsConfirmation: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ReplayTargetView = z.infer<typeof ReplayTargetView>;
+
+export const ReplayTargetSaveInput = z.strictObject({
+  /** Absent creates a target; present edits that one. */
+  id: id.optional(),
+  name: z.string().trim().min(1).max(80),
+  url: httpUrl.max(2000),
+  provider: ProviderId.nullable().optional(),
+  /** A value sets it, null removes it, absent keeps what is stored. */
+  signingSecret: z.string().min(1).max(4096).nullable().optional(),
+  timeoutMs: z.number().int().min(100).max(120_000).optional(),
+});
+export type ReplayTargetSaveInput = z.infer<typeof ReplayTargetSaveInput>;
+
+/** Where an attempt went, as it was at the time (a target may be renamed or removed later). */
+export const ReplayAttemptTarget = z.object({ id: z.string(), name: z.string(), url: z.string() });
+
+export const ReplayResponse = z.object({
+  status: z.number().int(),
+  statusText: z.string(),
+  headers: z.array(HeaderPair),
+  /** The answer's body as text, cut at the cap. */
+  body: z.string(),
+  bodyTruncated: z.boolean(),
+  /** Bytes received (up to the cap) */
+  size: z.number().int(),
+});
+export type ReplayResponse = z.infer<typeof ReplayResponse>;
+
+export const ReplayAttempt = z.object({
+  id: z.string(),
+  deliveryId: z.string(),
+  provider: DeliveryProvider,
+  target: ReplayAttemptTarget,
+  /** The bulk job that made it, if any. */
+  jobId: z.string().nullable(),
+  /** Headers as sent, values of credential headers masked. */
+  sentHeaders: z.array(HeaderPair),
+  /** The edited body; null when the stored body was sent unchanged (it is the delivery's body). */
+  sentBody: z.string().nullable(),
+  bodyEdited: z.boolean(),
+  /** True when the user's header set replaced the stored headers (sentHeaders shows them). */
+  headersEdited: z.boolean(),
+  sentBodySha256: z.string(),
+  resigned: z.boolean(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number().int(),
+  outcome: z.enum(['ok', 'failed']),
+  response: ReplayResponse.nullable(),
+  /** Why it failed, in words (timeout, refused connection, non-2xx, redirect…). */
+  error: z.string().nullable(),
+});
+export type ReplayAttempt = z.infer<typeof ReplayAttempt>;
+
+export const ReplaySendInput = z.strictObject({
+  deliveryId: id,
+  /** Only a saved target: there is deliberately no way to pass a URL. */
+  targetId: id,
+  resign: z.boolean().default(false),
+  /** An edited body to send instead of the stored bytes. */
+  body: z.string().max(5 * 1024 * 1024).optional(),
+  /** The complete header set to send instead of the stored headers (hop-by-hop ones are still dropped). */
+  headers: z.record(headerName, headerValue).optional(),
+  /** Needed for a target not yet confirmed, or one that looks like a production API. */
+  confirm: z.boolean().default(false),
+});
+export type ReplaySendInput = z.input<typeof ReplaySendInput>;
+
+export const ReplayPreviewInput = z.strictObject({
+  deliveryId: id,
+  /** An edited body to check against the provider's event schema. */
+  body: z.string().max(5 * 1024 * 1024).optional(),
+});
+
+export const ReplayPreview = z.object({
+  /** What would be sent (before a re-sign adds its headers; credential headers masked). */
+  headers: z.array(HeaderPair),
+  /** The stored body as text, or null when it is not UTF-8 (it is still sent byte for byte). */
+  originalBody: z.string().nullable(),
+  /** Problems with the (edited) body against the provider's event schema: warnings, not a block. */
+  warnings: z.array(z.string()),
+  /** The signature headers a re-sign would replace. */
+  signatureHeaders: z.array(z.string()),
+});
+export type ReplayPreview = z.infer<typeof ReplayPreview>;
+
+/** Which deliveries a bulk replay sends: the inbox's filter, without paging. */
+export const ReplayDeliveryFilter = DeliveriesListInput.pick({
+  provider: true,
+  eventType: true,
+  status: true,
+  verification: true,
+  q: true,
+  since: true,
+  until: true,
+}).strict();
+export type ReplayDeliveryFilter = z.infer<typeof ReplayDeliveryFilter>;
+
+export const ReplayBulkStartInput = z.strictObject({
+  targetId: id,
+  deliveryIds: z.array(id).min(1).max(1000).optional(),
+  filter: ReplayDeliveryFilter.optional(),
+  resign: z.boolean().default(false),
+  concurrency: z.number().int().min(1).max(8).default(1),
+  confirm: z.boolean().default(false),
+});
+export type ReplayBulkStartInput = z.input<typeof ReplayBulkStartInput>;
+
+export const ReplayJob = z.object({
+  id: z.string(),
+  target: ReplayAttemptTarget,
+  state: z.enum(['running', 'cancelling', 'cancelled', 'finished']),
+  concurrency: z.number().int(),
+  resigned: z.boolean(),
+  total: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  /** Not sent: cancelled before its turn, or nothing to send (no stored body). */
+  skipped: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** The latest failure, in words. */
+  lastError: z.string().nullable(),
+});
+export type ReplayJob = z.infer<typeof ReplayJob>;
+
+export const replayContract = {
+  'replay.targets.list': { input: z.object({}).default({}), output: z.object({ targets: z.array(ReplayTargetView) }) },
+  'replay.targets.save': { input: ReplayTargetSaveInput, output: ReplayTargetView },
+  'replay.targets.remove': { input: z.strictObject({ id }), output: z.object({ removed: z.boolean() }) },
+  'replay.preview': { input: ReplayPreviewInput, output: ReplayPreview },
+  'replay.send': { input: ReplaySendInput, output: ReplayAttempt },
+  'replay.attempts': {
+    input: z.strictObject({
+      deliveryId: id.optional(),
+      targetId: id.optional(),
+      jobId: id.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ items: z.array(ReplayAttempt) }),
+  },
+  'replay.bulk.start': { input: ReplayBulkStartInput, output: ReplayJob },
+  'replay.bulk.get': { input: z.strictObject({ id }), output: ReplayJob },
+  'replay.bulk.list': { input: z.object({}).default({}), output: z.object({ jobs: z.array(ReplayJob) }) },
+  'replay.bulk.cancel': { input: z.strictObject({ id }), output: ReplayJob },
+} as const;

@@ -53,7 +53,7 @@ describe('instaxchange verify', () => {
       name: 'a wrong secret',
       header: sig(js, 'some-other-secret'),
       status: 'invalid',
-      diagnosis: "the configured secret 'production' produces this signature",
+      diagnosis: "the configured secret 'production' does not produce this signature",
     },
   ] as const;
 

@@ -17,7 +17,7 @@ describe('openxswitch verify (recipe unconfirmed)', () => {
       matched: 'raw bytes (plain SHA256, hex)',
       diagnosis: 'uses no secret',
     },
-    { name: 'wrong secret', sig: hmacHex('sha256', 'another', body), status: 'invalid', diagnosis: "the configured secret 'production' produces this signature over the exact body" },
+    { name: 'wrong secret', sig: hmacHex('sha256', 'another', body), status: 'invalid', diagnosis: "the configured secret 'production' does not produce this signature over the exact body" },
   ] as const;
   for (const c of cases) {
     it(c.name, () => {

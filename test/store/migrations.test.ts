@@ -21,7 +21,7 @@ describe('store migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     const versions = (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version);
-    expect(versions).toEqual(migrations.map((m) => m.version));
+    expect(versions).toEqual(migrations.map((m) => m.version).sort((a, b) => a - b));
     db.close();
     const again = openDatabase(dir);
     expect(applyMigrations(again, migrations)).toEqual([]);

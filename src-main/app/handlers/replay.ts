@@ -1,7 +1,20 @@
 import type { replayContract } from '../../../src-shared/contract/replay.js';
 import type { AppContext } from '../context.js';
 import type { FeatureHandlers } from './types.js';
+import { createReplayFeature } from '../../replay/index.js';
 
-export function replayHandlers(_ctx: AppContext): FeatureHandlers<typeof replayContract> {
-  return {};
+export function replayHandlers(ctx: AppContext): FeatureHandlers<typeof replayContract> {
+  const { targets, service, jobs } = createReplayFeature(ctx);
+  return {
+    'replay.targets.list': async () => ({ targets: await targets.list() }),
+    'replay.targets.save': (input) => targets.save(input),
+    'replay.targets.remove': async (input) => ({ removed: await targets.remove(input.id) }),
+    'replay.preview': (input) => service.preview(input.deliveryId, input.body),
+    'replay.send': (input) => service.send(input),
+    'replay.attempts': async (input) => ({ items: await service.attempts(input) }),
+    'replay.bulk.start': (input) => jobs.start(input),
+    'replay.bulk.get': async (input) => jobs.get(input.id),
+    'replay.bulk.list': async () => ({ jobs: jobs.list() }),
+    'replay.bulk.cancel': (input) => jobs.cancel(input.id),
+  };
 }

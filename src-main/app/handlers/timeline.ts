@@ -1,7 +1,13 @@
 import type { timelineContract } from '../../../src-shared/contract/timeline.js';
+import { buildTimeline } from '../../timeline/timeline-service.js';
+import { dashboardFor } from '../../timeline/dashboard.js';
 import type { AppContext } from '../context.js';
 import type { FeatureHandlers } from './types.js';
 
-export function timelineHandlers(_ctx: AppContext): FeatureHandlers<typeof timelineContract> {
-  return {};
+export function timelineHandlers(ctx: AppContext): FeatureHandlers<typeof timelineContract> {
+  return {
+    // Sources are read per call: features register theirs after the handlers are built.
+    'timeline.get': (input) => buildTimeline({ store: ctx.store.timeline, sources: ctx.timelineSources }, input.key),
+    'dashboard.get': (input) => dashboardFor(ctx.store.stats, input.range),
+  };
 }

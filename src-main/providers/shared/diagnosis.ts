@@ -45,9 +45,12 @@ export function bodyNotJson(parseError: string): string {
 
 export function noSecretMatches(labels: readonly string[], formCount: number): string {
   const over = formCount > 1 ? 'over the exact body or any re-serialized form' : 'over the exact body';
-  const which = labels.length === 1 ? `the configured secret '${labels[0]}'` : `none of the configured secrets (${labels.map((l) => `'${l}'`).join(', ')})`;
+  const which =
+    labels.length === 1
+      ? `the configured secret '${labels[0]}' does not produce`
+      : `none of the configured secrets (${labels.map((l) => `'${l}'`).join(', ')}) produces`;
   return (
-    `${which} produces this signature ${over}: either the body was changed after it was signed ` +
+    `${which} this signature ${over}: either the body was changed after it was signed ` +
     '(make sure nothing re-encodes the exact bytes before they are stored), or it was signed with a secret that is not configured'
   );
 }

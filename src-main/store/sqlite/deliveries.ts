@@ -9,10 +9,34 @@ import type {
   StoredDelivery,
 } from '../types.js';
 import { summaryColumns, toStored, toSummary, type FullRow, type SummaryRow } from './delivery-rows.js';
-import { ftsQueryFromText } from './fts-query.js';
+import { estimateTotal, ftsQueryFromText, ftsQueryWithFilters, searchRowText } from './fts-query.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
 const MAX_TEXT_SCAN = 20_000;
+/**
+ * `total` is counted exactly up to this many matches (walking them newest first costs a few
+ * milliseconds); past it, counting a million rows would cost more than the page, so it is
+ * estimated and flagged.
+ */
+const EXACT_COUNT_CAP = 5_000;
+
+/**
+ * Filters one SQL index cannot serve together (three of them, or an event type with another)
+ * go through the search index's filter tokens instead: FTS5 intersects them newest first, where
+ * SQL would look up every row of the broadest one. Only derived rows carry those values, and
+ * only derived rows are in the search index, so nothing is missed.
+ */
+function filtersNeedTokens(query: DeliveryQuery): boolean {
+  if (query.verification === 'pending') return false;
+  const set = [query.provider, query.eventType, query.status, query.verification].filter((v) => v !== undefined).length;
+  // provider+status, provider+verification and status+verification each have an index.
+  return set >= 3 || (set === 2 && query.eventType !== undefined);
+}
+
+interface SeqRange {
+  low: number;
+  high: number;
+}
 
 export class SqliteDeliveryStore implements DeliveryStore {
   private readonly insert: Database.Statement;
@@ -20,18 +44,28 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void;
 
   constructor(private readonly db: Database.Database) {
+    // Positional parameters: binding by name costs an object per row on the listener's path.
     this.insert = db.prepare(`INSERT INTO deliveries
       (id, provider, label, received_at, method, path, query, headers, body, size, body_sha256, remote_address, forwarded, rejected)
-      VALUES (@id, @provider, @label, @receivedAt, @method, @path, @query, @headers, @body, @size, @bodySha256, @remoteAddress, @forwarded, @rejected)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertMany = db.transaction((batch: readonly NewDelivery[]) => {
       for (const d of batch) {
-        this.insert.run({
-          ...d,
-          headers: JSON.stringify(d.headers),
-          body: d.body === null ? null : Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength),
-          forwarded: d.forwarded === null ? null : JSON.stringify(d.forwarded),
-          rejected: d.rejected === null ? null : JSON.stringify(d.rejected),
-        });
+        this.insert.run(
+          d.id,
+          d.provider,
+          d.label,
+          d.receivedAt,
+          d.method,
+          d.path,
+          d.query,
+          JSON.stringify(d.headers),
+          d.body === null ? null : Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength),
+          d.size,
+          d.bodySha256,
+          d.remoteAddress,
+          d.forwarded === null ? null : JSON.stringify(d.forwarded),
+          d.rejected === null ? null : JSON.stringify(d.rejected),
+        );
       }
     });
     this.saveMany = this.prepareSaveDerived();
@@ -102,7 +136,15 @@ export class SqliteDeliveryStore implements DeliveryStore {
         deleteKeys.run(row.seq);
         for (const key of derived.correlationKeys) insertKey.run(row.seq, key.kind, key.value);
         deleteSearch.run(row.seq);
-        insertSearch.run(row.seq, derived.searchText);
+        insertSearch.run(
+          row.seq,
+          searchRowText(derived.searchText, {
+            provider: row.provider,
+            eventType: derived.eventType,
+            status: derived.normalized?.status ?? null,
+            verification: derived.verification.status,
+          }),
+        );
       }
     });
   }
@@ -115,6 +157,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   async list(query: DeliveryQuery): Promise<DeliveryPage> {
+    const range = this.seqRange(query);
+    if (range === null) return { items: [], total: 0, totalIsEstimate: false, hasMore: false };
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (query.provider) (where.push('provider = @provider'), (params.provider = query.provider));
@@ -122,67 +166,125 @@ export class SqliteDeliveryStore implements DeliveryStore {
     if (query.status) (where.push('status = @status'), (params.status = query.status));
     if (query.verification === 'pending') where.push('verification_status IS NULL');
     else if (query.verification) (where.push('verification_status = @verification'), (params.verification = query.verification));
-    if (query.since) (where.push('received_at >= @since'), (params.since = query.since));
-    if (query.until) (where.push('received_at <= @until'), (params.until = query.until));
+    // The time window is already turned into a seq range; `+` keeps SQLite walking seq order
+    // instead of collecting the whole window from the received_at index and sorting it.
+    if (query.since) (where.push('+received_at >= @since'), (params.since = query.since));
+    if (query.until) (where.push('+received_at <= @until'), (params.until = query.until));
     const match = query.text ? ftsQueryFromText(query.text) : null;
-    return match === null ? this.listByFilters(query, where, params) : this.listByText(query, match, where, params);
+    const indexed = { provider: query.provider, eventType: query.eventType, status: query.status, verification: query.verification };
+    if (match === null && !filtersNeedTokens(query)) return this.listByFilters(query, range, where, params);
+    // Rows waiting for derivation are not in the search index yet: no text can match them.
+    if (query.verification === 'pending') return { items: [], total: 0, totalIsEstimate: false, hasMore: false };
+    return this.listByText(query, ftsQueryWithFilters(match, indexed), range, where, params);
   }
 
-  private listByFilters(query: DeliveryQuery, where: string[], params: Record<string, unknown>): DeliveryPage {
-    const filter = where.length > 0 ? where.join(' AND ') : '1';
-    const before = query.beforeSeq !== undefined ? 'AND seq < @beforeSeq' : '';
-    const rows = this.db
-      .prepare(`SELECT ${summaryColumns} FROM deliveries WHERE ${filter} ${before} ORDER BY seq DESC LIMIT @limit`)
-      .all({ ...params, beforeSeq: query.beforeSeq, limit: query.limit + 1 }) as SummaryRow[];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM deliveries WHERE ${filter}`).get(params) as { n: number }).n;
-    return {
-      items: rows.slice(0, query.limit).map(toSummary),
-      total,
-      totalIsEstimate: false,
-      hasMore: rows.length > query.limit,
+  /**
+   * The seq range a query can touch. received_at and seq grow together (both are assigned in
+   * arrival order by the one listener), so a time window becomes a seq range found through the
+   * received_at index; the exact time filter is still applied to every row inside it.
+   */
+  private seqRange(query: DeliveryQuery): SeqRange | null {
+    // Two subqueries: SQLite answers a lone min() or max() from the ends of the table, but
+    // scans every row for `SELECT min(seq), max(seq)`.
+    const ends = this.db
+      .prepare('SELECT (SELECT min(seq) FROM deliveries) AS low, (SELECT max(seq) FROM deliveries) AS high')
+      .get() as {
+      low: number | null;
+      high: number | null;
     };
+    if (ends.low === null || ends.high === null) return null;
+    let { low, high } = ends as SeqRange;
+    if (query.since) {
+      const first = this.db
+        .prepare('SELECT seq FROM deliveries WHERE received_at >= ? ORDER BY received_at, seq LIMIT 1')
+        .pluck()
+        .get(query.since) as number | undefined;
+      if (first === undefined) return null;
+      low = first;
+    }
+    if (query.until) {
+      const last = this.db
+        .prepare('SELECT seq FROM deliveries WHERE received_at <= ? ORDER BY received_at DESC, seq DESC LIMIT 1')
+        .pluck()
+        .get(query.until) as number | undefined;
+      if (last === undefined) return null;
+      high = last;
+    }
+    return low > high ? null : { low, high };
   }
 
-  /** Walks search hits newest first (by FTS rowid = seq, which is cheap) and applies the filters per chunk. */
-  private listByText(query: DeliveryQuery, match: string, where: string[], params: Record<string, unknown>): DeliveryPage {
+  private listByFilters(query: DeliveryQuery, range: SeqRange, where: string[], params: Record<string, unknown>): DeliveryPage {
+    const filter = where.length > 0 ? `${where.join(' AND ')} AND` : '';
+    const before = Math.min(query.beforeSeq ?? Number.MAX_SAFE_INTEGER, range.high + 1);
+    const rows = this.db
+      .prepare(`SELECT ${summaryColumns} FROM deliveries WHERE ${filter} seq >= @low AND seq < @before ORDER BY seq DESC LIMIT @limit`)
+      .all({ ...params, low: range.low, before, limit: query.limit + 1 }) as SummaryRow[];
+    const counted = this.db
+      .prepare(`SELECT seq FROM deliveries WHERE ${filter} seq >= @low AND seq <= @high ORDER BY seq DESC LIMIT @cap`)
+      .pluck()
+      .all({ ...params, low: range.low, high: range.high, cap: EXACT_COUNT_CAP + 1 }) as number[];
+    return { ...this.totalOf(counted, range), items: rows.slice(0, query.limit).map(toSummary), hasMore: rows.length > query.limit };
+  }
+
+  /** Walks search hits newest first (FTS rowid = seq, filters are index tokens), re-checking each row's columns. */
+  private listByText(
+    query: DeliveryQuery,
+    match: string,
+    range: SeqRange,
+    where: string[],
+    params: Record<string, unknown>,
+  ): DeliveryPage {
     const hits = this.db.prepare(
-      'SELECT rowid FROM delivery_search WHERE delivery_search MATCH @match AND rowid < @before ORDER BY rowid DESC LIMIT @chunk',
+      `SELECT rowid FROM delivery_search WHERE delivery_search MATCH @match AND rowid >= @low AND rowid < @before
+       ORDER BY rowid DESC LIMIT @chunk`,
     );
     const filter = where.length > 0 ? `AND ${where.join(' AND ')}` : '';
     const items: SummaryRow[] = [];
-    let before = query.beforeSeq ?? Number.MAX_SAFE_INTEGER;
+    let before = Math.min(query.beforeSeq ?? Number.MAX_SAFE_INTEGER, range.high + 1);
     let scanned = 0;
     let exhausted = false;
-    let chunk = Math.max(64, query.limit + 1);
+    let chunk = query.limit + 1;
     while (items.length <= query.limit && scanned < MAX_TEXT_SCAN) {
-      const seqs = (hits.all({ match, before, chunk }) as Array<{ rowid: number }>).map((r) => r.rowid);
-      if (seqs.length === 0) {
-        exhausted = true;
-        break;
-      }
+      // BigInt binds as INTEGER: FTS5 seeks to an integer rowid bound, but walks the whole
+      // doclist when the bound comes as a REAL (which a plain JS number binds as).
+      const seqs = hits.pluck().all({ match, low: BigInt(range.low), before: BigInt(before), chunk }) as number[];
       scanned += seqs.length;
-      before = seqs[seqs.length - 1]!;
-      const rows = this.db
-        .prepare(`SELECT ${summaryColumns} FROM deliveries WHERE seq IN (${seqs.join(',')}) ${filter} ORDER BY seq DESC`)
-        .all(params) as SummaryRow[];
-      items.push(...rows);
+      if (seqs.length > 0) {
+        before = seqs[seqs.length - 1]!;
+        const rows = this.db
+          .prepare(`SELECT ${summaryColumns} FROM deliveries WHERE seq IN (${seqs.join(',')}) ${filter} ORDER BY seq DESC`)
+          .all(params) as SummaryRow[];
+        items.push(...rows);
+      }
       if (seqs.length < chunk) {
         exhausted = true;
         break;
       }
       chunk = Math.min(chunk * 4, 4096);
     }
-    const page = items.slice(0, query.limit);
-    const total = (
-      this.db.prepare('SELECT count(*) AS n FROM delivery_search WHERE delivery_search MATCH ?').get(match) as { n: number }
-    ).n;
+    const counted = this.db
+      .prepare(
+        `SELECT rowid FROM delivery_search WHERE delivery_search MATCH @match AND rowid >= @low AND rowid <= @high
+         ORDER BY rowid DESC LIMIT @cap`,
+      )
+      .pluck()
+      .all({ match, low: BigInt(range.low), high: BigInt(range.high), cap: EXACT_COUNT_CAP + 1 }) as number[];
+    // Index tokens of event types could collide (`a_b`, `ab`): re-check a small exact count then.
+    const recheck = query.eventType && counted.length <= EXACT_COUNT_CAP && counted.length > 0;
+    const confirmed = recheck
+      ? (this.db.prepare(`SELECT seq FROM deliveries WHERE seq IN (${counted.join(',')}) ${filter}`).pluck().all(params) as number[])
+      : counted;
     return {
-      items: page.map(toSummary),
-      total,
-      // With filters on top of the text, the count of text matches is an upper bound.
-      totalIsEstimate: where.length > 0,
+      ...this.totalOf(confirmed, range),
+      items: items.slice(0, query.limit).map(toSummary),
       hasMore: items.length > query.limit || !exhausted,
     };
+  }
+
+  /** Exact up to the cap (the matches were all walked); beyond it, an estimate flagged as one. */
+  private totalOf(newestMatches: readonly number[], range: SeqRange): { total: number; totalIsEstimate: boolean } {
+    if (newestMatches.length <= EXACT_COUNT_CAP) return { total: newestMatches.length, totalIsEstimate: false };
+    return { total: estimateTotal(EXACT_COUNT_CAP, newestMatches[EXACT_COUNT_CAP - 1]!, range), totalIsEstimate: true };
   }
 
   async get(id: string): Promise<StoredDelivery | null> {

@@ -15,3 +15,52 @@ export function ftsQueryFromText(text: string): string | null {
     });
   return terms.length > 0 ? terms.join(' ') : null;
 }
+
+/** The inbox filters that also live in the search index, so text + filters is one index walk. */
+export interface IndexedFilters {
+  provider?: string | null;
+  eventType?: string | null;
+  status?: string | null;
+  verification?: string | null;
+}
+
+/**
+ * One token per filter value, written into each delivery's search row. FTS5 intersects them
+ * with the typed words newest-first, so "usd" + provider + status costs about as much as a
+ * rare word instead of walking every "usd" hit. Tokens are letters and digits only (the
+ * tokenizer would split anything else); the SQL filters still re-check every returned row, so
+ * a rare collision (`a_b` vs `ab`) can only cost time, never a wrong result.
+ */
+export function filterTokens(filters: IndexedFilters): string[] {
+  const token = (prefix: string, value: string | null | undefined) => {
+    const bare = (value ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+    return bare ? `${prefix}${bare}` : null;
+  };
+  return [
+    token('zgwprov', filters.provider),
+    token('zgwevt', filters.eventType),
+    token('zgwstat', filters.status),
+    token('zgwver', filters.verification),
+  ].filter((t): t is string => t !== null);
+}
+
+/** The search row of a delivery: its text, then a line of filter tokens. */
+export function searchRowText(text: string, filters: IndexedFilters): string {
+  return `${text}\n${filterTokens(filters).join(' ')}`;
+}
+
+/** Typed words (if any) plus the filter tokens: every one must match. */
+export function ftsQueryWithFilters(match: string | null, filters: IndexedFilters): string {
+  return [...(match === null ? [] : [match]), ...filterTokens(filters)].join(' ');
+}
+
+/**
+ * `total` when counting every match would cost more than the page: the newest `cap` matches
+ * were walked and the cap-th one sits at `capSeq`; assuming the same density over the rest of
+ * the searched seq range gives the estimate (never below what was actually seen).
+ */
+export function estimateTotal(cap: number, capSeq: number, range: { low: number; high: number }): number {
+  const walked = Math.max(1, range.high - capSeq + 1);
+  const whole = Math.max(walked, range.high - range.low + 1);
+  return Math.max(cap + 1, Math.round((cap * whole) / walked));
+}

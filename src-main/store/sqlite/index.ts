@@ -6,6 +6,8 @@ import { SqliteSecretStore } from './secrets.js';
 import { SqliteAuditStore } from './audit.js';
 import { SqliteSessionStore } from './sessions.js';
 import { SqliteReplayStore } from './replay.js';
+import { SqliteTimelineStore } from './timeline.js';
+import { SqliteStatsStore } from './stats.js';
 
 export { StoreOpenError } from './open.js';
 
@@ -19,6 +21,8 @@ export function createSqliteStore(dataDir: string, options: OpenOptions = {}): S
     audit: new SqliteAuditStore(db),
     sessions: new SqliteSessionStore(db),
     replay: new SqliteReplayStore(db),
+    timeline: new SqliteTimelineStore(db),
+    stats: new SqliteStatsStore(db),
     async close() {
       if (db.open) db.close();
     },

@@ -1,52 +1,67 @@
+import { useState } from 'react';
 import type { DeliveryDetail } from '../../../src-shared/domain/delivery.js';
+import { hrefFor } from '../../app/router.js';
+import { StatusBadge } from '../../ui/Badges.js';
+import { maskParty } from '../../ui/mask.js';
 
-/** What the delivery means: direction, amounts, parties and the keys that link it to a payment. */
+/** What the delivery means: status, direction, amounts, parties and the keys that link it to a payment. */
 export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
   const n = delivery.normalized;
+  const [reveal, setReveal] = useState(false);
   return (
-    <section className="normalized-panel" aria-label="Normalized view">
+    <section className="panel normalized-panel" aria-label="Normalized view">
       <h3>Meaning</h3>
       {n ? (
         <dl className="facts">
+          <dt>Event</dt>
+          <dd>{n.eventType ?? <span className="muted">none</span>}</dd>
           <dt>Status</dt>
           <dd>
-            {n.status}
-            {n.providerStatus ? <span className="muted"> (provider: {n.providerStatus})</span> : null}
+            <StatusBadge status={n.status} />
+            {n.providerStatus ? <span className="muted"> provider: {n.providerStatus}</span> : null}
           </dd>
           <dt>Direction</dt>
           <dd>{n.direction}</dd>
-          {n.amounts.map((amount) => (
-            <div key={`${amount.role}-${amount.value}`} className="fact-row">
+          {n.amounts.map((amount, i) => (
+            <div key={`a${i}`} className="fact-row">
               <dt>{amount.role}</dt>
-              <dd>
+              <dd className="amount">
                 {amount.value} {amount.currency ?? ''}
               </dd>
             </div>
           ))}
-          {n.parties.map((party) => (
-            <div key={`${party.role}-${party.value}`} className="fact-row">
+          {n.parties.map((party, i) => (
+            <div key={`p${i}`} className="fact-row">
               <dt>{party.role}</dt>
               <dd>
-                <code>{party.value}</code>
+                <code title={party.kind}>{reveal ? party.value : maskParty(party.kind, party.value)}</code>
               </dd>
             </div>
           ))}
         </dl>
       ) : (
-        <p className="muted">No normalized view for this delivery.</p>
+        <p className="muted">No normalized view for this delivery{delivery.parseError ? ': the body could not be read.' : '.'}</p>
       )}
-      {delivery.correlationKeys.length > 0 ? (
-        <>
-          <h4>Correlation keys</h4>
-          <ul className="keys">
-            {delivery.correlationKeys.map((key) => (
-              <li key={`${key.kind}:${key.value}`}>
-                <span className="muted">{key.kind}</span> <a href={`#/inbox?q=${encodeURIComponent(key.value)}`}>{key.value}</a>
-              </li>
-            ))}
-          </ul>
-        </>
+      {n && n.parties.length > 0 ? (
+        <button type="button" className="link-button" onClick={() => setReveal(!reveal)}>
+          {reveal ? 'Mask parties' : 'Show parties in full'}
+        </button>
       ) : null}
+      <h4>Payment timeline</h4>
+      {delivery.correlationKeys.length > 0 ? (
+        <ul className="keys" aria-label="Correlation keys">
+          {delivery.correlationKeys.map((key) => (
+            <li key={`${key.kind}:${key.value}`}>
+              <span className="muted">{key.kind}</span>{' '}
+              <a href={hrefFor({ page: 'timeline', key: key.value })} title="Open the payment timeline for this key">
+                {key.value}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No correlation keys: this delivery links to no payment.</p>
+      )}
       {delivery.schemaIssues.length > 0 ? (
         <details>
           <summary>{delivery.schemaIssues.length} schema notes</summary>

@@ -2,6 +2,7 @@ import type { DeliverySummary } from '../../../src-shared/domain/delivery.js';
 import { StatusBadge, VerificationBadge, ProviderTag } from '../../ui/Badges.js';
 import { Time } from '../../ui/Time.js';
 import { formatBytes } from '../../ui/format.js';
+import { maskIfParty } from '../../ui/mask.js';
 
 export function DeliveryRow({ delivery, selected, onOpen }: { delivery: DeliverySummary; selected: boolean; onOpen: () => void }) {
   return (
@@ -23,11 +24,9 @@ export function DeliveryRow({ delivery, selected, onOpen }: { delivery: Delivery
         <StatusBadge status={delivery.status} />
       </span>
       <span className="cell amount-cell">{delivery.amount ? `${delivery.amount.value} ${delivery.amount.currency ?? ''}` : ''}</span>
-      <span className="cell reference-cell" title={delivery.reference ?? undefined}>
-        {delivery.reference ?? ''}
-      </span>
+      <span className="cell reference-cell">{delivery.reference ? maskIfParty(delivery.reference) : ''}</span>
       <span className="cell time-cell">
-        <Time iso={delivery.receivedAt} />
+        <Time iso={delivery.receivedAt} mode="both" />
       </span>
       <span className="cell size-cell">{formatBytes(delivery.size)}</span>
       <span className="cell verification-cell">

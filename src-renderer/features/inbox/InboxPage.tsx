@@ -4,16 +4,11 @@ import { navigate } from '../../app/router.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { DeliveryRow } from './DeliveryRow.js';
 import { InboxFilters } from './InboxFilters.js';
-import { filtersFromParams, useDeliveries, type InboxFilters as Filters } from './useDeliveries.js';
+import { filtersFromParams, paramsFromFilters, useDeliveries } from './useDeliveries.js';
 import { ListenerHint } from '../settings/ListenerHint.js';
+import './inbox.css';
 
 const ROW_HEIGHT = 40;
-
-function paramsFrom(filters: Filters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, String(value));
-  return params;
-}
 
 export function InboxPage({ params }: { params: URLSearchParams }) {
   const filters = useMemo(() => filtersFromParams(params), [params]);
@@ -22,6 +17,9 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
   const first = query.data?.pages[0];
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
+  // A new filter is a new list: start again at its first row.
+  const filterKey = params.toString();
+  useEffect(() => setSelected(0), [filterKey]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -37,7 +35,9 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (document.activeElement?.tagName === 'INPUT' || document.activeElement?.tagName === 'SELECT') return;
+      const focused = document.activeElement?.tagName;
+      if (focused === 'INPUT' || focused === 'SELECT' || focused === 'TEXTAREA' || focused === 'BUTTON') return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'j' || event.key === 'ArrowDown') setSelected((i) => Math.min(i + 1, items.length - 1));
       else if (event.key === 'k' || event.key === 'ArrowUp') setSelected((i) => Math.max(i - 1, 0));
       else if (event.key === 'Enter' && items[selected]) navigate({ page: 'delivery', id: items[selected].id });
@@ -52,14 +52,18 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
 
   return (
     <section className="inbox" aria-label="Inbox">
-      <InboxFilters filters={filters} onChange={(next) => navigate({ page: 'inbox', params: paramsFrom(next) }, true)} />
+      <InboxFilters filters={filters} onChange={(next) => navigate({ page: 'inbox', params: paramsFromFilters(next) }, true)} />
       <div className="inbox-meta">
         {first ? (
           <span data-testid="inbox-total">
             {first.totalIsEstimate ? 'about ' : ''}
-            {first.total.toLocaleString()} deliveries
+            {first.total.toLocaleString()} {first.total === 1 ? 'delivery' : 'deliveries'}
           </span>
         ) : null}
+        {query.isFetching && !query.isPending ? <span>updating…</span> : null}
+        <span className="keyboard-hint">
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>/</kbd> search
+        </span>
       </div>
       <div className="inbox-header" role="row">
         <span>Provider</span>
@@ -92,7 +96,10 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
                   <DeliveryRow
                     delivery={delivery}
                     selected={row.index === selected}
-                    onOpen={() => navigate({ page: 'delivery', id: delivery.id })}
+                    onOpen={() => {
+                      setSelected(row.index);
+                      navigate({ page: 'delivery', id: delivery.id });
+                    }}
                   />
                 </div>
               );

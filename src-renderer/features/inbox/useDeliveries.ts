@@ -1,21 +1,34 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { DeliveriesListInput } from '../../../src-shared/contract/deliveries.js';
+import { DeliveriesListInput } from '../../../src-shared/contract/deliveries.js';
 import { useTransport } from '../../transport/context.js';
 import { queryKeys } from '../../transport/query-keys.js';
 
 export type InboxFilters = Omit<Partial<DeliveriesListInput>, 'cursor' | 'limit'>;
 
 const PAGE_SIZE = 100;
+const FILTER_NAMES = ['provider', 'eventType', 'status', 'verification', 'q', 'since', 'until'] as const;
 
-/** Reads the inbox filters from the route's query string, dropping unknown values. */
+/**
+ * Reads the inbox filters from the route's query string. A value the API would reject (an
+ * unknown status, a malformed date in a hand-edited link) is dropped rather than failing the page.
+ */
 export function filtersFromParams(params: URLSearchParams): InboxFilters {
-  const filters: InboxFilters = {};
-  const pick = (name: keyof InboxFilters) => {
+  const filters: Record<string, string> = {};
+  for (const name of FILTER_NAMES) {
     const value = params.get(name);
-    if (value) (filters as Record<string, string>)[name] = value;
-  };
-  (['provider', 'eventType', 'status', 'verification', 'q', 'since', 'until'] as const).forEach(pick);
-  return filters;
+    if (value && DeliveriesListInput.shape[name].safeParse(value).success) filters[name] = value;
+  }
+  return filters as InboxFilters;
+}
+
+/** The route's query string for these filters (empty ones left out), so a view can be shared. */
+export function paramsFromFilters(filters: InboxFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of FILTER_NAMES) {
+    const value = filters[name];
+    if (value) params.set(name, String(value));
+  }
+  return params;
 }
 
 export function useDeliveries(filters: InboxFilters) {

@@ -1,6 +1,27 @@
-import { Empty } from '../../ui/States.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+import { AttemptList } from './AttemptList.js';
+import { BulkJobs, BulkReplayForm } from './BulkReplay.js';
+import { useReplayAttempts, useReplayProgress } from './useReplay.js';
+import { WithReplayTargets } from './TargetPicker.js';
+import './replay.css';
 
-// Placeholder until the replay feature lands.
-export function ReplayPage(_props: { params: URLSearchParams }) {
-  return <Empty>Replay is not built yet.</Empty>;
+/** Bulk replay of a filtered set, running jobs with progress, and the log of every attempt. */
+export function ReplayPage({ params }: { params: URLSearchParams }) {
+  useReplayProgress();
+  const attempts = useReplayAttempts({ limit: 200 });
+  return (
+    <div className="replay-page">
+      <section aria-label="Bulk replay">
+        <h2>Bulk replay</h2>
+        <WithReplayTargets>{(targets) => <BulkReplayForm targets={targets} params={params} />}</WithReplayTargets>
+        <BulkJobs />
+      </section>
+      <section aria-label="Replay log">
+        <h2>Replay log</h2>
+        {attempts.isPending ? <Loading label="Loading replays…" /> : null}
+        {attempts.isError ? <ErrorState error={attempts.error} /> : null}
+        {attempts.data ? <AttemptList attempts={attempts.data.items} showDelivery /> : null}
+      </section>
+    </div>
+  );
 }

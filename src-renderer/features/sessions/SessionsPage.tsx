@@ -1,6 +1,19 @@
-import { Empty } from '../../ui/States.js';
+import { SessionForm } from './SessionForm.js';
+import { SessionList } from './SessionList.js';
+import './sessions.css';
 
-// Placeholder until the sessions feature lands.
+/** Create a session by hand; every session created so far, newest first. */
 export function SessionsPage(_props: { params: URLSearchParams }) {
-  return <Empty>Session creation is not built yet.</Empty>;
+  return (
+    <div className="sessions-page">
+      <section aria-label="Create a session">
+        <h2>New session</h2>
+        <SessionForm />
+      </section>
+      <section aria-label="Sessions">
+        <h2>Sessions</h2>
+        <SessionList />
+      </section>
+    </div>
+  );
 }

@@ -1,6 +1,104 @@
-import { Empty } from '../../ui/States.js';
+import { useMemo, useState } from 'react';
+import type { TimelineFlag } from '../../../src-shared/contract/timeline.js';
+import { hrefFor, navigate } from '../../app/router.js';
+import { StatusBadge } from '../../ui/Badges.js';
+import { Empty, ErrorState, Loading } from '../../ui/States.js';
+import { TimelineStepItem } from './TimelineStepItem.js';
+import { FLAG_LABEL, formatGap } from './timeline-words.js';
+import { useTimeline } from './useTimeline.js';
+import './timeline.css';
 
-// Placeholder until the timeline feature lands.
+/** A payment's history: every delivery, session, status check and replay linked to one key. */
 export function TimelinePage({ correlationKey }: { correlationKey: string }) {
-  return <Empty>The payment timeline for {correlationKey} is not built yet.</Empty>;
+  const query = useTimeline(correlationKey);
+  const [lookup, setLookup] = useState(correlationKey);
+  const flagsByStep = useMemo(() => {
+    const map = new Map<string, TimelineFlag[]>();
+    for (const flag of query.data?.flags ?? []) map.set(flag.stepKey, [...(map.get(flag.stepKey) ?? []), flag]);
+    return map;
+  }, [query.data]);
+  const data = query.data;
+  const last = data?.steps.at(-1);
+  const first = data?.steps[0];
+
+  return (
+    <section className="timeline-page" aria-label="Payment timeline">
+      <header className="timeline-header">
+        <a href="#/inbox" className="back">
+          ← Inbox
+        </a>
+        <form
+          className="timeline-lookup"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (lookup.trim()) navigate({ page: 'timeline', key: lookup.trim() });
+          }}
+        >
+          <h2>Payment timeline</h2>
+          <input
+            aria-label="Correlation key"
+            placeholder="session id, transaction id, reference…"
+            value={lookup}
+            onChange={(event) => setLookup(event.target.value)}
+          />
+          <button type="submit">Show</button>
+        </form>
+        <div className="timeline-summary" aria-live="polite">
+          {data && last && first ? (
+            <>
+              <span>
+                {data.steps.length} {data.steps.length === 1 ? 'step' : 'steps'} over {formatGap(Date.parse(last.at) - Date.parse(first.at))}
+              </span>
+              <span>
+                status now <StatusBadge status={last.statusAfter} />
+              </span>
+              {data.flags.length > 0 ? (
+                <span className="flag-count">{data.flags.length} to check: {[...new Set(data.flags.map((f) => FLAG_LABEL[f.kind]))].join(', ')}</span>
+              ) : (
+                <span className="muted">nothing looks wrong</span>
+              )}
+            </>
+          ) : null}
+        </div>
+        {data && data.keys.length > 0 ? (
+          <ul className="timeline-keys" aria-label="Linked keys">
+            {data.keys.map((key) => (
+              <li key={`${key.kind}:${key.value}`} className={key.value === correlationKey ? 'current' : undefined}>
+                <span className="muted">{key.kind}</span> <a href={hrefFor({ page: 'timeline', key: key.value })}>{key.value}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </header>
+      {query.isPending ? (
+        <Loading label="Building the timeline…" />
+      ) : query.isError ? (
+        <ErrorState error={query.error} />
+      ) : data!.steps.length === 0 ? (
+        <Empty>
+          No delivery, session or replay mentions <code>{correlationKey}</code>. Keys are matched exactly: try the provider's session id,
+          transaction id or your reference, or <a href={hrefFor({ page: 'inbox', params: new URLSearchParams({ q: correlationKey }) })}>search the bodies</a>.
+        </Empty>
+      ) : (
+        <>
+          {data!.truncated ? (
+            <p className="state state-warning" role="note">
+              This key links more deliveries than one timeline shows; the newest are shown. A narrower key (a transaction id) gives the whole story.
+            </p>
+          ) : null}
+          {data!.warnings.map((warning) => (
+            <p key={warning} className="state state-warning" role="note">
+              {warning}
+            </p>
+          ))}
+          <ol className="timeline" data-testid="timeline-steps">
+            {data!.steps.map((step) => (
+              <TimelineStepItem key={step.key} step={step} flags={flagsByStep.get(step.key) ?? []} />
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
 }

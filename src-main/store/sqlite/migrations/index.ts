@@ -1,6 +1,10 @@
 import type { Migration } from './types.js';
 import { deliveriesMigration } from './001-deliveries.js';
 import { secretsAuditMigration } from './002-secrets-audit.js';
+import { dashboardStatsMigration } from './005-dashboard-stats.js';
+import { replayMigration } from './004-replay.js';
+import { sessionsMigration } from './003-sessions.js';
+import { searchFiltersMigration } from './006-search-filters.js';
 
 export type { Migration } from './types.js';
 
@@ -9,4 +13,11 @@ export type { Migration } from './types.js';
  * applied one. Each runs in its own transaction and is recorded in schema_migrations; any
  * version not yet recorded is applied, in version order.
  */
-export const migrations: readonly Migration[] = [deliveriesMigration, secretsAuditMigration];
+export const migrations: readonly Migration[] = [
+  deliveriesMigration,
+  secretsAuditMigration,
+  sessionsMigration,
+  replayMigration,
+  dashboardStatsMigration,
+  searchFiltersMigration,
+];

@@ -1,0 +1,106 @@
+/**
+ * Listener ingest against a bare node:http server, same load, same run: requests/s, latency,
+ * how far derivation (verify, correlate, index, dedupe) lags behind the last answer, and
+ * whether every 2xx answer is a stored delivery.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { BENCH_SECRET, postLoad, type LoadRun } from './load.js';
+import { root, startServeChild, type ServeChild } from '../serve-process.js';
+
+export interface IngestOptions {
+  /** Requests per measured run (each target gets the same number). */
+  amount: number;
+  connections: number;
+  rounds: number;
+}
+
+export interface IngestResult {
+  bare: LoadRun[];
+  listener: LoadRun[];
+  /** Median requests/s of each target. */
+  bareRps: number;
+  listenerRps: number;
+  ratio: number;
+  /** Milliseconds from the last answer until every delivery was verified and searchable, per run. */
+  lagMs: number[];
+  stored: number;
+  answered2xx: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+async function startBare(): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [join(root, 'bench', 'ingest', 'bare-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /port (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/webhooks/paychant`, stop: () => child.kill('SIGTERM') };
+}
+
+interface Page {
+  items: Array<{ id: string }>;
+  total: number;
+}
+
+/** Polls until nothing waits for derivation and the last delivery is found by search. */
+async function derivationLag(serve: ServeChild, lastPid: string, since: number): Promise<number> {
+  for (;;) {
+    const pending = await serve.api<Page>('deliveries.list', { verification: 'pending', limit: 1 });
+    if (pending.total === 0) {
+      const found = await serve.api<Page>('deliveries.list', { q: lastPid, verification: 'valid', limit: 1 });
+      if (found.items.length === 1) return performance.now() - since;
+    }
+    if (performance.now() - since > 120_000) throw new Error('derivation did not catch up within two minutes');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function storedCount(serve: ServeChild): Promise<number> {
+  return (await serve.api<{ counts: { total: number } }>('listener.status')).counts.total;
+}
+
+export async function runIngestBench(options: IngestOptions, log: (line: string) => void): Promise<IngestResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'gatewatch-bench-ingest-'));
+  const bare = await startBare();
+  const serve = await startServeChild(dir);
+  try {
+    await serve.api('providers.configure', { provider: 'paychant', webhookSecrets: [{ label: 'bench', value: BENCH_SECRET }] });
+    const listenerUrl = `${serve.webhookBaseUrl}/webhooks/paychant`;
+    const warm = Math.min(options.amount, 5_000);
+    await postLoad(bare.url, { amount: warm, connections: options.connections, runTag: 'warm' });
+    await postLoad(listenerUrl, { amount: warm, connections: options.connections, runTag: 'warm' });
+    const result: IngestResult = { bare: [], listener: [], bareRps: 0, listenerRps: 0, ratio: 0, lagMs: [], stored: 0, answered2xx: 0 };
+    for (let round = 0; round < options.rounds; round++) {
+      const b = await postLoad(bare.url, { amount: options.amount, connections: options.connections, runTag: `b${round}` });
+      result.bare.push(b);
+      log(`  bare node:http   round ${round + 1}: ${Math.round(b.requestsPerSecond)} req/s`);
+      const before = await storedCount(serve);
+      const l = await postLoad(listenerUrl, { amount: options.amount, connections: options.connections, runTag: `l${round}z` });
+      const lastAck = performance.now();
+      const lag = await derivationLag(serve, l.lastPid, lastAck);
+      result.listener.push(l);
+      result.lagMs.push(lag);
+      result.stored += (await storedCount(serve)) - before;
+      result.answered2xx += l.ok;
+      log(`  gatewatch listener round ${round + 1}: ${Math.round(l.requestsPerSecond)} req/s, derivation lag ${Math.round(lag)} ms`);
+    }
+    result.bareRps = median(result.bare.map((r) => r.requestsPerSecond));
+    result.listenerRps = median(result.listener.map((r) => r.requestsPerSecond));
+    result.ratio = result.listenerRps / result.bareRps;
+    return result;
+  } finally {
+    bare.stop();
+    await serve.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,65 @@
+/** The load: Paychant-sized signed webhooks, each with its own payment id, posted by autocannon. */
+import autocannon, { type Result } from 'autocannon';
+import { paychantAdapter } from '../../src-main/providers/paychant/index.js';
+import { paychantEvent } from '../../test/providers/fixtures.js';
+
+export const BENCH_SECRET = 'bench-paychant-secret-0123456789';
+
+export interface LoadRun {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  seconds: number;
+  /** The payment id of the last request sent (the bench checks it becomes searchable). */
+  lastPid: string;
+}
+
+let sequence = 0;
+
+function signedBody(runTag: string): { body: string; signature: string; pid: string } {
+  const pid = `${runTag}p${(sequence++).toString(36)}`;
+  const body = JSON.stringify({ ...paychantEvent, event: 'PAYMENT_COMPLETED', data: { ...paychantEvent.data, pid } });
+  const headers = paychantAdapter.signWebhook(Buffer.from(body), { label: 'bench', value: BENCH_SECRET });
+  return { body, signature: headers['paychant-signature']!, pid };
+}
+
+/** Posts to url until `amount` requests were answered, so every sent request has its answer counted. */
+export async function postLoad(url: string, options: { amount: number; connections: number; runTag: string }): Promise<LoadRun> {
+  let lastPid = '';
+  const started = performance.now();
+  const result: Result = await autocannon({
+    url,
+    connections: options.connections,
+    pipelining: 1,
+    amount: options.amount,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const next = signedBody(options.runTag);
+          lastPid = next.pid;
+          return {
+            ...request,
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'paychant-signature': next.signature },
+            body: next.body,
+          };
+        },
+      },
+    ],
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    requestsPerSecond: result['2xx'] / seconds,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    seconds,
+    lastPid,
+  };
+}

@@ -1,0 +1,66 @@
+/** Starts the built serve mode (out/main/serve.js) for the benchmark and talks to its console API. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = join(import.meta.dirname, '..');
+const TOKEN = 'bench-token-0123456789abcdef';
+
+export interface ServeChild {
+  child: ChildProcess;
+  webhookBaseUrl: string;
+  consoleOrigin: string;
+  api<T>(name: string, input?: unknown): Promise<T>;
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+export async function startServeChild(dataDir: string): Promise<ServeChild> {
+  const script = join(root, 'out', 'main', 'serve.js');
+  if (!existsSync(script)) throw new Error('out/main/serve.js is missing: the bench builds it first (npm run bench).');
+  const child = spawn(
+    process.execPath,
+    [script, '--data', dataDir, '--webhook-port', '0', '--console-port', '0', '--token', TOKEN],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const urls = await new Promise<{ webhook: string; console: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve mode did not start:\n${output}`)), 60_000);
+    child.stdout!.on('data', () => {
+      const webhook = /Webhook URL:\s+(\S+)\/webhooks\//.exec(output)?.[1];
+      const consoleUrl = /Console:\s+(http:\/\/[^/\s]+)/.exec(output)?.[1];
+      if (webhook && consoleUrl) {
+        clearTimeout(timer);
+        resolve({ webhook, console: consoleUrl });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve mode exited with ${code}:\n${output}`)));
+  });
+  return {
+    child,
+    webhookBaseUrl: urls.webhook,
+    consoleOrigin: urls.console,
+    async api<T>(name: string, input: unknown = {}) {
+      const response = await fetch(`${urls.console}/api/${name}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as T;
+      if (!response.ok) throw new Error(`${name} answered ${response.status}: ${JSON.stringify(body)}`);
+      return body;
+    },
+    rssBytes() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

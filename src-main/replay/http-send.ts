@@ -1,0 +1,130 @@
+/**
+ * One HTTP POST to a replay target with node:http(s): header names keep their case and order,
+ * the body goes out byte for byte, redirects are never followed, the whole exchange has one
+ * deadline, and the answer's body is read only up to a cap. Nothing is retried.
+ */
+import { request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { HeaderPair } from '../../src-shared/domain/delivery.js';
+
+export interface OutgoingReplay {
+  url: string;
+  headers: readonly HeaderPair[];
+  body: Uint8Array;
+  timeoutMs: number;
+  responseCapBytes: number;
+}
+
+export interface TargetAnswer {
+  status: number;
+  statusText: string;
+  headers: HeaderPair[];
+  body: Buffer;
+  bodyTruncated: boolean;
+}
+
+/** The request failed before a complete answer arrived; `message` says why in words. */
+export class SendFailure extends Error {
+  override name = 'SendFailure';
+}
+
+function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
+  const where = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return `connection refused by ${where}: nothing is listening there`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host name ${url.hostname} could not be resolved`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `the connection to ${where} was closed by the target before it answered`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${where} cannot be reached from this machine (no route to the host)`;
+    default:
+      return error.code?.startsWith('ERR_TLS') || /certificate|SSL|TLS/i.test(error.message)
+        ? `the TLS connection to ${where} failed: ${error.message}`
+        : `the request to ${where} failed: ${error.message}`;
+  }
+}
+
+function pairsOf(response: IncomingMessage): HeaderPair[] {
+  const raw = response.rawHeaders;
+  const pairs: HeaderPair[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+  return pairs;
+}
+
+export function sendToTarget(outgoing: OutgoingReplay): Promise<TargetAnswer> {
+  const url = new URL(outgoing.url);
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const body = Buffer.from(outgoing.body.buffer, outgoing.body.byteOffset, outgoing.body.byteLength);
+  const headers = headerObject(outgoing.headers);
+  headers['Content-Length'] = String(body.length);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      reject(new SendFailure(message));
+    };
+    const req = request(url, { method: 'POST', headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
+      const finish = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage || STATUS_CODES[response.statusCode ?? 0] || '',
+          headers: pairsOf(response),
+          body: Buffer.concat(chunks),
+          bodyTruncated: truncated,
+        });
+      };
+      response.on('data', (chunk: Buffer) => {
+        const room = outgoing.responseCapBytes - size;
+        if (chunk.length > room) {
+          if (room > 0) chunks.push(chunk.subarray(0, room));
+          size += Math.max(room, 0);
+          truncated = true;
+          // The status and headers are what matter; stop reading a huge answer.
+          finish();
+          response.destroy();
+          return;
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+      });
+      response.on('end', finish);
+      response.on('error', (error) => fail(`the answer from the target broke off: ${error.message}`));
+      response.on('aborted', () => fail('the target closed the connection in the middle of its answer'));
+    });
+    const timer = setTimeout(
+      () => fail(`no complete answer within ${formatSeconds(outgoing.timeoutMs)} (timed out); the target may still have processed the request`),
+      outgoing.timeoutMs,
+    );
+    req.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, url)));
+    req.end(body);
+  });
+}
+
+/** Names keep the case they were stored with; a repeated name is sent as repeated lines. */
+function headerObject(pairs: readonly HeaderPair[]): Record<string, string | string[]> {
+  const byLower = new Map<string, { name: string; values: string[] }>();
+  for (const [name, value] of pairs) {
+    const entry = byLower.get(name.toLowerCase());
+    if (entry) entry.values.push(value);
+    else byLower.set(name.toLowerCase(), { name, values: [value] });
+  }
+  return Object.fromEntries([...byLower.values()].map(({ name, values }) => [name, values.length === 1 ? values[0]! : values]));
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

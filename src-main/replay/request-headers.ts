@@ -1,0 +1,37 @@
+/**
+ * Which stored headers a replay sends. Hop-by-hop and host-specific headers describe the
+ * original connection (RFC 9110 §7.6.1), not the webhook, so they are dropped; the HTTP client
+ * sets its own Host and Content-Length for the target.
+ */
+import type { HeaderPair } from '../../src-shared/domain/delivery.js';
+import type { RawHeaders } from '../providers/types.js';
+import { maskSecret } from '../secrets/cipher.js';
+
+const DROPPED = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect']);
+const DROPPED_PREFIXES = ['proxy-', 'x-forwarded-'];
+
+export const REPLAY_HEADER = 'X-Gatewatch-Replay';
+
+export function isDroppedHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return DROPPED.has(lower) || DROPPED_PREFIXES.some((p) => lower.startsWith(p)) || lower === REPLAY_HEADER.toLowerCase();
+}
+
+/** The headers to send: the stored (or user's) ones minus dropped ones, then the replay marker. */
+export function replayHeaders(source: RawHeaders, deliveryId: string): HeaderPair[] {
+  const kept: HeaderPair[] = source.filter(([name]) => !isDroppedHeader(name)).map(([n, v]) => [n, v]);
+  return [...kept, [REPLAY_HEADER, deliveryId]];
+}
+
+/** Replaces (case-insensitively) the headers a re-sign produces, keeping the others in place. */
+export function withSignatureHeaders(headers: readonly HeaderPair[], signature: Record<string, string>): HeaderPair[] {
+  const replaced = new Set(Object.keys(signature).map((n) => n.toLowerCase()));
+  return [...headers.filter(([name]) => !replaced.has(name.toLowerCase())), ...Object.entries(signature)];
+}
+
+/** Credentials that may travel in a stored or edited header: shown and stored only masked. */
+const CREDENTIAL = /^(authorization|cookie|x-api-key|api-key|apikey)$|secret|token|password|api[-_]?key/i;
+
+export function maskCredentialHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
+  return headers.map(([name, value]) => [name, CREDENTIAL.test(name) ? maskSecret(value) : value]);
+}

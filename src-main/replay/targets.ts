@@ -1,0 +1,115 @@
+/**
+ * The allow-list of replay targets. A replay goes only to a saved target; its signing secret is
+ * kept in the vault (owner `target:<id>`) and only "set" plus its last four leave this module.
+ */
+import type { ReplayTargetSaveInput, ReplayTargetView } from '../../src-shared/contract/replay.js';
+import { ApiError } from '../../src-shared/contract/errors.js';
+import type { ReplayStore, ReplayTargetRecord } from '../store/replay-types.js';
+import type { SecretVault } from '../secrets/vault.js';
+import type { AuditLog } from '../services/audit.js';
+import { newId } from '../store/ids.js';
+import { productionLikeReason } from './production-hosts.js';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const SECRET_KIND = 'signingSecret';
+const SECRET_LABEL = 'default';
+const secretOwner = (targetId: string) => `target:${targetId}`;
+
+export class ReplayTargets {
+  constructor(
+    private readonly store: ReplayStore,
+    private readonly vault: SecretVault,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(): Promise<ReplayTargetView[]> {
+    return Promise.all((await this.store.listTargets()).map((t) => this.view(t)));
+  }
+
+  /** The saved target, or a refusal that says replays go only to saved targets. */
+  async require(id: string): Promise<ReplayTargetRecord> {
+    const target = await this.store.getTarget(id);
+    if (!target) {
+      throw new ApiError('not_found', `There is no saved replay target with id ${id}: replays go only to targets saved under Settings → Replay targets.`);
+    }
+    return target;
+  }
+
+  async signingSecret(id: string): Promise<string | null> {
+    return this.vault.get(secretOwner(id), SECRET_KIND, SECRET_LABEL);
+  }
+
+  async save(input: ReplayTargetSaveInput): Promise<ReplayTargetView> {
+    const now = new Date().toISOString();
+    const existing = input.id === undefined ? null : await this.require(input.id);
+    const clash = (await this.store.listTargets()).find((t) => t.name.toLowerCase() === input.name.toLowerCase() && t.id !== existing?.id);
+    if (clash) throw new ApiError('conflict', `A replay target named "${clash.name}" already exists.`);
+    const target: ReplayTargetRecord = {
+      id: existing?.id ?? newId('rpt'),
+      name: input.name,
+      url: input.url,
+      provider: input.provider === undefined ? (existing?.provider ?? null) : input.provider,
+      timeoutMs: input.timeoutMs ?? existing?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      // A new address has not been confirmed: confirming is about where requests go.
+      confirmedAt: existing && existing.url === input.url ? existing.confirmedAt : null,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await this.store.putTarget(target);
+    if (input.signingSecret === null) await this.vault.remove(secretOwner(target.id));
+    else if (input.signingSecret !== undefined) await this.vault.set(secretOwner(target.id), SECRET_KIND, SECRET_LABEL, input.signingSecret);
+    const changed = existing
+      ? (['name', 'url', 'provider', 'timeoutMs'] as const).filter((k) => existing[k] !== target[k])
+      : ['created'];
+    if (input.signingSecret !== undefined) changed.push(input.signingSecret === null ? 'signing secret removed' : 'signing secret set');
+    await this.audit.record('replay.targets.save', target.id, `${existing ? 'Changed' : 'Added'} replay target "${target.name}" (${target.url})`, {
+      name: target.name,
+      url: target.url,
+      changed,
+    });
+    return this.view(target);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const target = await this.store.getTarget(id);
+    if (!target) return false;
+    await this.store.removeTarget(id);
+    await this.vault.remove(secretOwner(id));
+    await this.audit.record('replay.targets.remove', id, `Removed replay target "${target.name}" (${target.url})`, { name: target.name, url: target.url });
+    return true;
+  }
+
+  /**
+   * Refuses a send that has not been confirmed when confirmation is needed; records the first
+   * confirmation so later sends to an ordinary target go without asking.
+   */
+  async checkConfirmation(target: ReplayTargetRecord, confirm: boolean): Promise<void> {
+    const reason = needsConfirmation(target);
+    if (reason && !confirm) {
+      throw new ApiError('conflict', `Confirm sending to "${target.name}" (${target.url}): ${reason}. Send again with confirm: true.`);
+    }
+    if (target.confirmedAt === null && confirm) {
+      const confirmedAt = new Date().toISOString();
+      await this.store.putTarget({ ...target, confirmedAt });
+      target.confirmedAt = confirmedAt;
+    }
+  }
+
+  private async view(target: ReplayTargetRecord): Promise<ReplayTargetView> {
+    const [secret] = await this.vault.describe(secretOwner(target.id), SECRET_KIND);
+    return {
+      ...target,
+      hasSigningSecret: secret !== undefined,
+      signingSecretMasked: secret?.masked ?? null,
+      productionLike: productionLikeReason(target.url),
+      needsConfirmation: needsConfirmation(target) !== null,
+    };
+  }
+}
+
+function needsConfirmation(target: ReplayTargetRecord): string | null {
+  const production = productionLikeReason(target.url);
+  if (production) return `${production}, so every send needs confirming`;
+  if (target.confirmedAt === null) return 'nothing has been sent to this target yet, so the first send needs confirming';
+  return null;
+}

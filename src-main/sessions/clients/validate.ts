@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { ApiIssue } from '../../../src-shared/contract/errors.js';
+import type { Validation } from '../types.js';
+
+/** Field-level issues (paths relative to the payload) or the parsed value. */
+export function validateWith(schema: z.ZodType, payload: unknown, extra?: (value: Record<string, unknown>) => ApiIssue[]): Validation {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const given = (payload ?? {}) as Record<string, unknown>;
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.'),
+        // zod says "expected string, received undefined" for an empty required field.
+        message: i.code === 'invalid_type' && i.path.length === 1 && given[String(i.path[0])] === undefined ? 'Required' : i.message,
+      })),
+    };
+  }
+  const value = parsed.data as Record<string, unknown>;
+  const issues = extra?.(value) ?? [];
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
+}

@@ -1,0 +1,53 @@
+import type { DeliveryProvider } from '../../src-shared/domain/provider.js';
+import type { VerificationStatus } from '../../src-shared/domain/verification.js';
+import type { Amount, CorrelationKey, NormalizedStatus } from '../../src-shared/domain/normalized.js';
+
+/** What a payment timeline needs of one delivery: never the body. */
+export interface TimelineDeliveryRecord {
+  id: string;
+  seq: number;
+  provider: DeliveryProvider;
+  receivedAt: string;
+  eventType: string | null;
+  eventId: string | null;
+  status: NormalizedStatus | null;
+  providerStatus: string | null;
+  verification: VerificationStatus | null;
+  verificationDiagnosis: string | null;
+  amounts: Amount[];
+  duplicateOf: string | null;
+  rejected: boolean;
+  keys: CorrelationKey[];
+}
+
+/** Finds the deliveries linked to correlation values. */
+export interface TimelineStore {
+  /** Seqs of deliveries carrying any of these exact values, newest first, at most `limit`. */
+  deliverySeqsByValues(values: readonly string[], limit: number): Promise<number[]>;
+  /** The deliveries with these seqs, oldest first. */
+  deliveriesBySeqs(seqs: readonly number[]): Promise<TimelineDeliveryRecord[]>;
+  /** The seq of a delivery by its id (so a timeline can start from a delivery). */
+  seqOfDelivery(id: string): Promise<number | null>;
+}
+
+export type StatsBucketUnit = 'hour' | 'day';
+
+export interface StatsQuery {
+  /** Inclusive ISO lower bound. */
+  since: string;
+  unit: StatsBucketUnit;
+}
+
+export interface StatsRow {
+  /** The bucket's start as an ISO prefix: `2026-11-05T14` (hour) or `2026-11-05` (day), UTC. */
+  bucket: string;
+  provider: string;
+  status: string | null;
+  verification: string | null;
+  count: number;
+}
+
+/** Aggregates for the dashboard. */
+export interface StatsStore {
+  deliveryCounts(query: StatsQuery): Promise<StatsRow[]>;
+}

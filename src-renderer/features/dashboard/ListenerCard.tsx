@@ -1,0 +1,63 @@
+import { CopyButton } from '../../ui/CopyButton.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+import { useListenerStatus } from '../settings/useListener.js';
+
+/** Whether webhooks can arrive, and the URL to paste into each provider's dashboard. */
+export function ListenerCard() {
+  const status = useListenerStatus();
+  return (
+    <section className="panel listener-card" aria-label="Listener">
+      <h3>
+        Listener{' '}
+        {status.data ? (
+          <span className={`badge ${status.data.listening ? 'listening' : 'stopped'}`}>{status.data.listening ? 'listening' : 'stopped'}</span>
+        ) : null}
+      </h3>
+      {status.isPending ? (
+        <Loading label="Reading the listener…" />
+      ) : status.isError ? (
+        <ErrorState error={status.error} />
+      ) : (
+        <>
+          <p className="muted">
+            Local <code>{status.data.localBaseUrl}</code>
+            {status.data.publicBaseUrl ? (
+              <>
+                {' '}
+                · public <code>{status.data.publicBaseUrl}</code> ({status.data.publicBaseUrlSource === 'ngrok' ? 'found a running ngrok' : 'from settings'})
+              </>
+            ) : (
+              <>
+                {' '}
+                · no public URL yet: start a tunnel or set it under <a href="#/settings">Settings</a>
+              </>
+            )}
+          </p>
+          <table className="urls">
+            <thead>
+              <tr>
+                <th>Provider</th>
+                <th>URL to configure</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {status.data.urls.map((url) => (
+                <tr key={url.provider}>
+                  <th>{url.provider}</th>
+                  <td>
+                    <code>{url.publicUrl ?? url.localUrl}</code>
+                    {url.publicUrl ? null : <span className="muted"> (local only)</span>}
+                  </td>
+                  <td className="copy-cell">
+                    <CopyButton text={url.publicUrl ?? url.localUrl} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

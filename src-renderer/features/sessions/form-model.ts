@@ -1,0 +1,49 @@
+/** Form state ↔ call payloads, and call errors ↔ fields. Pure: the components only render. */
+import { formFieldsOf, type FormField } from '../../../src-shared/sessions/fields.js';
+import { sessionForms } from '../../../src-shared/sessions/forms.js';
+import type { SessionSettings } from '../../../src-shared/sessions/settings.js';
+import type { ProviderId } from '../../../src-shared/domain/provider.js';
+import { ConsoleError } from '../../transport/types.js';
+
+export type FormValues = Record<string, string>;
+
+export interface FieldView extends FormField {
+  /** The choices to offer: the enum's, or the Settings list's. */
+  choices: string[] | null;
+}
+
+export function fieldsFor(provider: ProviderId, settings: SessionSettings | undefined): FieldView[] {
+  return formFieldsOf(sessionForms[provider].schema).map((field) => {
+    const fromSettings =
+      field.optionsFrom === 'instaxchange.fromCurrencies'
+        ? settings?.instaxchange.fromCurrencies
+        : field.optionsFrom === 'instaxchange.toCurrencies'
+          ? settings?.instaxchange.toCurrencies
+          : undefined;
+    return { ...field, choices: field.options ?? fromSettings ?? null };
+  });
+}
+
+/** Empty fields are left out (the schemas treat absent as "use the provider's default"). */
+export function payloadFrom(values: FormValues): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .map(([name, value]) => [name, value.trim()] as const)
+      .filter(([, value]) => value !== ''),
+  );
+}
+
+/** Per-field messages from a bad_request (paths `payload.<field>`), and what belongs to no field. */
+export function issuesOf(error: unknown, prefix = 'payload.'): { byField: Record<string, string>; general: string | null } {
+  if (!(error instanceof ConsoleError) && !(error instanceof Error)) return { byField: {}, general: null };
+  const byField: Record<string, string> = {};
+  const issues = error instanceof ConsoleError ? error.issues : [];
+  const other: string[] = [];
+  for (const issue of issues) {
+    if (issue.path.startsWith(prefix)) byField[issue.path.slice(prefix.length)] ??= issue.message;
+    else other.push(issue.message);
+  }
+  return { byField, general: [error.message, ...other.filter((m) => m !== error.message)].join(' ') };
+}
+
+export const isConflict = (error: unknown) => error instanceof ConsoleError && error.code === 'conflict';

@@ -1,0 +1,54 @@
+import type { TimelineEntry, TimelineFlag } from '../../../src-shared/contract/timeline.js';
+import { hrefFor } from '../../app/router.js';
+import { ProviderTag, StatusBadge } from '../../ui/Badges.js';
+import { Time } from '../../ui/Time.js';
+import { FLAG_LABEL, formatGap, LONG_GAP_MS, STEP_KIND_LABEL } from './timeline-words.js';
+
+/** One step on the vertical timeline, with the gap before it and what looks wrong about it. */
+export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: TimelineFlag[] }) {
+  const title = step.deliveryId ? (
+    <a href={hrefFor({ page: 'delivery', id: step.deliveryId })}>{step.title}</a>
+  ) : step.sessionId && step.kind === 'session' ? (
+    <a href={hrefFor({ page: 'session', id: step.sessionId })}>{step.title}</a>
+  ) : (
+    step.title
+  );
+  return (
+    <li className={`timeline-step outcome-${step.outcome}${flags.length ? ' flagged' : ''}`} data-step-key={step.key}>
+      {step.gapMs !== null ? (
+        <div className={`timeline-gap${step.gapMs >= LONG_GAP_MS ? ' long' : ''}`} aria-label={`${formatGap(step.gapMs)} later`}>
+          +{formatGap(step.gapMs)}
+        </div>
+      ) : null}
+      <div className="timeline-dot" aria-hidden />
+      <div className="timeline-card">
+        <div className="timeline-card-head">
+          <span className="step-kind">{STEP_KIND_LABEL[step.kind]}</span>
+          {step.provider ? <ProviderTag provider={step.provider} /> : null}
+          <strong className="step-title">{title}</strong>
+          <StatusBadge status={step.status} />
+          <span className="spacer" />
+          <Time iso={step.at} mode="absolute" />
+        </div>
+        <div className="timeline-card-body">
+          {step.amount ? (
+            <span className="amount">
+              {step.amount.value} {step.amount.currency ?? ''}
+            </span>
+          ) : null}
+          {step.statusAfter ? (
+            <span className="muted status-after">
+              payment status after: <StatusBadge status={step.statusAfter} />
+            </span>
+          ) : null}
+        </div>
+        {step.detail ? <p className="step-detail">{step.detail}</p> : null}
+        {flags.map((flag, i) => (
+          <p key={i} className={`step-flag flag-${flag.kind}`} role="note">
+            <span className="badge flag-badge">{FLAG_LABEL[flag.kind]}</span> {flag.message}
+          </p>
+        ))}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { DashboardPage } from '../../src-renderer/features/dashboard/DashboardPage.js';
+import type { DashboardGetOutput } from '../../src-shared/contract/timeline.js';
+import { fakeTransport } from './fake-transport.js';
+import { renderWith } from './render-with.js';
+
+afterEach(cleanup);
+
+const dashboard = (range: string): DashboardGetOutput => ({
+  range: range as DashboardGetOutput['range'],
+  from: '2026-11-04T13:00:00.000Z',
+  to: '2026-11-05T13:00:00.000Z',
+  bucketSeconds: 3600,
+  buckets: Array.from({ length: 24 }, (_, i) => ({
+    start: new Date(Date.UTC(2026, 10, 4, 13 + i)).toISOString(),
+    total: i === 23 ? 5 : i === 10 ? 2 : 0,
+    byProvider: (i === 23 ? { paychant: 3, calypso: 2 } : i === 10 ? { paychant: 2 } : {}) as Record<string, number>,
+    byStatus: (i === 23 ? { completed: 4, failed: 1 } : i === 10 ? { pending: 2 } : {}) as Record<string, number>,
+  })),
+  totals: { deliveries: 7, byProvider: { paychant: 5, calypso: 2 }, byStatus: { completed: 4, failed: 1, pending: 2 } },
+  verification: { byStatus: { valid: 3, invalid: 1, unsigned: 3 }, failureRate: 0.25 },
+});
+
+const listener = {
+  listening: true,
+  localBaseUrl: 'http://127.0.0.1:8787',
+  publicBaseUrl: 'https://abc.ngrok-free.app',
+  publicBaseUrlSource: 'ngrok',
+  urls: [
+    { provider: 'paychant', localUrl: 'http://127.0.0.1:8787/webhooks/paychant', publicUrl: 'https://abc.ngrok-free.app/webhooks/paychant' },
+    { provider: 'calypso', localUrl: 'http://127.0.0.1:8787/webhooks/calypso', publicUrl: 'https://abc.ngrok-free.app/webhooks/calypso' },
+  ],
+};
+
+describe('DashboardPage', () => {
+  it('draws the counts as stacked bars, the failure rate, and the URLs to configure', async () => {
+    const fake = fakeTransport({ 'dashboard.get': (input: { range: string }) => dashboard(input.range), 'listener.status': () => listener });
+    const { container } = renderWith(fake.transport, <DashboardPage />);
+    await screen.findByRole('img', { name: /Deliveries per hour, by provider/ });
+    expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(3); // 2 + 1 segments
+    expect(container.querySelector('.chart-legend')!.textContent).toContain('paychant 5');
+    expect(screen.getByTestId('stat-failure-rate').textContent).toBe('25.0 %');
+    expect(screen.getByRole('link', { name: '1 failed of 4 checked' }).getAttribute('href')).toContain('verification=invalid');
+    await screen.findByText('https://abc.ngrok-free.app/webhooks/calypso');
+    expect(screen.getByText('listening')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'By status' }));
+    await screen.findByRole('img', { name: /by status/ });
+    expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(3);
+    expect(container.querySelector('.chart-legend')!.textContent).toContain('completed 4');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Range' }), { target: { value: '30d' } });
+    await waitFor(() => expect(fake.calls.filter((c) => c.name === 'dashboard.get').map((c) => c.input)).toContainEqual({ range: '30d' }));
+  });
+
+  it('shows an error state in the chart when the call fails', async () => {
+    const fake = fakeTransport({ 'dashboard.get': () => Promise.reject(new Error('The console answered HTTP 500.')), 'listener.status': () => listener });
+    renderWith(fake.transport, <DashboardPage />);
+    expect((await screen.findByRole('alert')).textContent).toContain('HTTP 500');
+  });
+});

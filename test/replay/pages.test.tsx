@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ReplayPage } from '../../src-renderer/features/replay/ReplayPage.js';
+import { ReplayTargetsSettings } from '../../src-renderer/features/replay/ReplayTargetsSettings.js';
+import { AuditPage } from '../../src-renderer/features/audit/AuditPage.js';
+import type { AuditEntry } from '../../src-shared/contract/audit.js';
+import { jobView as job, targetView } from './fixtures.js';
+import { renderWithTransport as renderWith } from './render.js';
+
+afterEach(cleanup);
+
+const target = targetView();
+
+describe('ReplayPage: bulk replay', () => {
+  it('starts a job for the filter from the route, shows pushed progress, and cancels it', async () => {
+    const fake = renderWith(<ReplayPage params={new URLSearchParams('provider=paychant&q=pid-77')} />, {
+      'replay.targets.list': () => ({ targets: [target] }),
+      'replay.attempts': () => ({ items: [] }),
+      'replay.bulk.list': () => ({ jobs: [] }),
+      'replay.bulk.start': () => job(),
+      'replay.bulk.cancel': () => job({ state: 'cancelling', succeeded: 1 }),
+    });
+    await screen.findByText('No bulk replays since the console started.');
+    expect(((await screen.findByLabelText('Bulk search')) as HTMLInputElement).value).toBe('pid-77');
+    fireEvent.change(screen.getByLabelText('Concurrency'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Replay matching deliveries' }));
+    const row = await screen.findByRole('list', { name: 'Bulk replays' });
+    expect(fake.calls.find((c) => c.name === 'replay.bulk.start')!.input).toEqual({
+      targetId: 'rpt_1',
+      filter: { provider: 'paychant', q: 'pid-77' },
+      concurrency: 3,
+      resign: false,
+      confirm: false,
+    });
+    act(() => fake.push({ type: 'replay.progress', job: job({ succeeded: 1, failed: 1 }) }));
+    await within(row).findByText(/2 of 4 · 1 ok · 1 failed · 0 skipped/);
+    expect((within(row).getByRole('progressbar') as HTMLProgressElement).value).toBe(2);
+    fireEvent.click(within(row).getByRole('button', { name: 'Cancel' }));
+    await within(row).findByText(/cancelling/);
+    expect(fake.calls.find((c) => c.name === 'replay.bulk.cancel')!.input).toEqual({ id: 'rpj_1' });
+    act(() => fake.push({ type: 'replay.progress', job: job({ state: 'cancelled', succeeded: 1, skipped: 3 }) }));
+    await within(row).findByText(/1 of 4|4 of 4/);
+    expect(within(row).queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+
+  it('will not start a bulk replay of everything: a criterion is needed', async () => {
+    renderWith(<ReplayPage params={new URLSearchParams()} />, {
+      'replay.targets.list': () => ({ targets: [target] }),
+      'replay.attempts': () => ({ items: [] }),
+      'replay.bulk.list': () => ({ jobs: [] }),
+    });
+    const button = await screen.findByRole('button', { name: 'Replay matching deliveries' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('ReplayTargetsSettings', () => {
+  it('lists targets with only whether a secret is set, and saves a new one with its secret', async () => {
+    const fake = renderWith(<ReplayTargetsSettings />, {
+      'replay.targets.list': () => ({ targets: [target] }),
+      'replay.targets.save': (input) => ({ ...target, id: 'rpt_2', name: input.name, url: input.url }),
+    });
+    const row = await screen.findByText('Local staging');
+    expect(row.closest('tr')!.textContent).toContain('set (••••abcd)');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a replay target' }));
+    fireEvent.change(screen.getByLabelText('Target name'), { target: { value: 'Second' } });
+    fireEvent.change(screen.getByLabelText('Target URL'), { target: { value: 'http://127.0.0.1:4000/h' } });
+    fireEvent.change(screen.getByLabelText('Timeout'), { target: { value: '2.5' } });
+    fireEvent.change(screen.getByLabelText('Signing secret'), { target: { value: 'new-secret-1234' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.name === 'replay.targets.save')).toBe(true));
+    expect(fake.calls.find((c) => c.name === 'replay.targets.save')!.input).toEqual({
+      name: 'Second',
+      url: 'http://127.0.0.1:4000/h',
+      provider: null,
+      timeoutMs: 2500,
+      signingSecret: 'new-secret-1234',
+    });
+  });
+
+  it('edits a target keeping its secret when the field is left empty, and removes after a second click', async () => {
+    const fake = renderWith(<ReplayTargetsSettings />, {
+      'replay.targets.list': () => ({ targets: [target] }),
+      'replay.targets.save': () => target,
+      'replay.targets.remove': () => ({ removed: true }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    expect((screen.getByLabelText('Signing secret') as HTMLInputElement).placeholder).toBe('leave empty to keep');
+    fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.name === 'replay.targets.save')).toBe(true));
+    expect(fake.calls.find((c) => c.name === 'replay.targets.save')!.input).not.toHaveProperty('signingSecret');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Really remove Local staging?' }));
+    await waitFor(() => expect(fake.calls.find((c) => c.name === 'replay.targets.remove')?.input).toEqual({ id: 'rpt_1' }));
+  });
+});
+
+describe('AuditPage', () => {
+  const entry = (id: string, extra: Partial<AuditEntry> = {}): AuditEntry => ({
+    id,
+    at: '2026-03-01T10:00:00.000Z',
+    actor: 'support',
+    action: 'replay.send',
+    subject: 'dlv_1',
+    summary: 'Replayed dlv_1 to "Local staging" (http://127.0.0.1:9999/hook): HTTP 202 in 12 ms',
+    details: { status: 202 },
+    ...extra,
+  });
+
+  it('lists entries, links deliveries, filters by action and pages back', async () => {
+    const fake = renderWith(<AuditPage />, {
+      'audit.list': (input) =>
+        input.cursor
+          ? { items: [entry('aud_old', { summary: 'older entry' })], nextCursor: null }
+          : { items: [entry('aud_1')], nextCursor: input.action ? null : '5' },
+    });
+    const summary = await screen.findByText(/Replayed dlv_1 to "Local staging"/);
+    expect(summary.closest('tr')!.querySelector('a')!.getAttribute('href')).toBe('#/deliveries/dlv_1');
+    fireEvent.click(screen.getByRole('button', { name: 'Show older entries' }));
+    await screen.findByText('older entry');
+    fireEvent.change(screen.getByLabelText('Action'), { target: { value: 'replay.send' } });
+    await waitFor(() => expect(fake.calls.some((c) => (c.input as { action?: string }).action === 'replay.send')).toBe(true));
+  });
+
+  it('says when nothing is recorded', async () => {
+    renderWith(<AuditPage />, { 'audit.list': () => ({ items: [], nextCursor: null }) });
+    await screen.findByText('Nothing recorded yet.');
+  });
+});
