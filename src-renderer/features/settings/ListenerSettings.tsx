@@ -1,3 +1,4 @@
+import './settings.css';
 import { useState } from 'react';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { CopyButton } from '../../ui/CopyButton.js';
