@@ -17,7 +17,7 @@ export interface StoreShape {
 }
 
 /** The first row at or after `fraction` of the store that came from `provider`. */
-function rowOf(shape: StoreShape, fraction: number, provider: string): number {
+export function rowOf(shape: StoreShape, fraction: number, provider: string): number {
   for (let n = Math.floor(shape.count * fraction); n < shape.count; n++) if (shape.providerOf(n) === provider) return n;
   throw new Error(`no ${provider} row after ${fraction} of the store`);
 }

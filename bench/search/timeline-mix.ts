@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Gatewatch } from '../../src-main/app/gatewatch.js';
-import { percentile, type StoreShape, type Timing } from './query-mix.js';
+import { percentile, rowOf, type StoreShape, type Timing } from './query-mix.js';
 import type { DeliveryTemplate } from './corpus.js';
 
 export interface TimelineQuery {
@@ -12,11 +12,6 @@ export interface TimelineQuery {
   key: string;
   /** Informational rows are shown but not held to the target (a deliberately broad key). */
   informational?: boolean;
-}
-
-function rowOf(shape: StoreShape, fraction: number, provider: string): number {
-  for (let n = Math.floor(shape.count * fraction); n < shape.count; n++) if (shape.providerOf(n) === provider) return n;
-  throw new Error(`no ${provider} row after ${fraction} of the store`);
 }
 
 export function timelineQueries(shape: StoreShape, templates: readonly DeliveryTemplate[]): TimelineQuery[] {

@@ -73,15 +73,20 @@ export interface SessionLike {
       ) => void,
     ): void;
   };
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (webContents: { getURL(): string } | null, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (webContents: { getURL(): string } | null, permission: string) => boolean): void;
 }
 
 export interface AppLike {
   whenReady(): Promise<void>;
   getPath(name: 'userData'): string;
-  on(event: 'window-all-closed' | 'before-quit', listener: () => void): void;
+  on(event: 'window-all-closed', listener: () => void): void;
+  on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): void;
   on(event: 'activate', listener: () => void): void;
   quit(): void;
+  exit(code?: number): void;
   isPackaged: boolean;
 }
 
@@ -91,6 +96,7 @@ export interface ElectronMainApi {
   ipcMain: IpcMainLike;
   safeStorage: SafeStorageLike;
   session: { defaultSession: SessionLike };
+  shell: { openExternal(url: string): Promise<void> };
 }
 
 export interface ElectronPreloadApi {

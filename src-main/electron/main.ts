@@ -11,7 +11,7 @@ import { createSafeStorageCipher } from './safe-storage-cipher.js';
 
 // Loaded through require so that this layer compiles where Electron's package is absent.
 const electron = createRequire(import.meta.url)('electron') as ElectronMainApi;
-const { app, BrowserWindow, ipcMain, session, safeStorage } = electron;
+const { app, BrowserWindow, ipcMain, session, safeStorage, shell } = electron;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const windowOptions = {
@@ -23,7 +23,7 @@ const windowOptions = {
 let gatewatch: Gatewatch | null = null;
 
 function openWindow(current: Gatewatch): void {
-  const window = createMainWindow(BrowserWindow, windowOptions);
+  const window = createMainWindow(BrowserWindow, windowOptions, (url) => void shell.openExternal(url));
   const forwarder = new PushForwarder(window);
   const unsubscribe = current.bus.subscribe((event) => forwarder.send(event));
   window.on('closed', unsubscribe);
@@ -51,7 +51,11 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Nothing but writing to the clipboard (the copy buttons), and only for the console's own page.
+  const allowed = (contents: { getURL(): string } | null, permission: string) =>
+    permission === 'clipboard-sanitized-write' && contents !== null && isAppUrl(contents.getURL(), windowOptions);
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => callback(allowed(contents, permission)));
+  session.defaultSession.setPermissionCheckHandler((contents, permission) => allowed(contents, permission));
   registerContractHandlers(ipcMain, gatewatch.dispatcher, (url) => isAppUrl(url, windowOptions));
 
   openWindow(gatewatch);
@@ -63,8 +67,16 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('before-quit', () => {
-  void gatewatch?.stop();
+// Quit only after the listener has drained and the store is closed.
+let stopping = false;
+app.on('before-quit', (event) => {
+  if (!gatewatch || stopping) return;
+  stopping = true;
+  event.preventDefault();
+  gatewatch
+    .stop()
+    .catch((error) => console.error(`gatewatch: shutdown failed: ${(error as Error).message}`))
+    .finally(() => app.exit(0));
 });
 
 start().catch((error) => {

@@ -23,10 +23,29 @@ export interface MainWindowOptions {
   indexHtmlPath: string;
 }
 
-/** Whether a URL is the console's own page (the only place the window may be). */
+/** Whether a URL is the console's own page (the only place the window may be, and the only caller of the API). */
 export function isAppUrl(url: string, options: Pick<MainWindowOptions, 'devServerUrl' | 'indexHtmlPath'>): boolean {
-  if (options.devServerUrl) return url.startsWith(options.devServerUrl);
-  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith(options.indexHtmlPath.replaceAll('\\', '/'));
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (options.devServerUrl) return parsed.origin === new URL(options.devServerUrl).origin;
+  if (parsed.protocol !== 'file:') return false;
+  // Exactly the built index.html (Windows paths come back as /C:/…).
+  const path = decodeURIComponent(parsed.pathname).replace(/^\/([A-Za-z]:)/, '$1');
+  return path === options.indexHtmlPath.replaceAll('\\', '/');
+}
+
+/** Links the console shows (payment pages, block explorers) open in the user's browser, never inside the app. */
+export function externalLinkToOpen(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowOptionsLike {
@@ -43,12 +62,20 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowOptionsLike
 }
 
 /**
- * Creates the console window: navigation away from the app and window.open are denied (links
- * to provider dashboards are copied, not followed inside the app).
+ * Creates the console window: navigation away from the app and window.open are denied; http(s)
+ * links the user opens go to the system browser instead.
  */
-export function createMainWindow(BrowserWindow: BrowserWindowConstructor, options: MainWindowOptions): BrowserWindowLike {
+export function createMainWindow(
+  BrowserWindow: BrowserWindowConstructor,
+  options: MainWindowOptions,
+  openExternal: (url: string) => void = () => {},
+): BrowserWindowLike {
   const window = new BrowserWindow(mainWindowOptions(options.preloadPath));
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    const external = externalLinkToOpen(url);
+    if (external) openExternal(external);
+    return { action: 'deny' };
+  });
   const stayHome = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url, options)) event.preventDefault();
   };

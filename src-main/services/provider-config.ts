@@ -10,6 +10,8 @@ import { defaultBaseUrls } from '../../src-shared/providers/endpoints.js';
 import type { SettingsStore } from '../store/types.js';
 import type { SecretVault } from '../secrets/vault.js';
 import type { WebhookSecret } from '../providers/types.js';
+import { ApiError } from '../../src-shared/contract/errors.js';
+import { constantTimeEqual } from '../providers/shared/compare.js';
 
 const StoredProviderSettings = z.object({
   activeEnvironment: ProviderEnvironment.default('production'),
@@ -102,13 +104,23 @@ export class ProviderConfigService {
     if (input.webhookSecrets === undefined) return { webhookSecretsChanged: false };
 
     const existing = await this.vault.values(owner(provider), 'webhookSecret');
-    const wanted = new Set(input.webhookSecrets.map((s) => s.label));
-    for (const old of existing) if (!wanted.has(old.label)) await this.vault.remove(owner(provider), 'webhookSecret', old.label);
-    for (const entry of input.webhookSecrets) {
+    const wanted = input.webhookSecrets.map((entry) => {
       const value = entry.value ?? existing.find((e) => e.label === entry.label)?.value;
-      if (value === undefined) continue; // a new label needs a value; nothing to keep
-      await this.vault.set(owner(provider), 'webhookSecret', entry.label, value, entry.key ?? null);
-    }
+      // Never drop a secret by accident (e.g. a renamed label with no value typed).
+      if (value === undefined) {
+        throw new ApiError('bad_request', `Webhook secret "${entry.label}" has no value: type it, or keep its old label.`, [
+          { path: 'webhookSecrets', message: `no value for "${entry.label}"` },
+        ]);
+      }
+      return { label: entry.label, value, keyRef: entry.key ?? null };
+    });
+    const same =
+      wanted.length === existing.length &&
+      wanted.every((w) => existing.some((e) => e.label === w.label && e.keyRef === w.keyRef && constantTimeEqual(e.value, w.value)));
+    if (same) return { webhookSecretsChanged: false };
+    const wantedLabels = new Set(wanted.map((w) => w.label));
+    for (const old of existing) if (!wantedLabels.has(old.label)) await this.vault.remove(owner(provider), 'webhookSecret', old.label);
+    for (const entry of wanted) await this.vault.set(owner(provider), 'webhookSecret', entry.label, entry.value, entry.keyRef);
     this.webhookSecretCache.delete(provider);
     return { webhookSecretsChanged: true };
   }

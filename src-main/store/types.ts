@@ -108,6 +108,13 @@ export interface DeliveryStore {
   get(id: string): Promise<StoredDelivery | null>;
   duplicatesOf(id: string): Promise<string[]>;
   counts(): Promise<DeliveryCounts>;
+  /** Retention: how many deliveries were received before `cutoff` (ISO time). */
+  countReceivedBefore(cutoff: string): Promise<number>;
+  /** Retention: deletes up to `limit` of the oldest deliveries received before `cutoff`, with their keys and search rows. */
+  pruneReceivedBefore(cutoff: string, limit: number): Promise<number>;
+  /** Share of the store file that deleted rows left free (0–1), and a VACUUM that gives it back. */
+  freeFraction(): Promise<number>;
+  compact(): Promise<void>;
 }
 
 /** Small JSON settings, by key. */

@@ -1,19 +1,28 @@
 import { useState } from 'react';
 
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/** Copies text; says so when the clipboard refuses (a locked-down window, an insecure page). */
 export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
-  const [copied, setCopied] = useState(false);
+  const [state, setState] = useState<CopyState>('idle');
+  const show = (next: CopyState) => {
+    setState(next);
+    setTimeout(() => setState('idle'), 1500);
+  };
   return (
     <button
       type="button"
       className="copy"
+      title={state === 'failed' ? 'The clipboard refused: select the text and copy it by hand' : undefined}
       onClick={() => {
-        void navigator.clipboard?.writeText(text).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1200);
-        });
+        if (!navigator.clipboard) return show('failed');
+        navigator.clipboard.writeText(text).then(
+          () => show('copied'),
+          () => show('failed'),
+        );
       }}
     >
-      {copied ? 'Copied' : label}
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
     </button>
   );
 }

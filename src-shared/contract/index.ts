@@ -6,6 +6,7 @@ import { auditContract } from './audit.js';
 import { timelineContract } from './timeline.js';
 import { sessionsContract } from './sessions.js';
 import { replayContract } from './replay.js';
+import { retentionContract } from './retention.js';
 
 /**
  * Every call the renderer can make: a name, a zod input schema and a zod output schema.
@@ -19,6 +20,7 @@ export const contract = {
   ...timelineContract,
   ...sessionsContract,
   ...replayContract,
+  ...retentionContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ProviderId } from '../domain/provider.js';
 import { DeliveryDetail } from '../domain/delivery.js';
 import { DeliveryIdInput } from './deliveries.js';
+import { HttpUrl as httpUrl } from './urls.js';
 
 export const ProviderEnvironment = z.enum(['production', 'sandbox', 'local']);
 export type ProviderEnvironment = z.infer<typeof ProviderEnvironment>;
@@ -45,7 +46,6 @@ export const ProvidersGetOutput = z.object({
 });
 
 const secretValue = z.string().min(1).max(4096);
-const httpUrl = z.url({ protocol: /^https?$/ });
 
 export const ProvidersConfigureInput = z.object({
   provider: ProviderId,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DeliveryProvider, ProviderId } from '../domain/provider.js';
 import { HeaderPair } from '../domain/delivery.js';
 import { DeliveriesListInput } from './deliveries.js';
+import { HttpUrl as httpUrl } from './urls.js';
 
-const httpUrl = z.url({ protocol: /^https?$/ });
 /** RFC 9110 token characters: anything else cannot be sent as a header name. */
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, 'not a valid HTTP header name');
 const headerValue = z.string().max(8192).regex(/^[^\r\n\0]*$/, 'a header value cannot contain line breaks');

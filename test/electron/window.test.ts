@@ -56,11 +56,15 @@ describe('electron window factory', () => {
     expect(prefs.webviewTag).toBe(false);
   });
 
-  it('denies window.open and navigation away from the app', () => {
+  it('denies window.open (http links go to the system browser) and navigation away from the app', () => {
     const { BrowserWindow, created } = fakeBrowserWindow();
-    createMainWindow(BrowserWindow, options);
+    const opened: string[] = [];
+    createMainWindow(BrowserWindow, options, (url) => opened.push(url));
     const record = created[0]!;
-    expect(record.openHandler!({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    expect(record.openHandler!({ url: 'https://explorer.example/tx/0xabc' })).toEqual({ action: 'deny' });
+    expect(record.openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(record.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://explorer.example/tx/0xabc']);
     let prevented = 0;
     const event = { preventDefault: () => prevented++ };
     record.handlers['will-navigate']!(event, 'https://evil.example');
@@ -68,6 +72,16 @@ describe('electron window factory', () => {
     expect(prevented).toBe(2);
     record.handlers['will-navigate']!(event, 'file:///app/out/renderer/index.html#/inbox');
     expect(prevented).toBe(2);
+  });
+
+  it('recognises only the exact app page as the app', () => {
+    expect(isAppUrl('file:///app/out/renderer/index.html#/inbox', options)).toBe(true);
+    expect(isAppUrl('file:///tmp/x/app/out/renderer/index.html', options)).toBe(false);
+    expect(isAppUrl('https://app/out/renderer/index.html', options)).toBe(false);
+    expect(isAppUrl('not a url', options)).toBe(false);
+    const dev = { ...options, devServerUrl: 'http://localhost:5173/' };
+    expect(isAppUrl('http://localhost:5173/#/inbox', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:51730/', dev)).toBe(false);
   });
 
   it('uses a CSP without unsafe-eval or remote scripts', () => {

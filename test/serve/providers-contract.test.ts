@@ -106,3 +106,34 @@ describe('each provider through the listener in serve mode', () => {
     expect(audit.body.items[0]).toMatchObject({ action: 'providers.configure', subject: 'paychant' });
   });
 });
+
+describe('providers.configure keeps what it is not asked to change', () => {
+  it('refuses a webhook secret without a value instead of dropping it, and re-verifies nothing when the secrets are unchanged', async () => {
+    const renamed = await gw.api<{ error: { code: string; message: string } }>('providers.configure', {
+      provider: 'instap',
+      webhookSecrets: [{ label: 'prod-renamed' }],
+    });
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.error.message).toContain('prod-renamed');
+    const { body } = await gw.api<{ provider: { webhookSecrets: Array<{ label: string }> }; reverifying: number }>('providers.configure', {
+      provider: 'instap',
+      baseUrl: 'https://sandbox.instap.example',
+      webhookSecrets: [{ label: 'production' }],
+    });
+    expect(body.provider.webhookSecrets.map((s) => s.label)).toEqual(['production']);
+    expect(body.reverifying).toBe(0);
+  });
+});
+
+describe('URLs with credentials', () => {
+  it('are refused for provider base URLs and replay targets', async () => {
+    const base = await gw.api<{ error: { issues: Array<{ message: string }> } }>('providers.configure', {
+      provider: 'instap',
+      baseUrl: 'https://user:hunter2@api.example',
+    });
+    expect(base.status).toBe(400);
+    expect(JSON.stringify(base.body)).not.toContain('hunter2');
+    const target = await gw.api('replay.targets.save', { name: 'with-creds', url: 'http://user:hunter2@127.0.0.1:9/hook' });
+    expect(target.status).toBe(400);
+  });
+});

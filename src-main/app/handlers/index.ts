@@ -7,6 +7,7 @@ import { auditHandlers } from './audit.js';
 import { timelineHandlers } from './timeline.js';
 import { sessionHandlers } from './sessions.js';
 import { replayHandlers } from './replay.js';
+import { retentionHandlers } from './retention.js';
 
 /** Every contract call mapped to its feature's service; the type checker insists none is missing. */
 export function createHandlers(ctx: AppContext): CallHandlers {
@@ -18,5 +19,6 @@ export function createHandlers(ctx: AppContext): CallHandlers {
     ...timelineHandlers(ctx),
     ...sessionHandlers(ctx),
     ...replayHandlers(ctx),
+    ...retentionHandlers(ctx),
   };
 }

@@ -8,8 +8,8 @@ import type {
   NewDelivery,
   StoredDelivery,
 } from '../types.js';
-import { summaryColumns, toStored, toSummary, type FullRow, type SummaryRow } from './delivery-rows.js';
-import { estimateTotal, ftsQueryFromText, ftsQueryWithFilters, searchRowText } from './fts-query.js';
+import { insertDeliverySql, insertValues, summaryColumns, toStored, toSummary, type FullRow, type SummaryRow } from './delivery-rows.js';
+import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters, searchRowText } from './fts-query.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
 const MAX_TEXT_SCAN = 20_000;
@@ -19,19 +19,6 @@ const MAX_TEXT_SCAN = 20_000;
  * estimated and flagged.
  */
 const EXACT_COUNT_CAP = 5_000;
-
-/**
- * Filters one SQL index cannot serve together (three of them, or an event type with another)
- * go through the search index's filter tokens instead: FTS5 intersects them newest first, where
- * SQL would look up every row of the broadest one. Only derived rows carry those values, and
- * only derived rows are in the search index, so nothing is missed.
- */
-function filtersNeedTokens(query: DeliveryQuery): boolean {
-  if (query.verification === 'pending') return false;
-  const set = [query.provider, query.eventType, query.status, query.verification].filter((v) => v !== undefined).length;
-  // provider+status, provider+verification and status+verification each have an index.
-  return set >= 3 || (set === 2 && query.eventType !== undefined);
-}
 
 interface SeqRange {
   low: number;
@@ -44,29 +31,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void;
 
   constructor(private readonly db: Database.Database) {
-    // Positional parameters: binding by name costs an object per row on the listener's path.
-    this.insert = db.prepare(`INSERT INTO deliveries
-      (id, provider, label, received_at, method, path, query, headers, body, size, body_sha256, remote_address, forwarded, rejected)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insert = db.prepare(insertDeliverySql);
     this.insertMany = db.transaction((batch: readonly NewDelivery[]) => {
-      for (const d of batch) {
-        this.insert.run(
-          d.id,
-          d.provider,
-          d.label,
-          d.receivedAt,
-          d.method,
-          d.path,
-          d.query,
-          JSON.stringify(d.headers),
-          d.body === null ? null : Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength),
-          d.size,
-          d.bodySha256,
-          d.remoteAddress,
-          d.forwarded === null ? null : JSON.stringify(d.forwarded),
-          d.rejected === null ? null : JSON.stringify(d.rejected),
-        );
-      }
+      for (const d of batch) this.insert.run(...insertValues(d));
     });
     this.saveMany = this.prepareSaveDerived();
   }
@@ -164,7 +131,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
     if (query.provider) (where.push('provider = @provider'), (params.provider = query.provider));
     if (query.eventType) (where.push('event_type = @eventType'), (params.eventType = query.eventType));
     if (query.status) (where.push('status = @status'), (params.status = query.status));
-    if (query.verification === 'pending') where.push('verification_status IS NULL');
+    // Pending = never derived; `derived_at IS NULL` lets the small deliveries_pending index answer.
+    if (query.verification === 'pending') where.push('derived_at IS NULL AND verification_status IS NULL');
     else if (query.verification) (where.push('verification_status = @verification'), (params.verification = query.verification));
     // The time window is already turned into a seq range; `+` keeps SQLite walking seq order
     // instead of collecting the whole window from the received_at index and sorting it.
@@ -309,5 +277,33 @@ export class SqliteDeliveryStore implements DeliveryStore {
     }>;
     const byProvider = Object.fromEntries(rows.map((r) => [r.provider, r.n]));
     return { total: rows.reduce((sum, r) => sum + r.n, 0), byProvider };
+  }
+
+  async countReceivedBefore(cutoff: string): Promise<number> {
+    return this.db.prepare('SELECT count(*) FROM deliveries WHERE received_at < ?').pluck().get(cutoff) as number;
+  }
+
+  async pruneReceivedBefore(cutoff: string, limit: number): Promise<number> {
+    const oldest = this.db.prepare('SELECT seq FROM deliveries WHERE received_at < ? ORDER BY received_at LIMIT ?');
+    const removeSearch = this.db.prepare('DELETE FROM delivery_search WHERE rowid = ?');
+    const removeRow = this.db.prepare('DELETE FROM deliveries WHERE seq = ?'); // correlation_keys cascade
+    return this.db.transaction(() => {
+      const seqs = oldest.pluck().all(cutoff, limit) as number[];
+      for (const seq of seqs) {
+        removeSearch.run(seq);
+        removeRow.run(seq);
+      }
+      return seqs.length;
+    })();
+  }
+
+  async freeFraction(): Promise<number> {
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const free = this.db.pragma('freelist_count', { simple: true }) as number;
+    return pages > 0 ? free / pages : 0;
+  }
+
+  async compact(): Promise<void> {
+    this.db.exec('VACUUM');
   }
 }

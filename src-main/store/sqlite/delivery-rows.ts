@@ -1,7 +1,31 @@
 import type { DeliveryProvider } from '../../../src-shared/domain/provider.js';
 import type { VerificationStatus } from '../../../src-shared/domain/verification.js';
 import type { NormalizedStatus } from '../../../src-shared/domain/normalized.js';
-import type { DeliverySummaryRecord, StoredDelivery } from '../types.js';
+import type { DeliverySummaryRecord, NewDelivery, StoredDelivery } from '../types.js';
+
+// Positional parameters: binding by name costs an object per row on the listener's path.
+export const insertDeliverySql = `INSERT INTO deliveries
+  (id, provider, label, received_at, method, path, query, headers, body, size, body_sha256, remote_address, forwarded, rejected)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export function insertValues(d: NewDelivery): unknown[] {
+  return [
+    d.id,
+    d.provider,
+    d.label,
+    d.receivedAt,
+    d.method,
+    d.path,
+    d.query,
+    JSON.stringify(d.headers),
+    d.body === null ? null : Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength),
+    d.size,
+    d.bodySha256,
+    d.remoteAddress,
+    d.forwarded === null ? null : JSON.stringify(d.forwarded),
+    d.rejected === null ? null : JSON.stringify(d.rejected),
+  ];
+}
 
 /** Columns of an inbox row: never the body, so listing stays cheap. */
 export const summaryColumns = `seq, id, provider, label, received_at, method, path, size, event_type,

@@ -1,3 +1,5 @@
+import type { DeliveryQuery } from '../types.js';
+
 /**
  * Turns what a person typed into an FTS5 query: every word must appear, each quoted so that
  * punctuation in ids (`pid_8f2`, `0xab…`, `a@b.com`) is matched as a phrase rather than parsed
@@ -63,4 +65,17 @@ export function estimateTotal(cap: number, capSeq: number, range: { low: number;
   const walked = Math.max(1, range.high - capSeq + 1);
   const whole = Math.max(walked, range.high - range.low + 1);
   return Math.max(cap + 1, Math.round((cap * whole) / walked));
+}
+
+/**
+ * Filters one SQL index cannot serve together (three of them, or an event type with another)
+ * go through the search index's filter tokens instead: FTS5 intersects them newest first, where
+ * SQL would look up every row of the broadest one. Only derived rows carry those values, and
+ * only derived rows are in the search index, so nothing is missed.
+ */
+export function filtersNeedTokens(query: DeliveryQuery): boolean {
+  if (query.verification === 'pending') return false;
+  const set = [query.provider, query.eventType, query.status, query.verification].filter((v) => v !== undefined).length;
+  // provider+status, provider+verification and status+verification each have an index.
+  return set >= 3 || (set === 2 && query.eventType !== undefined);
 }

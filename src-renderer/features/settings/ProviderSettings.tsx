@@ -62,7 +62,14 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
               set({ webhookSecrets: form.webhookSecrets.map((s, i) => (i === index ? { ...s, ...change } : s)) });
             return (
               <div className="secret-row" key={index}>
-                <input aria-label="Secret label" value={secret.label} onChange={(e) => update({ label: e.target.value })} placeholder="label" />
+                <input
+                  aria-label="Secret label"
+                  value={secret.label}
+                  readOnly={secret.stored}
+                  title={secret.stored ? "To rename a stored secret, remove it and add it again with its value" : undefined}
+                  onChange={(e) => update({ label: e.target.value })}
+                  placeholder="label"
+                />
                 <input
                   aria-label="Secret value"
                   type="password"

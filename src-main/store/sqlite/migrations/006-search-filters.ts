@@ -12,6 +12,16 @@ export const searchFiltersMigration: Migration = {
     CREATE INDEX deliveries_provider_verification ON deliveries(provider, verification_status, seq)
       WHERE verification_status IS NOT NULL;
     CREATE INDEX deliveries_status_verification ON deliveries(status, verification_status, seq) WHERE status IS NOT NULL;
+    -- The single-filter indexes of 001 held an entry for every new row while its derived
+    -- columns were still NULL: three index writes on the listener's path for nothing. Only
+    -- derived rows have these values, so index only those. (Pending rows are found through
+    -- deliveries_pending.)
+    DROP INDEX deliveries_event_type;
+    CREATE INDEX deliveries_event_type ON deliveries(event_type, seq) WHERE event_type IS NOT NULL;
+    DROP INDEX deliveries_status;
+    CREATE INDEX deliveries_status ON deliveries(status, seq) WHERE status IS NOT NULL;
+    DROP INDEX deliveries_verification;
+    CREATE INDEX deliveries_verification ON deliveries(verification_status, seq) WHERE verification_status IS NOT NULL;
     -- Search rows now carry filter tokens (see fts-query.ts): derive existing rows again so
     -- that text + filters finds them. The worker picks them up at start; bytes are untouched.
     UPDATE deliveries SET derived_at = NULL WHERE derived_at IS NOT NULL;
