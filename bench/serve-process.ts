@@ -20,7 +20,7 @@ export async function startServeChild(dataDir: string): Promise<ServeChild> {
   if (!existsSync(script)) throw new Error('out/main/serve.js is missing: the bench builds it first (npm run bench).');
   const child = spawn(
     process.execPath,
-    [script, '--data', dataDir, '--webhook-port', '0', '--console-port', '0', '--token', TOKEN],
+    [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), script, '--data', dataDir, '--webhook-port', '0', '--console-port', '0', '--token', TOKEN],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -9,6 +9,8 @@ const SLICE_UNDER_LOAD = 8;
 const PAUSE_UNDER_LOAD_MS = 8;
 /** The listener counts as busy for this long after its last commit. */
 const INGEST_QUIET_MS = 25;
+/** Under a steady stream the log is still folded into the database this often, so it stays bounded. */
+const CHECKPOINT_UNDER_LOAD_MS = 10_000;
 
 /**
  * Runs the derived work (verification, normalization, correlation keys, search index, dedupe)
@@ -20,6 +22,7 @@ export class DerivationWorker {
   private again = false;
   private stopped = false;
   private lastCommitAt = 0;
+  private lastCheckpointAt = performance.now();
 
   constructor(
     private readonly deliveries: DeliveryStore,
@@ -60,6 +63,15 @@ export class DerivationWorker {
     this.stopped = true;
   }
 
+  /** The write-ahead log is checkpointed here, when the listener is quiet (or, under a long stream, now and then). */
+  private async checkpointIfDue(busy: boolean, caughtUp: boolean): Promise<void> {
+    const now = performance.now();
+    if ((caughtUp && !busy) || now - this.lastCheckpointAt > CHECKPOINT_UNDER_LOAD_MS) {
+      this.lastCheckpointAt = now;
+      await this.deliveries.checkpoint();
+    }
+  }
+
   /** A bug in one adapter must neither stall the queue nor lose the delivery: record what failed. */
   private async deriveSafely(delivery: StoredDelivery): Promise<DerivedFields> {
     try {
@@ -93,6 +105,7 @@ export class DerivationWorker {
       const busy = performance.now() - this.lastCommitAt < INGEST_QUIET_MS;
       const limit = busy ? SLICE_UNDER_LOAD : BATCH;
       const pending = await this.deliveries.pendingDerivation(limit);
+      await this.checkpointIfDue(busy, pending.length === 0);
       if (pending.length === 0) return;
       const results = [];
       for (const delivery of pending) {

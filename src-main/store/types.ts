@@ -114,6 +114,11 @@ export interface DeliveryStore {
   pruneReceivedBefore(cutoff: string, limit: number): Promise<number>;
   /** Share of the store file that deleted rows left free (0–1), and a VACUUM that gives it back. */
   freeFraction(): Promise<number>;
+  /**
+   * Housekeeping for quiet moments: moves the write-ahead log into the database file. Returns
+   * the log's size in pages before (so the caller can force it when the log grows too large).
+   */
+  checkpoint(): Promise<number>;
   compact(): Promise<void>;
 }
 

@@ -6,7 +6,7 @@
 import type { RawHeaders, WebhookDelivery, WebhookSecret } from '../types.js';
 import type { VerificationResult } from '../../../src-shared/domain/verification.js';
 import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
-import { rawForms, serializedForm, uniqueForms } from '../shared/candidates.js';
+import { rawForms, serializedForm } from '../shared/candidates.js';
 import { hmacDigest } from '../shared/digests.js';
 import { getHeader } from '../shared/headers.js';
 import { verifySignature, type SecretChoice, type SignatureRecipe } from '../shared/verify.js';
@@ -18,7 +18,7 @@ export const calypsoRecipe: SignatureRecipe = {
   scheme: { header, algorithm, encoding, signedContent },
   digests: [sign],
   usesSerializedForms: true,
-  forms: (body, json) => uniqueForms([...rawForms(body), ...(json === undefined ? [] : [serializedForm(json, 'js', 'none')])]),
+  forms: (body, json) => [...rawForms(body), ...(json === undefined ? [] : [serializedForm(json, 'js', 'none')])],
 };
 
 /** The secret named by the `Key` header; the others are tried only to explain a mismatch. */

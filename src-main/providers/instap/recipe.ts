@@ -7,7 +7,7 @@
 import type { WebhookDelivery, WebhookSecret } from '../types.js';
 import type { VerificationResult } from '../../../src-shared/domain/verification.js';
 import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
-import { rawForms, serializedForm, uniqueForms } from '../shared/candidates.js';
+import { rawForms, serializedForm } from '../shared/candidates.js';
 import { hmacDigest } from '../shared/digests.js';
 import { verifySignature, type SignatureRecipe } from '../shared/verify.js';
 
@@ -24,7 +24,7 @@ export const instapRecipe: SignatureRecipe = {
   assumption: instapAssumption,
   digests: [base64, hex],
   usesSerializedForms: true,
-  forms: (body, json) => uniqueForms([...rawForms(body), ...(json === undefined ? [] : [serializedForm(json, 'js', 'none')])]),
+  forms: (body, json) => [...rawForms(body), ...(json === undefined ? [] : [serializedForm(json, 'js', 'none')])],
 };
 
 export function verifyInstap(delivery: WebhookDelivery, secrets: readonly WebhookSecret[]): VerificationResult {

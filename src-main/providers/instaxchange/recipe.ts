@@ -8,7 +8,7 @@
 import type { WebhookDelivery, WebhookSecret } from '../types.js';
 import type { VerificationResult } from '../../../src-shared/domain/verification.js';
 import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
-import { rawForms, serializedForm, uniqueForms, type CandidateForm } from '../shared/candidates.js';
+import { rawForms, serializedForm, type CandidateForm } from '../shared/candidates.js';
 import { md5WithSecretSuffix } from '../shared/digests.js';
 import { decodeJsonBody } from '../shared/parse.js';
 import type { LosslessJson } from '../shared/lossless-json.js';
@@ -18,7 +18,7 @@ const { header, algorithm, encoding, signedContent } = providerCatalogue.instaxc
 
 export function instaxchangeForms(body: Uint8Array, json: LosslessJson | undefined): CandidateForm[] {
   if (json === undefined) return rawForms(body);
-  return uniqueForms([
+  return [
     serializedForm(json, 'js', 'top-level'),
     serializedForm(json, 'php-unescaped-slashes', 'top-level'),
     serializedForm(json, 'php', 'top-level'),
@@ -26,7 +26,7 @@ export function instaxchangeForms(body: Uint8Array, json: LosslessJson | undefin
     serializedForm(json, 'js', 'recursive'),
     serializedForm(json, 'php-unescaped-slashes', 'recursive'),
     serializedForm(json, 'php', 'recursive'),
-  ]);
+  ];
 }
 
 export const instaxchangeRecipe: SignatureRecipe = {

@@ -7,7 +7,7 @@
 import type { RawHeaders, WebhookDelivery, WebhookSecret } from '../types.js';
 import type { VerificationResult } from '../../../src-shared/domain/verification.js';
 import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
-import { rawForms, serializedForm, uniqueForms } from '../shared/candidates.js';
+import { rawForms, serializedForm } from '../shared/candidates.js';
 import { hmacDigest } from '../shared/digests.js';
 import { hasHeader } from '../shared/headers.js';
 import { verifySignature, type SignatureRecipe } from '../shared/verify.js';
@@ -19,7 +19,7 @@ export const paychantRecipe: SignatureRecipe = {
   scheme: { header, algorithm, encoding, signedContent },
   digests: [sign],
   usesSerializedForms: true,
-  forms: (body, json) => uniqueForms([...rawForms(body), ...(json === undefined ? [] : [serializedForm(json, 'js', 'none')])]),
+  forms: (body, json) => [...rawForms(body), ...(json === undefined ? [] : [serializedForm(json, 'js', 'none')])],
   missingHeaderNote: (headers: RawHeaders) =>
     hasHeader(headers, 'x-paychant-signature')
       ? 'only an x-paychant-signature header is present: Paychant documents paychant-signature (hex HMAC-SHA512), so x-paychant-signature / SHA-256 is not accepted'

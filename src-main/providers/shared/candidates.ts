@@ -48,27 +48,37 @@ export function rawForms(body: Uint8Array): CandidateForm[] {
   return forms;
 }
 
+/**
+ * A re-serialized form, built only when verification gets to it: most deliveries match the raw
+ * bytes, so the serializations (and their notes) are usually never computed.
+ */
 export function serializedForm(json: LosslessJson, style: SerializationStyle, sort: KeySort): CandidateForm {
-  const text =
-    style === 'js'
-      ? stringifyJsStyle(json, sort)
-      : stringifyPhpStyle(json, { escapeSlashes: style === 'php', sort });
+  let bytes: Buffer | undefined;
+  let note: string | undefined;
   return {
     name: `${STYLE_NAMES[style]}${SORT_NAMES[sort]}`,
-    bytes: Buffer.from(text, 'utf8'),
-    note: describeSerialization(json, style, sort),
+    get bytes() {
+      bytes ??= Buffer.from(
+        style === 'js' ? stringifyJsStyle(json, sort) : stringifyPhpStyle(json, { escapeSlashes: style === 'php', sort }),
+        'utf8',
+      );
+      return bytes;
+    },
+    get note() {
+      note ??= describeSerialization(json, style, sort);
+      return note;
+    },
   };
 }
 
-/** Builds the forms in the given order, dropping later forms whose bytes equal an earlier one. */
-export function uniqueForms(forms: CandidateForm[]): CandidateForm[] {
-  const seen = new Set<string>();
-  return forms.filter((f) => {
-    const key = f.bytes.toString('base64');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** The forms in order, skipping (as they are reached) any whose bytes equal an earlier one's. */
+export function* distinctForms(forms: Iterable<CandidateForm>): Generator<CandidateForm> {
+  const seen: Buffer[] = [];
+  for (const form of forms) {
+    if (seen.some((bytes) => bytes.equals(form.bytes))) continue;
+    seen.push(form.bytes);
+    yield form;
+  }
 }
 
 interface BodyTraits {

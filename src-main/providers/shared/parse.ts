@@ -13,8 +13,20 @@ export type DecodedBody = { json: LosslessJson; error: null } | { json: undefine
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Decodes the body as UTF-8 JSON, losslessly. */
+/** Parsing and verifying one delivery both decode its body: the second asks this cache. */
+const decodedBodies = new WeakMap<Uint8Array, DecodedBody>();
+
+/** Decodes the body as UTF-8 JSON, losslessly (once per body buffer). */
 export function decodeJsonBody(body: Uint8Array): DecodedBody {
+  let decoded = decodedBodies.get(body);
+  if (decoded === undefined) {
+    decoded = decodeJsonBodyOnce(body);
+    decodedBodies.set(body, decoded);
+  }
+  return decoded;
+}
+
+function decodeJsonBodyOnce(body: Uint8Array): DecodedBody {
   if (body.length === 0) return { json: undefined, error: 'body is empty' };
   let text: string;
   try {

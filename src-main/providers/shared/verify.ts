@@ -8,7 +8,7 @@
  */
 import type { SignatureScheme, VerificationResult } from '../../../src-shared/domain/verification.js';
 import type { RawHeaders, WebhookDelivery, WebhookSecret } from '../types.js';
-import type { CandidateForm } from './candidates.js';
+import { distinctForms, type CandidateForm } from './candidates.js';
 import type { DigestVariant } from './digests.js';
 import { normalizeReceived } from './digests.js';
 import { constantTimeEqual } from './compare.js';
@@ -23,7 +23,7 @@ export interface SignatureRecipe {
   assumption?: string;
   /** Digest variants in the order they are tried; unkeyed (plain hash) ones are tried last. */
   digests: readonly DigestVariant[];
-  /** Candidate forms in the order they are tried; `json` is undefined when the body is not JSON. */
+  /** Candidate forms in the order they are tried (duplicates are skipped); `json` is undefined when the body is not JSON. */
   forms(body: Uint8Array, json: LosslessJson | undefined): CandidateForm[];
   /** Whether the recipe tries re-serialized forms (a non-JSON body then limits what is tried). */
   usesSerializedForms: boolean;
@@ -77,7 +77,7 @@ export function verifySignature(
     for (const digest of recipe.digests) {
       if (digest.keyed !== keyed) continue;
       const value = normalizeReceived(received, digest.encoding);
-      for (const form of forms) {
+      for (const form of distinctForms(forms)) {
         const candidate = { form, digest };
         tried.add(candidateName(candidate));
         if (constantTimeEqual(value, digest.compute(secretValue, form.bytes))) return candidate;
@@ -119,7 +119,7 @@ export function verifySignature(
     choice.note,
     say.headerShapeMismatch(headerName, received, recipe.digests),
     decoded.error !== null && recipe.usesSerializedForms ? say.bodyNotJson(decoded.error) : undefined,
-    say.noSecretMatches([...choice.eligible, ...choice.others].map((s) => s.label), forms.length),
+    say.noSecretMatches([...choice.eligible, ...choice.others].map((s) => s.label), [...distinctForms(forms)].length),
   );
   return { ...base, status: 'invalid', candidatesTried: [...tried], diagnosis };
 }

@@ -60,7 +60,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
       'SELECT id FROM deliveries WHERE provider = ? AND event_id = ? AND seq < ? ORDER BY seq LIMIT 1',
     );
     const firstByBody = db.prepare(
-      'SELECT id FROM deliveries WHERE provider = ? AND body_sha256 = ? AND seq < ? ORDER BY seq LIMIT 1',
+      // derived_at: the index holds derived rows only (earlier rows are derived first, in seq order).
+      'SELECT id FROM deliveries WHERE provider = ? AND body_sha256 = ? AND seq < ? AND derived_at IS NOT NULL ORDER BY seq LIMIT 1',
     );
     const update = db.prepare(`UPDATE deliveries SET derived_at = @derivedAt, event_type = @eventType,
       event_id = @eventId, parse_error = @parseError, verification_status = @verificationStatus,
@@ -121,6 +122,13 @@ export class SqliteDeliveryStore implements DeliveryStore {
     if (filter.provider !== undefined) where.push('provider = @provider');
     if (filter.id !== undefined) where.push('id = @id');
     return this.db.prepare(`UPDATE deliveries SET derived_at = NULL WHERE ${where.join(' AND ')}`).run(filter).changes;
+  }
+
+  async checkpoint(): Promise<number> {
+    const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+    // Once everything is copied, the next writer starts the log from the beginning again.
+    if (result && result.log > 0 && result.checkpointed === result.log) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return result?.log ?? 0;
   }
 
   async list(query: DeliveryQuery): Promise<DeliveryPage> {

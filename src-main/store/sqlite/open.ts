@@ -35,6 +35,10 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoints are run by the derivation worker when the listener is quiet (see
+  // DeliveryStore.checkpoint), not inside whichever commit happens to cross the WAL threshold,
+  // which is usually a batch of deliveries waiting for their answer.
+  db.pragma('wal_autocheckpoint = 0');
   applyMigrations(db, migrations, file);
   return db;
 }

@@ -8,12 +8,12 @@ export class SqliteStatsStore implements StatsStore {
   constructor(private readonly db: Database.Database) {}
 
   async deliveryCounts(query: StatsQuery): Promise<StatsRow[]> {
-    // Served from the covering index deliveries_stats (migration 5): no table rows are read.
+    // Served from the covering index deliveries_stats (migrations 5, 7): no table rows are read.
     return this.db
       .prepare(
         `SELECT substr(received_at, 1, ${PREFIX_LENGTH[query.unit]}) AS bucket, provider, status,
            verification_status AS verification, count(*) AS count
-         FROM deliveries WHERE received_at >= ?
+         FROM deliveries WHERE received_at >= ? AND derived_at IS NOT NULL
          GROUP BY bucket, provider, status, verification_status`,
       )
       .all(query.since) as StatsRow[];

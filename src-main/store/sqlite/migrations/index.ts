@@ -5,6 +5,7 @@ import { dashboardStatsMigration } from './005-dashboard-stats.js';
 import { replayMigration } from './004-replay.js';
 import { sessionsMigration } from './003-sessions.js';
 import { searchFiltersMigration } from './006-search-filters.js';
+import { derivedOnlyIndexesMigration } from './007-derived-only-indexes.js';
 
 export type { Migration } from './types.js';
 
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   replayMigration,
   dashboardStatsMigration,
   searchFiltersMigration,
+  derivedOnlyIndexesMigration,
 ];
