@@ -9,6 +9,8 @@ const SLICE_UNDER_LOAD = 8;
 const PAUSE_UNDER_LOAD_MS = 8;
 /** The listener counts as busy for this long after its last commit. */
 const INGEST_QUIET_MS = 25;
+/** A burst shorter than this is answered at full speed, derivation waits; a longer one gets slices. */
+const DEFER_WHOLLY_MS = 2_000;
 /** Under a steady stream the log is still folded into the database this often, so it stays bounded. */
 const CHECKPOINT_UNDER_LOAD_MS = 10_000;
 
@@ -22,6 +24,7 @@ export class DerivationWorker {
   private again = false;
   private stopped = false;
   private lastCommitAt = 0;
+  private burstStartedAt = 0;
   private lastCheckpointAt = performance.now();
 
   constructor(
@@ -37,7 +40,9 @@ export class DerivationWorker {
    */
   schedule(): void {
     if (this.stopped) return;
-    this.lastCommitAt = performance.now();
+    const now = performance.now();
+    if (now - this.lastCommitAt >= INGEST_QUIET_MS) this.burstStartedAt = now;
+    this.lastCommitAt = now;
     if (this.running) {
       this.again = true;
       return;
@@ -95,14 +100,19 @@ export class DerivationWorker {
   }
 
   /**
-   * Acknowledging deliveries comes first: while the listener is committing, derivation works
-   * in small slices with pauses (it lags, and catches up at full speed once the burst ends);
-   * it never stops altogether, so a steady stream cannot starve it.
+   * Acknowledging deliveries comes first: a short burst is answered with derivation waiting;
+   * past that, derivation works in small slices with pauses (it lags, and catches up at full
+   * speed once the burst ends); it never stops altogether, so a steady stream cannot starve it.
    */
   private async drain(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const busy = performance.now() - this.lastCommitAt < INGEST_QUIET_MS;
+      const now = performance.now();
+      const busy = now - this.lastCommitAt < INGEST_QUIET_MS;
+      if (busy && now - this.burstStartedAt < DEFER_WHOLLY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_UNDER_LOAD_MS));
+        continue;
+      }
       const limit = busy ? SLICE_UNDER_LOAD : BATCH;
       const pending = await this.deliveries.pendingDerivation(limit);
       await this.checkpointIfDue(busy, pending.length === 0);

@@ -55,7 +55,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   private prepareSaveDerived() {
     const db = this.db;
-    const findRow = db.prepare('SELECT seq, provider, body_sha256, size FROM deliveries WHERE id = ?');
+    const findRow = db.prepare('SELECT seq, provider, body_sha256, size, verification_status FROM deliveries WHERE id = ?');
     const firstByEventId = db.prepare(
       'SELECT id FROM deliveries WHERE provider = ? AND event_id = ? AND seq < ? ORDER BY seq LIMIT 1',
     );
@@ -76,7 +76,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return db.transaction((items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => {
       const derivedAt = new Date().toISOString();
       for (const { id, derived } of items) {
-        const row = findRow.get(id) as { seq: number; provider: string; body_sha256: string | null; size: number } | undefined;
+        const row = findRow.get(id) as
+          | { seq: number; provider: string; body_sha256: string | null; size: number; verification_status: string | null }
+          | undefined;
         if (!row) continue;
         const byEvent = derived.eventId
           ? (firstByEventId.get(row.provider, derived.eventId, row.seq) as { id: string } | undefined)
@@ -101,9 +103,11 @@ export class SqliteDeliveryStore implements DeliveryStore {
           schemaIssues: JSON.stringify(derived.schemaIssues),
           duplicateOf: (byEvent ?? byBody)?.id ?? null,
         });
-        deleteKeys.run(row.seq);
+        // A row derived before (re-verification) has keys and a search row to replace.
+        const derivedBefore = row.verification_status !== null;
+        if (derivedBefore) deleteKeys.run(row.seq);
         for (const key of derived.correlationKeys) insertKey.run(row.seq, key.kind, key.value);
-        deleteSearch.run(row.seq);
+        if (derivedBefore) deleteSearch.run(row.seq);
         insertSearch.run(
           row.seq,
           searchRowText(derived.searchText, {
