@@ -36,6 +36,21 @@ export class IngestQueue {
     setImmediate(() => void this.flush());
   }
 
+  /** One row the store refused must not cost the others their answer: retry them one at a time. */
+  private async commitOneByOne(batch: Pending[]): Promise<void> {
+    const committed: string[] = [];
+    for (const p of batch) {
+      try {
+        await this.deliveries.insertBatch([p.delivery]);
+        committed.push(p.delivery.id);
+        p.resolve();
+      } catch (error) {
+        p.reject(error);
+      }
+    }
+    if (committed.length > 0) this.onCommitted(committed);
+  }
+
   private async flush(): Promise<void> {
     this.scheduled = false;
     this.flushing = true;
@@ -45,8 +60,8 @@ export class IngestQueue {
       await this.deliveries.insertBatch(batch.map((p) => p.delivery));
       for (const p of batch) p.resolve();
       this.onCommitted(batch.map((p) => p.delivery.id));
-    } catch (error) {
-      for (const p of batch) p.reject(error);
+    } catch {
+      await this.commitOneByOne(batch);
     } finally {
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();

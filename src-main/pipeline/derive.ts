@@ -1,5 +1,6 @@
 import type { DeliveryProvider, ProviderId } from '../../src-shared/domain/provider.js';
 import type { CorrelationKey } from '../../src-shared/domain/normalized.js';
+import type { VerificationResult } from '../../src-shared/domain/verification.js';
 import type { DerivedFields, StoredDelivery } from '../store/types.js';
 import type { ProviderAdapter, WebhookSecret } from '../providers/types.js';
 import { describeBodyProblem } from '../providers/shared/parse.js';
@@ -27,6 +28,25 @@ export function pickReference(keys: readonly CorrelationKey[]): string | null {
 function searchText(delivery: StoredDelivery, keys: readonly CorrelationKey[], eventType: string | null): string {
   const body = delivery.body ? (utf8OrNull(delivery.body) ?? '') : '';
   return [delivery.provider, delivery.label ?? '', eventType ?? '', ...keys.map((k) => k.value), body.slice(0, SEARCH_TEXT_LIMIT)].join('\n');
+}
+
+/** Secrets that cannot be read (a changed master key, say) cost the verification only, not the rest. */
+async function verifyWithConfiguredSecrets(
+  adapter: ProviderAdapter,
+  webhook: { headers: StoredDelivery['headers']; body: Uint8Array },
+  context: DerivationContext,
+): Promise<VerificationResult> {
+  let secrets: WebhookSecret[];
+  try {
+    secrets = await context.webhookSecrets(adapter.id);
+  } catch (error) {
+    return {
+      status: 'unsupported',
+      candidatesTried: [],
+      diagnosis: `The webhook secrets could not be read (${(error as Error).message}); check the master key, then use Verify again.`,
+    };
+  }
+  return adapter.verify(webhook, secrets);
 }
 
 /** Everything the console works out from a stored delivery: parse, verify, normalize, correlate. */
@@ -58,8 +78,7 @@ export async function deriveDelivery(delivery: StoredDelivery, context: Derivati
     };
   }
   const parsed = adapter.parse(webhook);
-  const secrets = await context.webhookSecrets(adapter.id);
-  const verification = { ...adapter.verify(webhook, secrets), checkedAt: new Date().toISOString() };
+  const verification = { ...(await verifyWithConfiguredSecrets(adapter, webhook, context)), checkedAt: new Date().toISOString() };
   const normalized = adapter.normalize(parsed);
   const correlationKeys = adapter.correlationKeys(parsed);
   const firstAmount = normalized.amounts[0];

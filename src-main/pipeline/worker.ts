@@ -83,19 +83,25 @@ export class DerivationWorker {
       return await deriveDelivery(delivery, this.context);
     } catch (error) {
       this.onError(error);
-      const message = `Gatewatch could not analyse this delivery (${(error as Error).message}); the bytes are kept.`;
-      return {
-        eventType: null,
-        eventId: null,
-        parseError: message,
-        verification: { status: 'unsupported', candidatesTried: [], diagnosis: message },
-        normalized: null,
-        correlationKeys: [],
-        schemaIssues: [],
-        reference: null,
-        amount: null,
-        searchText: delivery.provider,
-      };
+      return failedDerivation(delivery, error);
+    }
+  }
+
+  /** Saves a batch; when the store refuses it, row by row, so one bad row cannot stall the rest. */
+  private async save(results: Array<{ id: string; derived: DerivedFields }>, pending: StoredDelivery[]): Promise<void> {
+    try {
+      await this.deliveries.saveDerived(results);
+      return;
+    } catch (error) {
+      this.onError(error);
+    }
+    for (const [index, result] of results.entries()) {
+      try {
+        await this.deliveries.saveDerived([result]);
+      } catch (error) {
+        this.onError(error);
+        await this.deliveries.saveDerived([{ id: result.id, derived: failedDerivation(pending[index]!, error) }]);
+      }
     }
   }
 
@@ -121,10 +127,27 @@ export class DerivationWorker {
       for (const delivery of pending) {
         results.push({ id: delivery.id, derived: await this.deriveSafely(delivery) });
       }
-      await this.deliveries.saveDerived(results);
+      await this.save(results, pending);
       this.bus.publish({ type: 'deliveries.updated', ids: results.map((r) => r.id) });
       if (pending.length < limit) return;
       await new Promise((resolve) => (busy ? setTimeout(resolve, PAUSE_UNDER_LOAD_MS) : setImmediate(resolve)));
     }
   }
+}
+
+/** What is recorded when a delivery could not be analysed: the bytes stay, the reason is shown. */
+function failedDerivation(delivery: StoredDelivery, error: unknown): DerivedFields {
+  const message = `Gatewatch could not analyse this delivery (${(error as Error).message}); the bytes are kept.`;
+  return {
+    eventType: null,
+    eventId: null,
+    parseError: message,
+    verification: { status: 'unsupported', candidatesTried: [], diagnosis: message },
+    normalized: null,
+    correlationKeys: [],
+    schemaIssues: [],
+    reference: null,
+    amount: null,
+    searchText: delivery.provider,
+  };
 }
