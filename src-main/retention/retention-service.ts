@@ -9,7 +9,7 @@ const StoredRetention = z.object({ enabled: z.boolean(), days: z.number().int().
 /** Rows per delete transaction: short enough that the listener's commits slot in between. */
 const PRUNE_BATCH = 2_000;
 const RUN_EVERY_MS = 60 * 60 * 1000;
-/** VACUUM rewrites the whole file: worth it only once deleted rows left this share of it free. */
+/** Giving space back is worth it only once deleted rows left this share of the file free. */
 const COMPACT_WHEN_FREE = 0.25;
 
 export interface RetentionDeps {
@@ -26,7 +26,7 @@ export function cutoffFor(days: number, now: Date): string {
 /**
  * Deletes deliveries older than N days, when a person turned that on (off by default). Runs at
  * start-up and hourly, deleting in small batches; when that freed a good share of the file it
- * VACUUMs afterwards, off the caller's path.
+ * gives the space back in small incremental-vacuum steps, off the caller's path.
  */
 export class RetentionService {
   private timer: NodeJS.Timeout | null = null;
@@ -125,10 +125,8 @@ export class RetentionService {
     }
     let compacted = false;
     if (deleted > 0 && (await this.deps.deliveries.freeFraction()) >= COMPACT_WHEN_FREE) {
-      // VACUUM holds the store for its duration: requests arriving meanwhile wait in the
-      // kernel's accept queue and are stored right after (none is refused).
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await this.deps.deliveries.compact();
+      // Step by step, yielding between steps so deliveries keep being answered meanwhile.
+      while (await this.deps.deliveries.compact()) await new Promise((resolve) => setTimeout(resolve, 5));
       compacted = true;
     }
     this.lastRun = { at: this.now().toISOString(), deleted, compacted };

@@ -119,7 +119,8 @@ export interface DeliveryStore {
    * the log's size in pages before (so the caller can force it when the log grows too large).
    */
   checkpoint(): Promise<number>;
-  compact(): Promise<void>;
+  /** Gives free space back a step at a time; resolves true while more remains. */
+  compact(): Promise<boolean>;
 }
 
 /** Small JSON settings, by key. */

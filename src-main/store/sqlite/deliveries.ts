@@ -9,6 +9,7 @@ import type {
   StoredDelivery,
 } from '../types.js';
 import { insertDeliverySql, insertValues, summaryColumns, toStored, toSummary, type FullRow, type SummaryRow } from './delivery-rows.js';
+import { DeliveryMaintenance } from './delivery-maintenance.js';
 import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters, searchRowText } from './fts-query.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
@@ -30,7 +31,10 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly insertMany: (batch: readonly NewDelivery[]) => void;
   private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void;
 
+  private readonly maintenance: DeliveryMaintenance;
+
   constructor(private readonly db: Database.Database) {
+    this.maintenance = new DeliveryMaintenance(db);
     this.insert = db.prepare(insertDeliverySql);
     this.insertMany = db.transaction((batch: readonly NewDelivery[]) => {
       for (const d of batch) this.insert.run(...insertValues(d));
@@ -126,13 +130,6 @@ export class SqliteDeliveryStore implements DeliveryStore {
     if (filter.provider !== undefined) where.push('provider = @provider');
     if (filter.id !== undefined) where.push('id = @id');
     return this.db.prepare(`UPDATE deliveries SET derived_at = NULL WHERE ${where.join(' AND ')}`).run(filter).changes;
-  }
-
-  async checkpoint(): Promise<number> {
-    const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
-    // Once everything is copied, the next writer starts the log from the beginning again.
-    if (result && result.log > 0 && result.checkpointed === result.log) this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return result?.log ?? 0;
   }
 
   async list(query: DeliveryQuery): Promise<DeliveryPage> {
@@ -291,31 +288,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return { total: rows.reduce((sum, r) => sum + r.n, 0), byProvider };
   }
 
-  async countReceivedBefore(cutoff: string): Promise<number> {
-    return this.db.prepare('SELECT count(*) FROM deliveries WHERE received_at < ?').pluck().get(cutoff) as number;
-  }
-
-  async pruneReceivedBefore(cutoff: string, limit: number): Promise<number> {
-    const oldest = this.db.prepare('SELECT seq FROM deliveries WHERE received_at < ? ORDER BY received_at LIMIT ?');
-    const removeSearch = this.db.prepare('DELETE FROM delivery_search WHERE rowid = ?');
-    const removeRow = this.db.prepare('DELETE FROM deliveries WHERE seq = ?'); // correlation_keys cascade
-    return this.db.transaction(() => {
-      const seqs = oldest.pluck().all(cutoff, limit) as number[];
-      for (const seq of seqs) {
-        removeSearch.run(seq);
-        removeRow.run(seq);
-      }
-      return seqs.length;
-    })();
-  }
-
-  async freeFraction(): Promise<number> {
-    const pages = this.db.pragma('page_count', { simple: true }) as number;
-    const free = this.db.pragma('freelist_count', { simple: true }) as number;
-    return pages > 0 ? free / pages : 0;
-  }
-
-  async compact(): Promise<void> {
-    this.db.exec('VACUUM');
-  }
+  countReceivedBefore = (cutoff: string) => this.maintenance.countReceivedBefore(cutoff);
+  pruneReceivedBefore = (cutoff: string, limit: number) => this.maintenance.pruneReceivedBefore(cutoff, limit);
+  freeFraction = () => this.maintenance.freeFraction();
+  compact = () => this.maintenance.compact();
+  checkpoint = () => this.maintenance.checkpoint();
 }

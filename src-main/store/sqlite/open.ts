@@ -25,6 +25,8 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   } catch (error) {
     throw new StoreOpenError(`Cannot open the store at ${file}: ${(error as Error).message}`, { cause: error });
   }
+  // Must precede the first table: lets retention give space back in small steps, not one long VACUUM.
+  if (isEmpty(db)) db.pragma('auto_vacuum = INCREMENTAL');
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') {
     db.close();
@@ -41,6 +43,10 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   db.pragma('wal_autocheckpoint = 0');
   applyMigrations(db, migrations, file);
   return db;
+}
+
+function isEmpty(db: Database.Database): boolean {
+  return db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() === 0;
 }
 
 export function applyMigrations(db: Database.Database, all: readonly Migration[], file = 'the store'): number[] {

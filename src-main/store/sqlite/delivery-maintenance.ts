@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+
+/** Pages freed per compaction step: small enough that the listener is never held for long. */
+const VACUUM_STEP_PAGES = 2_000;
+
+/** Retention and housekeeping: pruning old deliveries, giving space back, checkpointing the log. */
+export class DeliveryMaintenance {
+  constructor(private readonly db: Database.Database) {}
+
+  async countReceivedBefore(cutoff: string): Promise<number> {
+    return this.db.prepare('SELECT count(*) FROM deliveries WHERE received_at < ?').pluck().get(cutoff) as number;
+  }
+
+  /**
+   * Deletes the oldest deliveries received before the cutoff. A later copy of a pruned delivery
+   * (a provider retry) becomes the original its other copies point to, so no link dangles.
+   */
+  async pruneReceivedBefore(cutoff: string, limit: number): Promise<number> {
+    const oldest = this.db.prepare('SELECT seq, id FROM deliveries WHERE received_at < ? ORDER BY received_at LIMIT ?');
+    const firstCopy = this.db.prepare('SELECT id FROM deliveries WHERE duplicate_of = ? ORDER BY seq LIMIT 1').pluck();
+    const promote = this.db.prepare('UPDATE deliveries SET duplicate_of = NULL WHERE id = ?');
+    const repoint = this.db.prepare('UPDATE deliveries SET duplicate_of = ? WHERE duplicate_of = ?');
+    const removeSearch = this.db.prepare('DELETE FROM delivery_search WHERE rowid = ?');
+    const removeRow = this.db.prepare('DELETE FROM deliveries WHERE seq = ?'); // correlation_keys cascade
+    return this.db.transaction(() => {
+      const rows = oldest.all(cutoff, limit) as Array<{ seq: number; id: string }>;
+      for (const row of rows) {
+        const copy = firstCopy.get(row.id) as string | undefined;
+        if (copy !== undefined) {
+          promote.run(copy);
+          repoint.run(copy, row.id);
+        }
+        removeSearch.run(row.seq);
+        removeRow.run(row.seq);
+      }
+      return rows.length;
+    })();
+  }
+
+  async freeFraction(): Promise<number> {
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const free = this.db.pragma('freelist_count', { simple: true }) as number;
+    return pages > 0 ? free / pages : 0;
+  }
+
+  /**
+   * Gives free pages back to the file system a step at a time (incremental vacuum), so the
+   * listener's commits interleave; a full VACUUM would hold the store for its whole run.
+   * Returns whether free pages remain.
+   */
+  async compact(): Promise<boolean> {
+    if ((this.db.pragma('auto_vacuum', { simple: true }) as number) !== 2) {
+      // A store created before incremental vacuum was switched on: only a full VACUUM helps.
+      this.db.exec('VACUUM');
+      return false;
+    }
+    this.db.pragma(`incremental_vacuum(${VACUUM_STEP_PAGES})`);
+    return (this.db.pragma('freelist_count', { simple: true }) as number) > 0;
+  }
+
+  async checkpoint(): Promise<number> {
+    const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+    // Once everything is copied, the next writer starts the log from the beginning again.
+    if (result && result.log > 0 && result.checkpointed === result.log) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return result?.log ?? 0;
+  }
+}
