@@ -10,6 +10,7 @@ import type { SecretVault } from '../secrets/vault.js';
 import type { AuditLog } from '../services/audit.js';
 import type { ResolvedOptions } from './options.js';
 import type { TimelineSource } from '../services/timeline-source.js';
+import type { RetentionService } from '../retention/retention-service.js';
 
 /** The services every feature's handlers are built from. */
 export interface AppContext {
@@ -27,4 +28,5 @@ export interface AppContext {
   log(message: string): void;
   /** Sessions, replays and lookups add their steps to payment timelines through these. */
   timelineSources: TimelineSource[];
+  retention: RetentionService;
 }

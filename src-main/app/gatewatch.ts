@@ -19,6 +19,7 @@ import { GatewatchOptions } from './options.js';
 import { serveModeCipher } from './cipher-choice.js';
 import { createReplayTimelineSource } from '../replay/timeline-source.js';
 import { createSessionTimelineSource } from '../sessions/timeline-source.js';
+import { RetentionService } from '../retention/retention-service.js';
 
 export interface GatewatchDeps {
   /** The store; defaults to SQLite in the data dir. */
@@ -73,6 +74,15 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     },
     ingest,
   );
+  const audit = new AuditLog(store.audit);
+  const retention = new RetentionService({
+    deliveries: store.deliveries,
+    settings: store.settings,
+    log: (message) => {
+      log(message);
+      void audit.record('retention.prune', null, message).catch(() => {});
+    },
+  });
   const context: AppContext = {
     options,
     store,
@@ -82,11 +92,12 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     listenerSettings,
     providerConfig,
     vault,
-    audit: new AuditLog(store.audit),
+    audit,
     adapterFor,
     discoverTunnel: deps.discoverTunnel,
     log,
     timelineSources: [createSessionTimelineSource(store.sessions), createReplayTimelineSource(store.replay)],
+    retention,
   };
   const dispatcher = createDispatcher(createHandlers(context), (error) => log(`internal error: ${(error as Error).stack ?? String(error)}`));
 
@@ -101,9 +112,13 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       await listenerSettings.load();
       const address = await listener.start();
       worker.schedule(); // rows a crash left underived
+      // Pruning runs only when a person turned it on; resume() reads that setting.
+      void retention.resume().catch((error) => log(`retention could not start: ${(error as Error).message}`));
       return address;
     },
     async stop() {
+      retention.stop();
+      await retention.idle();
       await listener.stop();
       await worker.idle();
       worker.stop();

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,8 +19,15 @@ export interface StaticFile {
 }
 
 /** Reads a file of the built renderer; unknown paths get index.html (the app routes by hash). */
-export async function readRendererFile(root: string, urlPath: string): Promise<StaticFile | null> {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+export async function readRendererFile(rendererDir: string, urlPath: string): Promise<StaticFile | null> {
+  const root = resolve(rendererDir);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null; // a malformed %-escape names no file
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const candidate = join(root, relative);
   if (candidate !== root && !candidate.startsWith(root + sep)) return null;
   const file = (await isFile(candidate)) ? candidate : join(root, 'index.html');
