@@ -4,7 +4,7 @@ import type { ProviderCredentials } from '../services/provider-config.js';
 import { newId } from '../store/ids.js';
 import { explainFailure } from './explain.js';
 import { sendRequest } from './http.js';
-import { maskRequest } from './masking.js';
+import { maskAnswerText, maskRequest } from './masking.js';
 import type { BuiltRequest, ProviderAnswer, SessionClient } from './types.js';
 
 export interface Exchange {
@@ -29,11 +29,20 @@ export async function exchange(
       kind,
       at: options.at.toISOString(),
       request: maskRequest(request, [creds.apiKey, creds.hmacSecret]),
-      response: answer ? { status: answer.status, headers: answer.headers, body: answer.body, durationMs: answer.durationMs } : null,
+      response: answer ? maskedResponse(answer, [creds.apiKey, creds.hmacSecret]) : null,
       ok: error === null,
       error,
       providerState: null,
       status: null,
     },
+  };
+}
+
+function maskedResponse(answer: ProviderAnswer, secrets: ReadonlyArray<string | null>): NonNullable<SessionCall['response']> {
+  return {
+    status: answer.status,
+    headers: answer.headers.map(([name, value]) => [name, maskAnswerText(value, secrets)] as [string, string]),
+    body: answer.body === null ? null : maskAnswerText(answer.body, secrets),
+    durationMs: answer.durationMs,
   };
 }

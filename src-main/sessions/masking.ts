@@ -9,8 +9,18 @@ function replaceAll(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** Longest first, so a secret that contains another is masked whole. */
+function secretValues(secrets: ReadonlyArray<string | null>): string[] {
+  return secrets.filter((s): s is string => typeof s === 'string' && s.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/** A provider may echo a credential back (in an error, a header): the stored answer never keeps it. */
+export function maskAnswerText(text: string, secrets: ReadonlyArray<string | null>): string {
+  return replaceAll(text, secretValues(secrets));
+}
+
 export function maskRequest(request: BuiltRequest, secrets: ReadonlyArray<string | null>): HttpRequestView {
-  const values = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0).sort((a, b) => b.length - a.length);
+  const values = secretValues(secrets);
   const signatures = new Set(request.signatureHeaders.map((h) => h.toLowerCase()));
   return {
     method: request.method,

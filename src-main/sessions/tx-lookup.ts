@@ -18,6 +18,7 @@ import { exchange } from './exchange.js';
 import { SEND_TIMEOUT_MS } from './http.js';
 import { instaxchangeClient } from './clients/instaxchange.js';
 import type { BuiltRequest, ProviderAnswer } from './types.js';
+import { instaxchangeKeyHeader } from './clients/instaxchange.js';
 
 export interface TxLookupDeps {
   sessions: SessionStore;
@@ -126,7 +127,7 @@ export class TxLookupService {
       method: 'GET',
       url: joinUrl(creds.baseUrl, fillTemplate(template, { withdrawTxId: target.withdrawTxId })),
       // Documented for the status call; assumed here too. Sent only when one is set.
-      headers: creds.apiKey ? { 'x-api-key': creds.apiKey } : {},
+      headers: creds.apiKey ? instaxchangeKeyHeader(creds) : {},
       body: null,
       signatureHeaders: [],
     };

@@ -78,6 +78,20 @@ describe('InstaXchange sessions', () => {
     expect(refreshed.body).toMatchObject({ providerState: 'completed', status: 'completed' });
   });
 
+  it('sends the key under the header named in the provider settings', async () => {
+    await gw.api('providers.configure', { provider: 'instaxchange', apiKeyHeader: 'X-Merchant-Key' });
+    try {
+      await saveSettings((s) => ({ ...s, instaxchange: { ...s.instaxchange, creationAuth: 'x-api-key' } }));
+      const sent = await gw.api<Session>('sessions.create', { provider: 'instaxchange', payload: sending, allowDuplicate: true });
+      expect(sent.status).toBe(200);
+      const received = fake.requests.at(-1)!;
+      expect(received.headers['x-merchant-key']).toBe(apiKey);
+      expect(received.headers['x-api-key']).toBeUndefined();
+    } finally {
+      await gw.api('providers.configure', { provider: 'instaxchange', apiKeyHeader: null });
+    }
+  });
+
   it('looks up the withdraw tx hash of a webhook, with the explorer link, and puts it on the timeline', async () => {
     const response = await gw.post('/webhooks/instaxchange', instaxchangeCompleted);
     const { id: deliveryId } = (await response.json()) as { id: string };

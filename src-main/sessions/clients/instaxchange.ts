@@ -13,12 +13,17 @@ import { validateWith } from './validate.js';
 
 const NUMBER_FIELDS = ['fromAmount', 'toAmount'];
 
-function creationAuthHeaders(settings: SessionSettings, apiKey: string | null): Record<string, string> {
+/** InstaXchange's key header is documented as x-api-key; the provider settings may name another. */
+export function instaxchangeKeyHeader(creds: { apiKey: string | null; apiKeyHeader: string | null }): Record<string, string> {
+  return { [creds.apiKeyHeader ?? 'x-api-key']: creds.apiKey ?? '' };
+}
+
+function creationAuthHeaders(settings: SessionSettings, creds: { apiKey: string | null; apiKeyHeader: string | null }): Record<string, string> {
   switch (settings.instaxchange.creationAuth) {
     case 'x-api-key':
-      return { 'x-api-key': apiKey ?? '' };
+      return instaxchangeKeyHeader(creds);
     case 'bearer':
-      return { authorization: `Bearer ${apiKey ?? ''}` };
+      return { authorization: `Bearer ${creds.apiKey ?? ''}` };
     case 'none':
       return {};
   }
@@ -41,7 +46,7 @@ export const instaxchangeClient: SessionClient = {
   build: (payload, ctx) => ({
     method: 'POST',
     url: joinUrl(ctx.creds.baseUrl, '/api/session'),
-    headers: { 'content-type': 'application/json', ...creationAuthHeaders(ctx.settings, ctx.creds.apiKey) },
+    headers: { 'content-type': 'application/json', ...creationAuthHeaders(ctx.settings, ctx.creds) },
     body: jsonBody(payload, NUMBER_FIELDS),
     signatureHeaders: [],
   }),
@@ -60,7 +65,7 @@ export const instaxchangeClient: SessionClient = {
   statusRequest: (session, ctx) => ({
     method: 'GET',
     url: joinUrl(ctx.creds.baseUrl, `/api/session/${encodeURIComponent(session.providerSessionId ?? '')}/status`),
-    headers: { 'x-api-key': ctx.creds.apiKey ?? '' },
+    headers: instaxchangeKeyHeader(ctx.creds),
     body: null,
     signatureHeaders: [],
   }),

@@ -120,6 +120,12 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
               placeholder="leave empty to keep"
             />
           </label>
+          {view.provider === 'instaxchange' ? (
+            <label>
+              API key header (documented as x-api-key; change it only if your account uses another)
+              <input value={form.apiKeyHeader} onChange={(e) => set({ apiKeyHeader: e.target.value })} placeholder="x-api-key" />
+            </label>
+          ) : null}
           <label>
             Sessions use
             <select value={form.activeEnvironment} onChange={(e) => set({ activeEnvironment: e.target.value as ProviderFormState['environment'] })}>
