@@ -80,15 +80,19 @@ async function uiRows(): Promise<{ rows: BenchRow[]; raw: unknown; note?: string
   if (typeof module.runUiBench !== 'function') return { rows: [], raw: null, note: 'bench/ui-bench.ts has no runUiBench export: skipped.' };
   const raw = await module.runUiBench();
   const list = Array.isArray(raw) ? raw : ((raw as { rows?: unknown[] } | null)?.rows ?? []);
-  const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v));
+  const text = (v: unknown, unit = '') =>
+    v === undefined || v === null ? '' : typeof v === 'number' ? `${Math.round(v * 100) / 100}${unit ? ` ${unit}` : ''}` : String(v);
   const rows = list.map((item) => {
     const r = item as Record<string, unknown>;
+    const unit = typeof r.unit === 'string' ? r.unit : '';
+    const value = r.measured ?? r.value;
     return {
       section: text(r.section ?? 'ui'),
       figure: text(r.figure ?? r.name),
-      measured: text(r.measured ?? r.value),
-      baseline: text(r.baseline),
-      ratio: typeof r.ratio === 'number' ? r.ratio : null,
+      measured: text(value, unit),
+      baseline: text(r.baseline, unit),
+      // ui-bench rows carry {value, baseline}: the ratio is theirs to compute here.
+      ratio: typeof r.ratio === 'number' ? r.ratio : typeof value === 'number' && typeof r.baseline === 'number' && r.baseline > 0 ? value / r.baseline : null,
       target: text(r.target),
       met: typeof r.met === 'boolean' ? r.met : typeof r.ok === 'boolean' ? r.ok : null,
     };
