@@ -101,3 +101,12 @@ describe('paychant events', () => {
     expect(adapter.normalize(parsed).status).toBe('unknown');
   });
 });
+
+describe('paychant event codes', () => {
+  it('drops the prefix and canonicalises known codes, and keeps an unknown code as received', () => {
+    const parse = (event: string) => adapter.parse(delivery(JSON.stringify({ event, data: { pid: '1' } }))).eventType;
+    expect(parse('widget.payment_completed')).toBe('PAYMENT_COMPLETED');
+    expect(parse('WIDGET.CREATED')).toBe('CREATED');
+    expect(parse('refund_requested')).toBe('refund_requested');
+  });
+});

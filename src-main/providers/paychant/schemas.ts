@@ -18,9 +18,15 @@ export const paychantEventSchemas: Readonly<Record<string, z.ZodType>> = Object.
   eventTypes.paychant.map((e) => [e.type, paychantData]),
 );
 
-/** `WIDGET.CREATED` and `CREATED` are the same code: the prefix is dropped. */
+const knownCodes = new Set(eventTypes.paychant.map((e) => e.type));
+
+/**
+ * `WIDGET.CREATED` and `CREATED` are the same code: the prefix is dropped, and a known code's
+ * case is made canonical. An unknown code is kept as received.
+ */
 export function paychantCode(event: string | null): string | null {
   if (event === null) return null;
   const dot = event.lastIndexOf('.');
-  return (dot >= 0 ? event.slice(dot + 1) : event).toUpperCase();
+  const code = dot >= 0 ? event.slice(dot + 1) : event;
+  return knownCodes.has(code.toUpperCase()) ? code.toUpperCase() : code;
 }
