@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { providerIds } from '../../src-shared/domain/provider.js';
 import type { IngestQueue } from './ingest-queue.js';
 import { captureDelivery } from './capture.js';
+import { listen } from '../net/listen.js';
 
 export interface ListenerOptions {
   host: string;
@@ -63,14 +64,7 @@ export class WebhookListener {
     // Bounded: a flood of idle sockets must not exhaust file descriptors.
     server.maxConnections = 1024;
     this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    return server.address() as AddressInfo;
+    return listen(server, this.options.port, this.options.host);
   }
 
   address(): AddressInfo | null {

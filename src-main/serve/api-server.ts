@@ -5,6 +5,7 @@ import type { Dispatcher } from '../dispatcher/dispatcher.js';
 import type { PushBus } from '../events/bus.js';
 import { readRendererFile } from './static-files.js';
 import { SECURITY_HEADERS, allowedHosts, bearerToken, originAllowed, tokenMatches } from './security.js';
+import { listen } from '../net/listen.js';
 
 export interface ConsoleServerOptions {
   host: string;
@@ -65,14 +66,7 @@ export class ConsoleServer {
       });
     });
     this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const address = server.address() as AddressInfo;
+    const address = await listen(server, this.options.port, this.options.host);
     this.port = address.port;
     return address;
   }
