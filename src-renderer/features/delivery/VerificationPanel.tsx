@@ -1,7 +1,7 @@
 import type { VerificationResult } from '../../../src-shared/domain/verification.js';
 import { VerificationBadge } from '../../ui/Badges.js';
 import { Time } from '../../ui/Time.js';
-import { verificationHeadline, verificationSteps } from './verification-words.js';
+import { diagnosisToShow, verificationHeadline, verificationSteps } from './verification-words.js';
 
 /** The engine writes diagnoses as clauses ("the Sign header is not shaped like…"): shown as a sentence. */
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
@@ -9,6 +9,7 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
 /** The signature check in words: outcome, recipe, what was tried, and what to do about it. */
 export function VerificationPanel({ result, onReverify, reverifying }: { result: VerificationResult; onReverify?: () => void; reverifying?: boolean }) {
   const steps = verificationSteps(result);
+  const diagnosis = diagnosisToShow(result);
   return (
     <section className={`panel verification-panel verification-${result.status}`} aria-label="Signature verification">
       <h3>
@@ -17,9 +18,9 @@ export function VerificationPanel({ result, onReverify, reverifying }: { result:
       <p className="headline" data-testid="verification-headline">
         {verificationHeadline(result)}
       </p>
-      {result.diagnosis ? (
+      {diagnosis ? (
         <p className="diagnosis" data-testid="verification-diagnosis">
-          {sentence(result.diagnosis)}
+          {sentence(diagnosis)}
         </p>
       ) : null}
       {steps.length > 0 ? (

@@ -34,3 +34,9 @@ export function verificationSteps(result: VerificationResult): string[] {
       return [];
   }
 }
+
+/** The engine's own diagnosis, unless the headline and next steps already say all of it. */
+export function diagnosisToShow(result: VerificationResult): string | null {
+  if (!result.diagnosis || result.status === 'no-secret') return null;
+  return result.diagnosis;
+}
