@@ -46,6 +46,10 @@ export default defineConfig({
     root: resolve(root, 'src-renderer'),
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // The page is parsed at every start of the console: ship it small.
+      minify: true,
+      // One bundle on purpose (a local app, no network between it and its page).
+      chunkSizeWarningLimit: 1024,
       rollupOptions: {
         input: { index: resolve(root, 'src-renderer/index.html') },
         onwarn(warning, warn) {
