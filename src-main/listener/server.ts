@@ -84,14 +84,14 @@ export class WebhookListener {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'POST') {
-      request.resume();
-      answer(response, 405, { error: 'Only POST is accepted here.' }, { allow: 'POST' });
+      // Recorded too (without a body): a provider misconfigured to GET its webhooks shows up.
+      this.refuse(request, response, 405, `${request.method ?? 'This method'} is not accepted: webhooks are POSTed.`, 0, { allow: 'POST' });
       return;
     }
     const limit = this.options.bodyLimitBytes;
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
-      this.reject(request, response, declared, `Content-Length ${declared} is over the ${limit}-byte limit.`);
+      this.refuse(request, response, 413, `Content-Length ${declared} is over the ${limit}-byte limit.`, declared, { connection: 'close' });
       return;
     }
     const chunks: Buffer[] = [];
@@ -103,7 +103,7 @@ export class WebhookListener {
       if (size > limit) {
         overLimit = true;
         chunks.length = 0;
-        this.reject(request, response, size, `Body is over the ${limit}-byte limit.`);
+        this.refuse(request, response, 413, `Body is over the ${limit}-byte limit.`, size, { connection: 'close' });
         return;
       }
       chunks.push(chunk);
@@ -137,15 +137,22 @@ export class WebhookListener {
     answer(response, 200, { id: delivery.id });
   }
 
-  /** Over the size limit: record that the attempt happened (headers, size), not the body. */
-  private reject(request: IncomingMessage, response: ServerResponse, size: number, reason: string): void {
+  /** A refused request (over the size limit, wrong method): the attempt is recorded, not the body. */
+  private refuse(
+    request: IncomingMessage,
+    response: ServerResponse,
+    httpStatus: number,
+    reason: string,
+    size: number,
+    headers: Record<string, string>,
+  ): void {
     const delivery = captureDelivery(request, null, {
       trustForwardedHeaders: this.options.trustForwardedHeaders(),
-      rejected: { httpStatus: 413, reason },
+      rejected: { httpStatus, reason },
       size,
     });
     const close = () => {
-      answer(response, 413, { id: delivery.id, error: reason }, { connection: 'close' });
+      answer(response, httpStatus, { id: delivery.id, error: reason }, headers);
       request.resume();
     };
     this.ingest.enqueue(delivery).then(close, (error) => {

@@ -54,7 +54,7 @@ export async function deriveDelivery(delivery: StoredDelivery, context: Derivati
   const adapter = delivery.provider === 'unknown' ? undefined : context.adapterFor(delivery.provider);
   const webhook = { headers: delivery.headers, body: delivery.body ?? new Uint8Array() };
   if (delivery.body === null || !adapter || delivery.provider === 'unknown') {
-    const parseError = delivery.body === null ? 'Body not kept.' : describeBodyProblem(webhook);
+    const parseError = delivery.body === null ? `Body not kept: ${delivery.rejected?.reason ?? 'refused'}` : describeBodyProblem(webhook);
     return {
       eventType: null,
       eventId: null,
@@ -64,7 +64,7 @@ export async function deriveDelivery(delivery: StoredDelivery, context: Derivati
         candidatesTried: [],
         diagnosis:
           delivery.body === null
-            ? 'The body was not kept (over the size limit), so the signature cannot be checked.'
+            ? `The request was refused (HTTP ${delivery.rejected?.httpStatus ?? '4xx'}) and its body not kept, so there is no signature to check.`
             : delivery.provider === 'unknown'
               ? 'This path names no known provider, so there is no signature recipe to check.'
               : 'No adapter is configured for this provider in this build.',

@@ -89,10 +89,23 @@ describe('webhook listener', () => {
     expect(traversal.status).toBe(404);
   });
 
-  it('answers 405 to anything but POST', async () => {
+  it('answers 405 to anything but POST, and records the attempt', async () => {
     const response = await fetch(`${gw.webhookBaseUrl}/webhooks/paychant`);
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
+    const { id } = (await response.json()) as { id: string };
+    const d = await detail(id);
+    expect(d.method).toBe('GET');
+    expect(d.rejected?.httpStatus).toBe(405);
+  });
+
+  it('records X-Forwarded-* only once the user says the listener sits behind a tunnel', async () => {
+    const forwarded = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https' };
+    const before = ((await (await gw.post('/webhooks/paychant', '{"n":1}', forwarded)).json()) as { id: string }).id;
+    expect((await detail(before)).forwarded).toBeNull();
+    expect((await gw.api('listener.configure', { trustForwardedHeaders: true })).status).toBe(200);
+    const after = ((await (await gw.post('/webhooks/paychant', '{"n":2}', forwarded)).json()) as { id: string }).id;
+    expect((await detail(after)).forwarded).toEqual({ for: '203.0.113.7', proto: 'https', host: null });
   });
 
   it('refuses a body over the limit with 413 and records the attempt without the body', async () => {
