@@ -101,6 +101,9 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
   };
   const dispatcher = createDispatcher(createHandlers(context), (error) => log(`internal error: ${(error as Error).stack ?? String(error)}`));
 
+  // The worker checkpoints the log when the listener is quiet; this is the floor if it cannot.
+  let checkpointTimer: NodeJS.Timeout | null = null;
+
   return {
     context,
     store,
@@ -112,11 +115,16 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       await listenerSettings.load();
       const address = await listener.start();
       worker.schedule(); // rows a crash left underived
+      checkpointTimer = setInterval(() => {
+        store.deliveries.checkpoint().catch((error) => log(`checkpoint failed: ${(error as Error).message}`));
+      }, 60_000);
+      checkpointTimer.unref();
       // Pruning runs only when a person turned it on; resume() reads that setting.
       void retention.resume().catch((error) => log(`retention could not start: ${(error as Error).message}`));
       return address;
     },
     async stop() {
+      if (checkpointTimer) clearInterval(checkpointTimer);
       retention.stop();
       await retention.idle();
       await listener.stop();

@@ -7,7 +7,8 @@ import { CONTENT_SECURITY_POLICY } from '../serve/security.js';
 import type { ElectronMainApi } from './electron-api.js';
 import { createMainWindow, isAppUrl } from './window.js';
 import { PushForwarder, registerContractHandlers } from './ipc.js';
-import { createSafeStorageCipher } from './safe-storage-cipher.js';
+import { desktopCipher } from './safe-storage-cipher.js';
+import { serveModeCipher } from '../app/cipher-choice.js';
 
 // Loaded through require so that this layer compiles where Electron's package is absent.
 const electron = createRequire(import.meta.url)('electron') as ElectronMainApi;
@@ -41,7 +42,7 @@ async function start(): Promise<void> {
     },
     {
       ...createGatewatchDeps({ dataDir, log }),
-      cipher: createSafeStorageCipher(safeStorage),
+      cipher: desktopCipher(safeStorage, () => serveModeCipher(dataDir), log),
       // The desktop start script builds better-sqlite3 for Electron's ABI beside the Node build.
       nativeBinding: process.env.GATEWATCH_NATIVE_BINDING,
     },

@@ -39,10 +39,11 @@ function lookupStep(lookup: TxLookup): TimelineStep {
     provider: lookup.provider,
     status: null,
     outcome: lookup.ok ? 'ok' : 'failed',
-    detail: lookup.hash ? `${lookup.hash}${lookup.explorerUrl ? ` · ${lookup.explorerUrl}` : ''}` : lookup.error,
+    detail: lookup.hash ?? lookup.error,
     amount: null,
     deliveryId: lookup.deliveryId,
     sessionId: lookup.sessionId,
+    link: lookup.explorerUrl && /^https?:\/\//.test(lookup.explorerUrl) ? lookup.explorerUrl : null,
   };
 }
 

@@ -23,5 +23,7 @@ export const TimelineStep = z.object({
   amount: z.object({ value: z.string(), currency: z.string().nullable() }).nullable(),
   deliveryId: z.string().nullable(),
   sessionId: z.string().nullable(),
+  /** An outside page the step points to (a block explorer), http(s) only. */
+  link: z.url({ protocol: /^https?$/ }).nullable().optional(),
 });
 export type TimelineStep = z.infer<typeof TimelineStep>;

@@ -5,7 +5,7 @@ import type { BrowserWindowOptionsLike, IpcMainLike } from '../../src-main/elect
 import { callNames, ipcChannelFor } from '../../src-shared/contract/index.js';
 import { createDispatcher, type CallHandlers } from '../../src-main/dispatcher/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/serve/security.js';
-import { createSafeStorageCipher } from '../../src-main/electron/safe-storage-cipher.js';
+import { createSafeStorageCipher, desktopCipher } from '../../src-main/electron/safe-storage-cipher.js';
 
 /** A stand-in for Electron's BrowserWindow that records what the factory asked of it. */
 function fakeBrowserWindow() {
@@ -124,5 +124,16 @@ describe('safeStorage cipher', () => {
   it('round-trips through safeStorage', () => {
     const cipher = createSafeStorageCipher(fakeSafeStorage('kwallet5'), 'linux');
     expect(cipher.decrypt(cipher.encrypt('s3cret-value'))).toBe('s3cret-value');
+  });
+});
+
+describe('desktop cipher', () => {
+  it('falls back to the key-file cipher, and says so, when the OS offers no encryption', () => {
+    const logged: string[] = [];
+    const fallback = { backend: 'aes-256-gcm (key file in the data dir)', secure: true, encrypt: () => Buffer.alloc(0), decrypt: () => '' };
+    const unavailable = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+    const cipher = desktopCipher(unavailable, () => fallback, (line) => logged.push(line), 'linux');
+    expect(cipher).toBe(fallback);
+    expect(logged[0]).toMatch(/key file/);
   });
 });

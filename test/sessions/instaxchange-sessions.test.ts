@@ -112,7 +112,10 @@ describe('InstaXchange sessions', () => {
     const listed = await gw.api<{ items: TxLookup[] }>('sessions.txLookups', { deliveryId });
     expect(listed.body.items.map((l) => l.id)).toEqual([lookup.id]);
     const steps = await createSessionTimelineSource(gw.gatewatch.store.sessions).stepsFor({ keys: ['wd_77e1b3c9'], deliveryIds: [] });
-    expect(steps).toEqual([expect.objectContaining({ kind: 'tx_lookup', id: lookup.id, outcome: 'ok', deliveryId })]);
+    expect(steps).toEqual([expect.objectContaining({ kind: 'tx_lookup', id: lookup.id, outcome: 'ok', deliveryId, link: lookup.explorerUrl })]);
+    // Through the timeline call too, where the link is what the page turns into a button.
+    const timeline = await gw.api<{ steps: Array<{ kind: string; link?: string | null }> }>('timeline.get', { key: 'wd_77e1b3c9' });
+    expect(timeline.body.steps.find((step) => step.kind === 'tx_lookup')?.link).toBe(lookup.explorerUrl);
 
     const unknown = await gw.api<TxLookup>('sessions.lookupWithdrawTx', { withdrawTxId: 'wd_unknown' });
     expect(unknown.body).toMatchObject({ ok: false, hash: null });

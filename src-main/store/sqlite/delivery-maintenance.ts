@@ -50,8 +50,8 @@ export class DeliveryMaintenance {
    */
   async compact(): Promise<boolean> {
     if ((this.db.pragma('auto_vacuum', { simple: true }) as number) !== 2) {
-      // A store created before incremental vacuum was switched on: only a full VACUUM helps.
-      this.db.exec('VACUUM');
+      // A store created without incremental vacuum could only shrink by a full VACUUM, which
+      // would hold the listener for its whole run: its free pages are reused by new deliveries.
       return false;
     }
     this.db.pragma(`incremental_vacuum(${VACUUM_STEP_PAGES})`);

@@ -41,7 +41,12 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   // DeliveryStore.checkpoint), not inside whichever commit happens to cross the WAL threshold,
   // which is usually a batch of deliveries waiting for their answer.
   db.pragma('wal_autocheckpoint = 0');
-  applyMigrations(db, migrations, file);
+  try {
+    applyMigrations(db, migrations, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 

@@ -43,6 +43,13 @@ export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: 
           ) : null}
         </div>
         {step.detail ? <p className="step-detail">{step.detail}</p> : null}
+        {step.link ? (
+          <p className="step-detail">
+            <a href={step.link} target="_blank" rel="noreferrer">
+              Open in block explorer
+            </a>
+          </p>
+        ) : null}
         {flags.map((flag, i) => (
           <p key={i} className={`step-flag flag-${flag.kind}`} role="note">
             <span className="badge flag-badge">{FLAG_LABEL[flag.kind]}</span> {flag.message}
