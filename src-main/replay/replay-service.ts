@@ -42,7 +42,7 @@ export interface ReplayRequest {
 export interface PreparedTarget {
   target: ReplayTargetRecord;
   /** Present when re-signing. */
-  signingSecret: string | null;
+  signingSecret: { value: string; key: string | null } | null;
 }
 
 export class ReplayService {
@@ -100,7 +100,8 @@ export class ReplayService {
     const bytes = bodyEdited ? edited : stored;
     let headers: HeaderPair[] = replayHeaders(edit.headers ? Object.entries(edit.headers) : delivery.headers, delivery.id);
     if (signingSecret !== null && adapter) {
-      headers = withSignatureHeaders(headers, adapter.signWebhook(bytes, { label: `target:${target.name}`, value: signingSecret }));
+      const secret = { label: `target:${target.name}`, value: signingSecret.value, ...(signingSecret.key ? { key: signingSecret.key } : {}) };
+      headers = withSignatureHeaders(headers, adapter.signWebhook(bytes, secret));
     }
 
     const started = Date.now();

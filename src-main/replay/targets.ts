@@ -35,8 +35,10 @@ export class ReplayTargets {
     return target;
   }
 
-  async signingSecret(id: string): Promise<string | null> {
-    return this.vault.get(secretOwner(id), SECRET_KIND, SECRET_LABEL);
+  /** The target's secret, and the public key sent with it (Calypso's `Key`), for re-signing. */
+  async signingSecret(id: string): Promise<{ value: string; key: string | null } | null> {
+    const [secret] = await this.vault.values(secretOwner(id), SECRET_KIND);
+    return secret ? { value: secret.value, key: secret.keyRef } : null;
   }
 
   async save(input: ReplayTargetSaveInput): Promise<ReplayTargetView> {
@@ -56,18 +58,35 @@ export class ReplayTargets {
       updatedAt: now,
     };
     await this.store.putTarget(target);
-    if (input.signingSecret === null) await this.vault.remove(secretOwner(target.id));
-    else if (input.signingSecret !== undefined) await this.vault.set(secretOwner(target.id), SECRET_KIND, SECRET_LABEL, input.signingSecret);
+    await this.saveSigningSecret(target.id, input);
     const changed = existing
       ? (['name', 'url', 'provider', 'timeoutMs'] as const).filter((k) => existing[k] !== target[k])
       : ['created'];
     if (input.signingSecret !== undefined) changed.push(input.signingSecret === null ? 'signing secret removed' : 'signing secret set');
+    if (input.signingKey !== undefined) changed.push(input.signingKey === null ? 'signing key removed' : 'signing key set');
     await this.audit.record('replay.targets.save', target.id, `${existing ? 'Changed' : 'Added'} replay target "${target.name}" (${target.url})`, {
       name: target.name,
       url: target.url,
       changed,
     });
     return this.view(target);
+  }
+
+  /** A new secret or key replaces what is stored; the other part is kept. */
+  private async saveSigningSecret(targetId: string, input: ReplayTargetSaveInput): Promise<void> {
+    if (input.signingSecret === null) {
+      await this.vault.remove(secretOwner(targetId));
+      return;
+    }
+    if (input.signingSecret === undefined && input.signingKey === undefined) return;
+    const current = await this.signingSecret(targetId);
+    const value = input.signingSecret ?? current?.value;
+    if (value === undefined) {
+      if (input.signingKey) throw new ApiError('bad_request', 'A signing key goes with a signing secret: set the secret too.');
+      return;
+    }
+    const key = input.signingKey === undefined ? (current?.key ?? null) : input.signingKey;
+    await this.vault.set(secretOwner(targetId), SECRET_KIND, SECRET_LABEL, value, key);
   }
 
   async remove(id: string): Promise<boolean> {
@@ -101,6 +120,7 @@ export class ReplayTargets {
       ...target,
       hasSigningSecret: secret !== undefined,
       signingSecretMasked: secret?.masked ?? null,
+      signingKey: secret?.keyRef ?? null,
       productionLike: productionLikeReason(target.url),
       needsConfirmation: needsConfirmation(target) !== null,
     };

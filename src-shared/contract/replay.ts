@@ -18,6 +18,8 @@ export const ReplayTargetView = z.object({
   timeoutMs: z.number().int(),
   hasSigningSecret: z.boolean(),
   signingSecretMasked: z.string().nullable(),
+  /** Public key sent in the `Key` header when re-signing (Calypso), shown in full. */
+  signingKey: z.string().nullable(),
   /** When the user first confirmed sending here; null until then. */
   confirmedAt: z.string().nullable(),
   /** The host looks like a provider's production API: every send needs confirming. */
@@ -37,6 +39,8 @@ export const ReplayTargetSaveInput = z.strictObject({
   provider: ProviderId.nullable().optional(),
   /** A value sets it, null removes it, absent keeps what is stored. */
   signingSecret: z.string().min(1).max(4096).nullable().optional(),
+  /** Calypso: the subscription public key that goes with the secret (`Key` header); null clears it. */
+  signingKey: z.string().trim().min(1).max(200).nullable().optional(),
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
 });
 export type ReplayTargetSaveInput = z.infer<typeof ReplayTargetSaveInput>;

@@ -9,6 +9,7 @@ export const targetView = (extra: Partial<ReplayTargetView> = {}): ReplayTargetV
   timeoutMs: 15000,
   hasSigningSecret: true,
   signingSecretMasked: '••••abcd',
+  signingKey: null,
   confirmedAt: '2026-01-01T00:00:00.000Z',
   productionLike: null,
   needsConfirmation: false,

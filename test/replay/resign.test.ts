@@ -64,6 +64,31 @@ describe('resign: true signs what is sent with the target secret, using the adap
     expect(attempt.sentHeaders).toContainEqual(['Sign', hmacHex('sha512', 'cal-independent-secret', edited)]);
   });
 
+  it("calypso: a target with its own subscription key sends that Key with its signature, not production's", async () => {
+    const t = await saveTarget(env.gw, {
+      name: 'calypso staging key',
+      url: env.staging.url('/ok'),
+      provider: 'calypso',
+      signingSecret: 'cal-staging-secret',
+      signingKey: 'pub-staging-9',
+    });
+    expect(t).toMatchObject({ signingKey: 'pub-staging-9', hasSigningSecret: true });
+    const id = await postDelivery(env.gw, 'calypso', calypsoInvoiceCreated, { Key: 'pub-production-1', Sign: 'stale' });
+    const before = env.staging.requests.length;
+    await replay(env.gw, { deliveryId: id, targetId: t.id, resign: true });
+    const received = env.staging.requests[before]!;
+    expect(received.header('Key')).toBe('pub-staging-9');
+    expect(received.header('Sign')).toBe(hmacHex('sha512', 'cal-staging-secret', received.body));
+    // Changing only the key keeps the secret.
+    const again = await env.gw.api<{ signingKey: string; hasSigningSecret: boolean }>('replay.targets.save', {
+      id: t.id,
+      name: t.name,
+      url: t.url,
+      signingKey: 'pub-staging-10',
+    });
+    expect(again.body).toMatchObject({ signingKey: 'pub-staging-10', hasSigningSecret: true });
+  });
+
   it('refuses to re-sign without a target secret, sending nothing', async () => {
     const t = await saveTarget(env.gw, { name: 'unsigned staging', url: env.staging.url('/ok') });
     const id = await postDelivery(env.gw, 'paychant', JSON.stringify(paychantEvent));

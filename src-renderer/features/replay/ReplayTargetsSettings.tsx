@@ -129,6 +129,12 @@ function TargetForm({ initial, onDone }: { initial: TargetFormState; onDone(): v
         />
       </label>
       {warning ? <p className="state-warning">{warning}</p> : null}
+      {form.provider === 'calypso' ? (
+        <label>
+          Subscription public key (sent as the Key header with re-signed replays)
+          <input aria-label="Signing key" value={form.signingKey} onChange={(e) => set({ signingKey: e.target.value })} placeholder="Key header value" />
+        </label>
+      ) : null}
       {stored?.hasSigningSecret ? (
         <label className="row">
           <input type="checkbox" checked={form.removeSecret} onChange={(e) => set({ removeSecret: e.target.checked })} /> Remove the signing secret

@@ -11,6 +11,8 @@ export interface TargetFormState {
   /** Empty keeps the stored secret. */
   signingSecret: string;
   removeSecret: boolean;
+  /** Calypso: the public key sent in the `Key` header with re-signed replays. */
+  signingKey: string;
 }
 
 export function targetForm(target?: ReplayTargetView): TargetFormState {
@@ -22,6 +24,7 @@ export function targetForm(target?: ReplayTargetView): TargetFormState {
     timeoutSeconds: String((target?.timeoutMs ?? 15_000) / 1000),
     signingSecret: '',
     removeSecret: false,
+    signingKey: target?.signingKey ?? '',
   };
 }
 
@@ -34,6 +37,7 @@ export function targetSaveInput(form: TargetFormState): ReplayTargetSaveInput {
     provider: (providerIds as readonly string[]).includes(form.provider) ? (form.provider as ProviderId) : null,
     ...(Number.isFinite(seconds) && seconds > 0 ? { timeoutMs: Math.round(seconds * 1000) } : {}),
     ...(form.removeSecret ? { signingSecret: null } : form.signingSecret !== '' ? { signingSecret: form.signingSecret } : {}),
+    ...(form.provider === 'calypso' && !form.removeSecret ? { signingKey: form.signingKey.trim() === '' ? null : form.signingKey.trim() } : {}),
   };
 }
 
