@@ -20,6 +20,7 @@ export async function startServeChild(dataDir: string): Promise<ServeChild> {
   if (!existsSync(script)) throw new Error('out/main/serve.js is missing: the bench builds it first (npm run bench).');
   const child = spawn(
     process.execPath,
+    // BENCH_PROF=<dir> writes a CPU profile of serve mode there (to see where ingest time goes).
     [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), script, '--data', dataDir, '--webhook-port', '0', '--console-port', '0', '--token', TOKEN],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
