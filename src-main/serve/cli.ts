@@ -87,7 +87,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((error) => {
-  console.error(`gatewatch: ${(error as Error).message}`);
+main().catch((error: NodeJS.ErrnoException & { port?: number }) => {
+  if (error.code === 'EADDRINUSE') {
+    console.error(
+      `gatewatch: port ${error.port ?? ''} is already in use (another Gatewatch, or another program). ` +
+        'Choose others with --webhook-port and --console-port.',
+    );
+  } else {
+    console.error(`gatewatch: ${error.message}`);
+  }
   process.exit(1);
 });
