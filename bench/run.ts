@@ -15,7 +15,12 @@ import { root } from './serve-process.js';
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SIZES = { baseline: env('BENCH_BASELINE_DELIVERIES', 10_000), large: env('BENCH_DELIVERIES', 1_000_000) };
 const RUNS = env('BENCH_QUERY_RUNS', 30);
-const INGEST = { amount: env('BENCH_INGEST_REQUESTS', 60_000), connections: env('BENCH_CONNECTIONS', 50), rounds: env('BENCH_ROUNDS', 3) };
+const INGEST = {
+  amount: env('BENCH_INGEST_REQUESTS', 60_000),
+  connections: env('BENCH_CONNECTIONS', 50),
+  rounds: env('BENCH_ROUNDS', 3),
+  steadyRate: env('BENCH_STEADY_RATE', 10_000),
+};
 const LIST_TARGET_MS = 50;
 const TIMELINE_TARGET_MS = 10;
 
@@ -60,7 +65,16 @@ function ingestRows(r: IngestResult): BenchRow[] {
     { section: 'ingest', figure: 'requests/s, listener vs bare node:http', measured: perSecond(r.listenerRps), baseline: perSecond(r.bareRps), ratio: r.ratio, target: '≥ 0.80×', met: r.ratio >= 0.8 },
     { section: 'ingest', figure: 'latency p50', measured: ms(p50(r.listener)), baseline: ms(p50(r.bare)), ratio: p50(r.listener) / p50(r.bare), target: '', met: null },
     { section: 'ingest', figure: 'latency p99', measured: ms(p99(r.listener)), baseline: ms(p99(r.bare)), ratio: p99(r.listener) / p99(r.bare), target: '', met: null },
-    { section: 'ingest', figure: 'lag, last answer → all verified + searchable (worst run)', measured: ms(maxLag), baseline: '', ratio: null, target: '< 1000 ms', met: maxLag < 1000 },
+    { section: 'ingest', figure: 'lag after an all-out burst, last answer → all verified + searchable (worst run)', measured: ms(maxLag), baseline: '', ratio: null, target: '< 1000 ms', met: maxLag < 1000 },
+    {
+      section: 'ingest',
+      figure: `lag after a steady ${r.steady.rate.toLocaleString('en')} req/s stream of ${r.steady.seconds} s (p99 ${r.steady.p99Ms} ms)`,
+      measured: ms(r.steady.lagMs),
+      baseline: '',
+      ratio: null,
+      target: '< 1000 ms',
+      met: r.steady.lagMs < 1000,
+    },
     { section: 'ingest', figure: 'stored deliveries vs 2xx answers', measured: r.stored.toLocaleString('en'), baseline: r.answered2xx.toLocaleString('en'), ratio: r.stored / r.answered2xx, target: 'equal', met: r.stored === r.answered2xx },
   ];
 }

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { BENCH_SECRET, postLoad, type LoadRun } from './load.js';
+import { BENCH_SECRET, postLoad, postSteady, type LoadRun, type SteadyRun } from './load.js';
 import { root, startServeChild, type ServeChild } from '../serve-process.js';
 
 export interface IngestOptions {
@@ -15,6 +15,8 @@ export interface IngestOptions {
   amount: number;
   connections: number;
   rounds: number;
+  /** Requests per second of the steady run. */
+  steadyRate: number;
 }
 
 export interface IngestResult {
@@ -28,6 +30,8 @@ export interface IngestResult {
   lagMs: number[];
   stored: number;
   answered2xx: number;
+  /** A steady stream below saturation, and the lag after it ends. */
+  steady: SteadyRun & { lagMs: number };
 }
 
 const median = (values: number[]): number => {
@@ -79,7 +83,7 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
     const warm = Math.min(options.amount, 5_000);
     await postLoad(bare.url, { amount: warm, connections: options.connections, runTag: 'warm' });
     await postLoad(listenerUrl, { amount: warm, connections: options.connections, runTag: 'warm' });
-    const result: IngestResult = { bare: [], listener: [], bareRps: 0, listenerRps: 0, ratio: 0, lagMs: [], stored: 0, answered2xx: 0 };
+    const result: Omit<IngestResult, 'steady'> = { bare: [], listener: [], bareRps: 0, listenerRps: 0, ratio: 0, lagMs: [], stored: 0, answered2xx: 0 };
     for (let round = 0; round < options.rounds; round++) {
       const b = await postLoad(bare.url, { amount: options.amount, connections: options.connections, runTag: `b${round}` });
       result.bare.push(b);
@@ -97,7 +101,10 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
     result.bareRps = median(result.bare.map((r) => r.requestsPerSecond));
     result.listenerRps = median(result.listener.map((r) => r.requestsPerSecond));
     result.ratio = result.listenerRps / result.bareRps;
-    return result;
+    const steadyRun = await postSteady(listenerUrl, { rate: options.steadyRate, seconds: 8, runTag: 'steady' });
+    const steady = { ...steadyRun, lagMs: await derivationLag(serve, steadyRun.lastPid, performance.now()) };
+    log(`  gatewatch listener, steady ${options.steadyRate} req/s for 8 s: p99 ${steady.p99Ms} ms, derivation lag ${Math.round(steady.lagMs)} ms`);
+    return { ...result, steady };
   } finally {
     bare.stop();
     await serve.stop();

@@ -69,3 +69,33 @@ export async function postLoad(url: string, options: { amount: number; connectio
     lastPid,
   };
 }
+
+export interface SteadyRun {
+  rate: number;
+  seconds: number;
+  ok: number;
+  p99Ms: number;
+  lastPid: string;
+}
+
+/** A steady stream at a fixed rate for a fixed time: how a listener fares below saturation. */
+export async function postSteady(url: string, options: { rate: number; seconds: number; runTag: string }): Promise<SteadyRun> {
+  let lastPid = '';
+  const result: Result = await autocannon({
+    url,
+    connections: 20,
+    overallRate: options.rate,
+    duration: options.seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const next = signedBody(options.runTag);
+          lastPid = next.pid;
+          return { ...request, method: 'POST', headers: { 'content-type': 'application/json', 'paychant-signature': next.signature }, body: next.body };
+        },
+      },
+    ],
+  });
+  return { rate: options.rate, seconds: options.seconds, ok: result['2xx'], p99Ms: result.latency.p99, lastPid };
+}
