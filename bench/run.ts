@@ -19,7 +19,7 @@ const INGEST = {
   amount: env('BENCH_INGEST_REQUESTS', 60_000),
   connections: env('BENCH_CONNECTIONS', 50),
   rounds: env('BENCH_ROUNDS', 3),
-  steadyRate: env('BENCH_STEADY_RATE', 10_000),
+  steadyRate: env('BENCH_STEADY_RATE', 5_000),
 };
 const LIST_TARGET_MS = 50;
 const TIMELINE_TARGET_MS = 10;
