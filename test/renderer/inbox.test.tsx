@@ -66,6 +66,8 @@ describe('InboxPage', () => {
     renderInbox(fake.transport, new URLSearchParams('provider=paychant&q=pid-1'));
     await screen.findByText('pid-1');
     expect(fake.calls[0]!.input).toMatchObject({ provider: 'paychant', q: 'pid-1' });
+    // Local time in the row, UTC on hover.
+    expect(document.querySelector('time')!.getAttribute('title')).toMatch(/UTC/);
     // The exact decimal string is shown, never a re-printed float.
     expect(screen.getByText('170.00 NGN')).toBeTruthy();
     items = [summary('dlv_2', { reference: 'pid-2', verification: 'invalid' }), ...items];

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { TransportProvider } from '../../src-renderer/transport/context.js';
+import { ListenerSettings } from '../../src-renderer/features/settings/ListenerSettings.js';
+import { RetentionSettings } from '../../src-renderer/features/settings/RetentionSettings.js';
+import { fakeTransport } from './fake-transport.js';
+
+afterEach(cleanup);
+
+function withTransport(fake: ReturnType<typeof fakeTransport>, ui: ReactNode) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <TransportProvider transport={fake.transport}>{ui}</TransportProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const listenerStatus = (trust: boolean, publicBaseUrl: string | null) => ({
+  listening: true,
+  host: '127.0.0.1',
+  port: 8787,
+  localBaseUrl: 'http://127.0.0.1:8787',
+  publicBaseUrl,
+  publicBaseUrlSource: publicBaseUrl ? 'setting' : null,
+  trustForwardedHeaders: trust,
+  bodyLimitBytes: 1048576,
+  urls: [{ provider: 'paychant', localUrl: 'http://127.0.0.1:8787/webhooks/paychant', publicUrl: publicBaseUrl ? `${publicBaseUrl}/webhooks/paychant` : null }],
+  counts: { total: 3, byProvider: { paychant: 3 } },
+});
+
+describe('ListenerSettings', () => {
+  it('shows the URL to paste, and saves the tunnel URL and the forwarded-headers choice', async () => {
+    let status = listenerStatus(false, null);
+    const fake = fakeTransport({
+      'listener.status': () => status,
+      'listener.configure': (input) => {
+        status = listenerStatus(input.trustForwardedHeaders ?? status.trustForwardedHeaders, input.publicBaseUrl ?? status.publicBaseUrl);
+        return status;
+      },
+    });
+    withTransport(fake, <ListenerSettings />);
+    await screen.findByText('http://127.0.0.1:8787/webhooks/paychant');
+    fireEvent.click(screen.getByRole('checkbox'));
+    await waitFor(() => expect(fake.calls.find((c) => c.name === 'listener.configure')?.input).toEqual({ trustForwardedHeaders: true }));
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: 'https://abc.ngrok-free.app' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('https://abc.ngrok-free.app/webhooks/paychant');
+  });
+});
+
+describe('RetentionSettings', () => {
+  it('asks for confirmation, with the count that would be deleted, before turning pruning on', async () => {
+    const fake = fakeTransport({
+      'retention.get': () => ({ enabled: false, days: null, lastRun: null, running: false }),
+      'retention.preview': (input) => ({ cutoff: '2026-08-24T00:00:00.000Z', count: input.days === 90 ? 1234 : 0 }),
+      'retention.configure': (input) => ({ enabled: input.enabled, days: input.days, lastRun: null, running: false }),
+    });
+    withTransport(fake, <RetentionSettings />);
+    await screen.findByText(/Off: every delivery is kept/);
+    fireEvent.change(screen.getByRole('spinbutton'), { target: { value: '90' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Turn on…' }));
+    const dialog = await screen.findByRole('alertdialog');
+    await waitFor(() => expect(dialog.textContent).toContain('1,234 deliveries received before'));
+    expect(fake.calls.some((c) => c.name === 'retention.configure')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete and turn on' }));
+    await screen.findByText(/On: deliveries older than 90 days/);
+    expect(fake.calls.find((c) => c.name === 'retention.configure')!.input).toEqual({ enabled: true, days: 90, confirmed: true });
+  });
+});
