@@ -1,5 +1,5 @@
 /** The load: Paychant-sized signed webhooks, each with its own payment id, posted by autocannon. */
-import autocannon, { type Result } from 'autocannon';
+import autocannon, { type Request, type Result } from 'autocannon';
 import { paychantAdapter } from '../../src-main/providers/paychant/index.js';
 import { paychantEvent } from '../../test/providers/fixtures.js';
 
@@ -26,6 +26,18 @@ function signedBody(runTag: string): { body: string; signature: string; pid: str
   return { body, signature: headers['paychant-signature']!, pid };
 }
 
+/** The request autocannon sends: each one a fresh signed webhook; `onPid` hears its payment id. */
+function signedRequest(runTag: string, onPid: (pid: string) => void): Request {
+  return {
+    method: 'POST',
+    setupRequest: (request) => {
+      const next = signedBody(runTag);
+      onPid(next.pid);
+      return { ...request, method: 'POST', headers: { 'content-type': 'application/json', 'paychant-signature': next.signature }, body: next.body };
+    },
+  };
+}
+
 /** Posts to url until `amount` requests were answered, so every sent request has its answer counted. */
 export async function postLoad(url: string, options: { amount: number; connections: number; runTag: string }): Promise<LoadRun> {
   let lastPid = '';
@@ -40,17 +52,7 @@ export async function postLoad(url: string, options: { amount: number; connectio
     amount: options.amount,
     requests: [
       {
-        method: 'POST',
-        setupRequest: (request) => {
-          const next = signedBody(options.runTag);
-          lastPid = next.pid;
-          return {
-            ...request,
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'paychant-signature': next.signature },
-            body: next.body,
-          };
-        },
+        ...signedRequest(options.runTag, (pid) => (lastPid = pid)),
         onResponse: () => {
           lastAnswerAt = performance.now();
         },
@@ -86,16 +88,7 @@ export async function postSteady(url: string, options: { rate: number; seconds: 
     connections: 20,
     overallRate: options.rate,
     duration: options.seconds,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          const next = signedBody(options.runTag);
-          lastPid = next.pid;
-          return { ...request, method: 'POST', headers: { 'content-type': 'application/json', 'paychant-signature': next.signature }, body: next.body };
-        },
-      },
-    ],
+    requests: [signedRequest(options.runTag, (pid) => (lastPid = pid))],
   });
   return { rate: options.rate, seconds: options.seconds, ok: result['2xx'], p99Ms: result.latency.p99, lastPid };
 }
