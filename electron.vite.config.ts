@@ -26,6 +26,9 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/electron/main.ts'),
           serve: resolve(root, 'src-main/serve/cli.ts'),
+          // Started by the two entries above as a worker thread, from next to them.
+          'derive-thread': resolve(root, 'src-main/pipeline/derive-thread.ts'),
+          'checkpoint-thread': resolve(root, 'src-main/store/sqlite/checkpoint-thread.ts'),
         },
       },
     },

@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { ProviderAdapter } from '../providers/types.js';
-import type { DeliveryProvider } from '../../src-shared/domain/provider.js';
+import type { DeliveryProvider, ProviderId } from '../../src-shared/domain/provider.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
 import { PushBus } from '../events/bus.js';
 import { DerivationWorker } from '../pipeline/worker.js';
+import { InlineDeriver } from '../pipeline/deriver.js';
+import { ThreadDeriver } from '../pipeline/thread-deriver.js';
 import { IngestQueue } from '../listener/ingest-queue.js';
 import { WebhookListener } from '../listener/server.js';
 import { ListenerSettingsService } from '../services/listener-settings.js';
@@ -31,6 +33,14 @@ export interface GatewatchDeps {
   adapterFor?: (provider: DeliveryProvider) => ProviderAdapter | undefined;
   discoverTunnel?: (port: number) => Promise<string | null>;
   log?: (message: string) => void;
+  /**
+   * The built derivation thread script: derivation then runs beside the main thread's writes.
+   * Only with the built-in adapters (the thread loads them itself); without it, derivation runs
+   * in the main thread.
+   */
+  derivationThread?: { script: URL; argv?: string[] };
+  /** The built checkpoint thread script (SQLite store): long checkpoints then do not hold the listener. */
+  checkpointThread?: { script: URL; argv?: string[] };
 }
 
 /** The whole console without a window: store, listener, pipeline, services, dispatcher. */
@@ -48,18 +58,19 @@ export interface Gatewatch {
 export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDeps = {}): Gatewatch {
   const options = GatewatchOptions.parse(rawOptions);
   const log = deps.log ?? (() => {});
-  const store = deps.store ?? createSqliteStore(options.dataDir, { nativeBinding: deps.nativeBinding });
+  const store = deps.store ?? createSqliteStore(options.dataDir, { nativeBinding: deps.nativeBinding, checkpointThread: deps.checkpointThread });
   const bus = new PushBus();
   const vault = new SecretVault(store.secrets, deps.cipher ?? serveModeCipher(options.dataDir));
   const providerConfig = new ProviderConfigService(store.settings, vault);
   const listenerSettings = new ListenerSettingsService(store.settings);
   const adapterFor = deps.adapterFor ?? (() => undefined);
-  const worker = new DerivationWorker(
-    store.deliveries,
-    { adapterFor, webhookSecrets: (provider) => providerConfig.webhookSecrets(provider) },
-    bus,
-    (error) => log(`derivation failed: ${(error as Error).message}`),
-  );
+  const onDerivationError = (error: unknown) => log(`derivation failed: ${(error as Error).message}`);
+  const webhookSecrets = (provider: ProviderId) => providerConfig.webhookSecrets(provider);
+  const inlineDeriver = new InlineDeriver({ adapterFor, webhookSecrets }, onDerivationError);
+  const deriver = deps.derivationThread
+    ? new ThreadDeriver({ ...deps.derivationThread, webhookSecrets, fallback: inlineDeriver, onError: onDerivationError })
+    : inlineDeriver;
+  const worker = new DerivationWorker(store.deliveries, deriver, bus, onDerivationError);
   const ingest = new IngestQueue(store.deliveries, (ids) => {
     bus.publish({ type: 'deliveries.received', ids });
     worker.schedule();
@@ -128,8 +139,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       retention.stop();
       await retention.idle();
       await listener.stop();
-      await worker.idle();
-      worker.stop();
+      await worker.stop();
       await store.close();
     },
   };

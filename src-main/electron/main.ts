@@ -41,7 +41,7 @@ async function start(): Promise<void> {
       webhookHost: process.env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1',
     },
     {
-      ...createGatewatchDeps({ dataDir, log }),
+      ...createGatewatchDeps({ dataDir, log, builtDir: new URL('./', import.meta.url) }),
       cipher: desktopCipher(safeStorage, () => serveModeCipher(dataDir), log),
       // The desktop start script builds better-sqlite3 for Electron's ABI beside the Node build.
       nativeBinding: process.env.GATEWATCH_NATIVE_BINDING,

@@ -1,7 +1,7 @@
 import type { DeliveryProvider, ProviderId } from '../../src-shared/domain/provider.js';
 import type { CorrelationKey } from '../../src-shared/domain/normalized.js';
 import type { VerificationResult } from '../../src-shared/domain/verification.js';
-import type { DerivedFields, StoredDelivery } from '../store/types.js';
+import type { DerivedFields, PendingDelivery } from '../store/types.js';
 import type { ProviderAdapter, WebhookSecret } from '../providers/types.js';
 import { describeBodyProblem } from '../providers/shared/parse.js';
 import { utf8OrNull } from './body-text.js';
@@ -17,6 +17,9 @@ const SEARCH_TEXT_LIMIT = 64 * 1024;
 /** The correlation keys a person recognises first, for the inbox's reference column. */
 const REFERENCE_PREFERENCE = ['reference', 'webhookRef', 'transactionRef', 'externalId', 'idempotencyKey', 'pid', 'sessionId', 'clientTxId'];
 
+/** What deriving reads of a delivery. */
+export type DerivationInput = Pick<PendingDelivery, 'provider' | 'label' | 'headers' | 'body' | 'rejected'>;
+
 export function pickReference(keys: readonly CorrelationKey[]): string | null {
   for (const kind of REFERENCE_PREFERENCE) {
     const key = keys.find((k) => k.kind === kind);
@@ -25,7 +28,7 @@ export function pickReference(keys: readonly CorrelationKey[]): string | null {
   return keys[0]?.value ?? null;
 }
 
-function searchText(delivery: StoredDelivery, keys: readonly CorrelationKey[], eventType: string | null): string {
+function searchText(delivery: DerivationInput, keys: readonly CorrelationKey[], eventType: string | null): string {
   const body = delivery.body ? (utf8OrNull(delivery.body) ?? '') : '';
   return [delivery.provider, delivery.label ?? '', eventType ?? '', ...keys.map((k) => k.value), body.slice(0, SEARCH_TEXT_LIMIT)].join('\n');
 }
@@ -33,7 +36,7 @@ function searchText(delivery: StoredDelivery, keys: readonly CorrelationKey[], e
 /** Secrets that cannot be read (a changed master key, say) cost the verification only, not the rest. */
 async function verifyWithConfiguredSecrets(
   adapter: ProviderAdapter,
-  webhook: { headers: StoredDelivery['headers']; body: Uint8Array },
+  webhook: { headers: DerivationInput['headers']; body: Uint8Array },
   context: DerivationContext,
 ): Promise<VerificationResult> {
   let secrets: WebhookSecret[];
@@ -50,7 +53,7 @@ async function verifyWithConfiguredSecrets(
 }
 
 /** Everything the console works out from a stored delivery: parse, verify, normalize, correlate. */
-export async function deriveDelivery(delivery: StoredDelivery, context: DerivationContext): Promise<DerivedFields> {
+export async function deriveDelivery(delivery: DerivationInput, context: DerivationContext): Promise<DerivedFields> {
   const adapter = delivery.provider === 'unknown' ? undefined : context.adapterFor(delivery.provider);
   const webhook = { headers: delivery.headers, body: delivery.body ?? new Uint8Array() };
   if (delivery.body === null || !adapter || delivery.provider === 'unknown') {
@@ -93,5 +96,22 @@ export async function deriveDelivery(delivery: StoredDelivery, context: Derivati
     reference: pickReference(correlationKeys),
     amount: firstAmount ? { value: firstAmount.value, currency: firstAmount.currency } : null,
     searchText: searchText(delivery, correlationKeys, parsed.eventType),
+  };
+}
+
+/** What is recorded when a delivery could not be analysed: the bytes stay, the reason is shown. */
+export function failedDerivation(delivery: Pick<DerivationInput, 'provider'>, error: unknown): DerivedFields {
+  const message = `Gatewatch could not analyse this delivery (${(error as Error).message}); the bytes are kept.`;
+  return {
+    eventType: null,
+    eventId: null,
+    parseError: message,
+    verification: { status: 'unsupported', candidatesTried: [], diagnosis: message },
+    normalized: null,
+    correlationKeys: [],
+    schemaIssues: [],
+    reference: null,
+    amount: null,
+    searchText: delivery.provider,
   };
 }

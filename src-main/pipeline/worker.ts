@@ -1,6 +1,7 @@
-import type { DeliveryStore, DerivedFields, StoredDelivery } from '../store/types.js';
+import type { DeliveryStore, DerivedFields, PendingDelivery } from '../store/types.js';
 import type { PushBus } from '../events/bus.js';
-import { deriveDelivery, type DerivationContext } from './derive.js';
+import { failedDerivation } from './derive.js';
+import type { Deriver } from './deriver.js';
 
 /** Rows per derivation transaction when the listener is quiet (about 20 ms of work: a request arriving meanwhile waits no longer; larger batches amortize each commit). */
 const BATCH = 256;
@@ -33,7 +34,7 @@ export class DerivationWorker {
 
   constructor(
     private readonly deliveries: DeliveryStore,
-    private readonly context: DerivationContext,
+    private readonly deriver: Deriver,
     private readonly bus: PushBus,
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
@@ -68,45 +69,43 @@ export class DerivationWorker {
     while (this.running) await this.running;
   }
 
-  stop(): void {
+  /** Stops after the batch under way is saved, and lets the derivation thread go. */
+  async stop(): Promise<void> {
     this.stopped = true;
+    await this.idle();
+    await this.deriver.close();
   }
 
-  /** The write-ahead log is checkpointed here, when the listener is quiet (or, under a long stream, now and then). */
-  private async checkpointIfDue(busy: boolean, caughtUp: boolean): Promise<void> {
+  /**
+   * The write-ahead log is checkpointed here, when the listener is quiet (or, under a long
+   * stream, now and then). Not awaited: the store may run it in a thread of its own.
+   */
+  private checkpointIfDue(busy: boolean, caughtUp: boolean): void {
     const now = performance.now();
     if ((caughtUp && !busy) || now - this.lastCheckpointAt > CHECKPOINT_UNDER_LOAD_MS) {
       this.lastCheckpointAt = now;
-      await this.deliveries.checkpoint();
-    }
-  }
-
-  /** A bug in one adapter must neither stall the queue nor lose the delivery: record what failed. */
-  private async deriveSafely(delivery: StoredDelivery): Promise<DerivedFields> {
-    try {
-      return await deriveDelivery(delivery, this.context);
-    } catch (error) {
-      this.onError(error);
-      return failedDerivation(delivery, error);
+      this.deliveries.checkpoint().catch((error) => this.onError(error));
     }
   }
 
   /** Saves a batch; when the store refuses it, row by row, so one bad row cannot stall the rest. */
-  private async save(results: Array<{ id: string; derived: DerivedFields }>, pending: StoredDelivery[]): Promise<void> {
+  private async save(batch: InFlightBatch): Promise<void> {
+    const derived = await batch.derived;
+    const results = batch.pending.map((delivery, index) => ({ id: delivery.id, derived: derived[index]! }));
     try {
       await this.deliveries.saveDerived(results);
-      return;
     } catch (error) {
       this.onError(error);
-    }
-    for (const [index, result] of results.entries()) {
-      try {
-        await this.deliveries.saveDerived([result]);
-      } catch (error) {
-        this.onError(error);
-        await this.deliveries.saveDerived([{ id: result.id, derived: failedDerivation(pending[index]!, error) }]);
+      for (const [index, result] of results.entries()) {
+        try {
+          await this.deliveries.saveDerived([result]);
+        } catch (error) {
+          this.onError(error);
+          await this.deliveries.saveDerived([{ id: result.id, derived: failedDerivation(batch.pending[index]!, error) }]);
+        }
       }
     }
+    this.bus.publish({ type: 'deliveries.updated', ids: results.map((r) => r.id) });
   }
 
   /**
@@ -115,43 +114,48 @@ export class DerivationWorker {
    * speed once the burst ends); it never stops altogether, so a steady stream cannot starve it.
    */
   private async drain(): Promise<void> {
-    for (;;) {
-      if (this.stopped) return;
-      const now = performance.now();
-      const busy = now - this.lastCommitAt < INGEST_QUIET_MS;
-      if (busy && now - this.burstStartedAt < DEFER_WHOLLY_MS) {
-        await new Promise((resolve) => setTimeout(resolve, PAUSE_UNDER_LOAD_MS));
-        continue;
+    // One batch is derived (in the derivation thread, when there is one) while the previous one
+    // is saved and the next one read: reading from after the last seq handed out keeps a batch
+    // in flight from being read twice.
+    let afterSeq = 0;
+    let inFlight: InFlightBatch | null = null;
+    try {
+      for (;;) {
+        if (this.stopped) return;
+        const now = performance.now();
+        const busy = now - this.lastCommitAt < INGEST_QUIET_MS;
+        if (busy && now - this.burstStartedAt < DEFER_WHOLLY_MS) {
+          if (inFlight) await this.save(inFlight);
+          inFlight = null;
+          await new Promise((resolve) => setTimeout(resolve, PAUSE_UNDER_LOAD_MS));
+          continue;
+        }
+        const limit = busy ? SLICE_UNDER_LOAD : BATCH;
+        const pending = await this.deliveries.pendingDerivation(limit, afterSeq);
+        const next: InFlightBatch | null = pending.length > 0 ? { pending, derived: this.deriver.derive(pending) } : null;
+        if (next) afterSeq = pending[pending.length - 1]!.seq;
+        const previous = inFlight;
+        inFlight = next;
+        if (previous) await this.save(previous);
+        if (!next) {
+          this.checkpointIfDue(busy, true);
+          return;
+        }
+        this.checkpointIfDue(busy, false);
+        if (busy) {
+          // Under load, finish this slice before pausing, so the pause is a real gap for the listener.
+          await this.save(next);
+          inFlight = null;
+          await new Promise((resolve) => setTimeout(resolve, PAUSE_UNDER_LOAD_MS));
+        }
       }
-      const limit = busy ? SLICE_UNDER_LOAD : BATCH;
-      const pending = await this.deliveries.pendingDerivation(limit);
-      await this.checkpointIfDue(busy, pending.length === 0);
-      if (pending.length === 0) return;
-      const results = [];
-      for (const delivery of pending) {
-        results.push({ id: delivery.id, derived: await this.deriveSafely(delivery) });
-      }
-      await this.save(results, pending);
-      this.bus.publish({ type: 'deliveries.updated', ids: results.map((r) => r.id) });
-      if (pending.length < limit) return;
-      await new Promise((resolve) => (busy ? setTimeout(resolve, PAUSE_UNDER_LOAD_MS) : setImmediate(resolve)));
+    } finally {
+      if (inFlight) await this.save(inFlight);
     }
   }
 }
 
-/** What is recorded when a delivery could not be analysed: the bytes stay, the reason is shown. */
-function failedDerivation(delivery: StoredDelivery, error: unknown): DerivedFields {
-  const message = `Gatewatch could not analyse this delivery (${(error as Error).message}); the bytes are kept.`;
-  return {
-    eventType: null,
-    eventId: null,
-    parseError: message,
-    verification: { status: 'unsupported', candidatesTried: [], diagnosis: message },
-    normalized: null,
-    correlationKeys: [],
-    schemaIssues: [],
-    reference: null,
-    amount: null,
-    searchText: delivery.provider,
-  };
+interface InFlightBatch {
+  pending: PendingDelivery[];
+  derived: Promise<DerivedFields[]>;
 }

@@ -64,7 +64,11 @@ async function main(): Promise<void> {
       bodyLimitBytes: f['body-limit'],
       rendererDir,
     },
-    createGatewatchDeps({ dataDir: f.data, log: (message) => console.error(`gatewatch: ${message}`) }),
+    createGatewatchDeps({
+      dataDir: f.data,
+      log: (message) => console.error(`gatewatch: ${message}`),
+      builtDir: new URL('./', import.meta.url),
+    }),
   );
   console.log(`Gatewatch is running (data: ${f.data})`);
   console.log(`  Webhook URL:  ${running.webhookBaseUrl}/webhooks/<provider>   (${providerIds.join(', ')})`);

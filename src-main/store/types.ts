@@ -44,6 +44,9 @@ export interface DerivedFields {
   searchText: string;
 }
 
+/** What derivation reads of a delivery waiting for it: no more than it needs, since it reads every row. */
+export type PendingDelivery = Pick<StoredDelivery, 'seq' | 'id' | 'provider' | 'label' | 'headers' | 'body' | 'rejected'>;
+
 export interface StoredDelivery extends NewDelivery {
   seq: number;
   derived: DerivedFields | null;
@@ -99,8 +102,11 @@ export interface DeliveryCounts {
 export interface DeliveryStore {
   /** Inserts a batch in one transaction (group commit); resolves once it is durable. */
   insertBatch(batch: readonly NewDelivery[]): Promise<void>;
-  /** Deliveries whose derived fields are missing (just acknowledged, or interrupted by a crash). */
-  pendingDerivation(limit: number): Promise<StoredDelivery[]>;
+  /**
+   * Deliveries whose derived fields are missing (just acknowledged, or interrupted by a crash),
+   * oldest first, from after `afterSeq` (so a batch still being derived is not read again).
+   */
+  pendingDerivation(limit: number, afterSeq?: number): Promise<PendingDelivery[]>;
   saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void>;
   /** Clears derived fields so the pipeline works them out again (after a secret changes). Returns how many. */
   markForRederive(filter: { provider?: string; id?: string }): Promise<number>;

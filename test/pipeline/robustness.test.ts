@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
 import type { DeliveryStore, NewDelivery, Store } from '../../src-main/store/types.js';
 import { DerivationWorker } from '../../src-main/pipeline/worker.js';
+import { InlineDeriver } from '../../src-main/pipeline/deriver.js';
 import { IngestQueue } from '../../src-main/listener/ingest-queue.js';
 import { PushBus } from '../../src-main/events/bus.js';
 import { providerAdapters } from '../../src-main/providers/registry.js';
@@ -70,12 +71,12 @@ describe('the derivation worker', () => {
     await store.deliveries.insertBatch([d]);
     const worker = new DerivationWorker(
       store.deliveries,
-      {
+      new InlineDeriver({
         adapterFor: (provider) => (provider === 'unknown' ? undefined : providerAdapters[provider]),
         webhookSecrets: async () => {
           throw new Error('wrong master key');
         },
-      },
+      }),
       new PushBus(),
     );
     worker.schedule();
@@ -104,7 +105,7 @@ describe('the derivation worker', () => {
     const errors: unknown[] = [];
     const worker = new DerivationWorker(
       picky,
-      { adapterFor: (p) => (p === 'unknown' ? undefined : providerAdapters[p]), webhookSecrets: async () => [] },
+      new InlineDeriver({ adapterFor: (p) => (p === 'unknown' ? undefined : providerAdapters[p]), webhookSecrets: async () => [] }),
       new PushBus(),
       (error) => errors.push(error),
     );

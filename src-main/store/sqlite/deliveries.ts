@@ -6,10 +6,23 @@ import type {
   DeliveryStore,
   DerivedFields,
   NewDelivery,
+  PendingDelivery,
   StoredDelivery,
 } from '../types.js';
-import { insertDeliverySql, insertValues, summaryColumns, toStored, toSummary, type FullRow, type SummaryRow } from './delivery-rows.js';
+import {
+  insertDeliverySql,
+  insertValues,
+  pendingColumns,
+  summaryColumns,
+  toPending,
+  toStored,
+  toSummary,
+  type FullRow,
+  type PendingRow,
+  type SummaryRow,
+} from './delivery-rows.js';
 import { DeliveryMaintenance } from './delivery-maintenance.js';
+import { inlineCheckpointer, type Checkpointer } from './checkpointer.js';
 import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters, searchRowText } from './fts-query.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
@@ -32,25 +45,29 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void;
 
   private readonly maintenance: DeliveryMaintenance;
+  private readonly readPending: Database.Statement<[number, number], PendingRow>;
 
-  constructor(private readonly db: Database.Database) {
-    this.maintenance = new DeliveryMaintenance(db);
+  constructor(
+    private readonly db: Database.Database,
+    checkpointer: Checkpointer = inlineCheckpointer(db),
+  ) {
+    this.maintenance = new DeliveryMaintenance(db, checkpointer);
     this.insert = db.prepare(insertDeliverySql);
     this.insertMany = db.transaction((batch: readonly NewDelivery[]) => {
       for (const d of batch) this.insert.run(...insertValues(d));
     });
     this.saveMany = this.prepareSaveDerived();
+    this.readPending = db.prepare(
+      `SELECT ${pendingColumns} FROM deliveries WHERE derived_at IS NULL AND seq > ? ORDER BY seq LIMIT ?`,
+    );
   }
 
   async insertBatch(batch: readonly NewDelivery[]): Promise<void> {
     if (batch.length > 0) this.insertMany(batch);
   }
 
-  async pendingDerivation(limit: number): Promise<StoredDelivery[]> {
-    const rows = this.db
-      .prepare(`SELECT * FROM deliveries WHERE derived_at IS NULL ORDER BY seq LIMIT ?`)
-      .all(limit) as FullRow[];
-    return rows.map((row) => toStored(row, []));
+  async pendingDerivation(limit: number, afterSeq = 0): Promise<PendingDelivery[]> {
+    return this.readPending.all(afterSeq, limit).map(toPending);
   }
 
   async saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void> {

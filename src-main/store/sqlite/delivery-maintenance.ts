@@ -1,11 +1,15 @@
 import type Database from 'better-sqlite3';
+import type { Checkpointer } from './checkpointer.js';
 
 /** Pages freed per compaction step: small enough that the listener is never held for long. */
 const VACUUM_STEP_PAGES = 2_000;
 
 /** Retention and housekeeping: pruning old deliveries, giving space back, checkpointing the log. */
 export class DeliveryMaintenance {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly checkpointer: Checkpointer,
+  ) {}
 
   async countReceivedBefore(cutoff: string): Promise<number> {
     return this.db.prepare('SELECT count(*) FROM deliveries WHERE received_at < ?').pluck().get(cutoff) as number;
@@ -58,10 +62,7 @@ export class DeliveryMaintenance {
     return (this.db.pragma('freelist_count', { simple: true }) as number) > 0;
   }
 
-  async checkpoint(): Promise<number> {
-    const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
-    // Once everything is copied, the next writer starts the log from the beginning again.
-    if (result && result.log > 0 && result.checkpointed === result.log) this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return result?.log ?? 0;
+  checkpoint(): Promise<number> {
+    return this.checkpointer.run();
   }
 }

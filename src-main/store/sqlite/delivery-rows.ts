@@ -1,7 +1,7 @@
 import type { DeliveryProvider } from '../../../src-shared/domain/provider.js';
 import type { VerificationStatus } from '../../../src-shared/domain/verification.js';
 import type { NormalizedStatus } from '../../../src-shared/domain/normalized.js';
-import type { DeliverySummaryRecord, NewDelivery, StoredDelivery } from '../types.js';
+import type { DeliverySummaryRecord, NewDelivery, PendingDelivery, StoredDelivery } from '../types.js';
 
 // Positional parameters: binding by name costs an object per row on the listener's path.
 export const insertDeliverySql = `INSERT INTO deliveries
@@ -65,6 +65,11 @@ export interface FullRow extends SummaryRow {
   schema_issues: string | null;
 }
 
+/** Columns derivation reads. */
+export const pendingColumns = 'seq, id, provider, label, headers, body, rejected';
+
+export type PendingRow = Pick<FullRow, 'seq' | 'id' | 'provider' | 'label' | 'headers' | 'body' | 'rejected'>;
+
 const parseJson = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
 export function toSummary(row: SummaryRow): DeliverySummaryRecord {
@@ -85,6 +90,18 @@ export function toSummary(row: SummaryRow): DeliverySummaryRecord {
     reference: row.reference,
     parseError: row.parse_error,
     duplicateOf: row.duplicate_of,
+    rejected: parseJson(row.rejected),
+  };
+}
+
+export function toPending(row: PendingRow): PendingDelivery {
+  return {
+    seq: row.seq,
+    id: row.id,
+    provider: row.provider as DeliveryProvider,
+    label: row.label,
+    headers: JSON.parse(row.headers),
+    body: row.body,
     rejected: parseJson(row.rejected),
   };
 }

@@ -1,5 +1,6 @@
 import type { Store } from '../types.js';
 import { openDatabase, type OpenOptions } from './open.js';
+import { inlineCheckpointer, ThreadCheckpointer } from './checkpointer.js';
 import { SqliteDeliveryStore } from './deliveries.js';
 import { SqliteSettingsStore } from './settings.js';
 import { SqliteSecretStore } from './secrets.js';
@@ -12,10 +13,21 @@ import { SqliteStatsStore } from './stats.js';
 export { StoreOpenError } from './open.js';
 
 /** The single-user store: one SQLite file in the data dir. */
-export function createSqliteStore(dataDir: string, options: OpenOptions = {}): Store {
+export interface SqliteStoreOptions extends OpenOptions {
+  /** The built checkpoint-thread script: checkpoints then run beside the main thread. */
+  checkpointThread?: { script: URL; argv?: string[] };
+}
+
+export function createSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   const db = openDatabase(dataDir, options);
+  const checkpointer = options.checkpointThread
+    ? new ThreadCheckpointer(
+        { ...options.checkpointThread, data: { file: db.name, nativeBinding: options.nativeBinding } },
+        inlineCheckpointer(db),
+      )
+    : inlineCheckpointer(db);
   return {
-    deliveries: new SqliteDeliveryStore(db),
+    deliveries: new SqliteDeliveryStore(db, checkpointer),
     settings: new SqliteSettingsStore(db),
     secrets: new SqliteSecretStore(db),
     audit: new SqliteAuditStore(db),
@@ -24,6 +36,7 @@ export function createSqliteStore(dataDir: string, options: OpenOptions = {}): S
     timeline: new SqliteTimelineStore(db),
     stats: new SqliteStatsStore(db),
     async close() {
+      await checkpointer.close();
       if (db.open) db.close();
     },
   };

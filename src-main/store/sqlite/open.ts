@@ -41,6 +41,9 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   // DeliveryStore.checkpoint), not inside whichever commit happens to cross the WAL threshold,
   // which is usually a batch of deliveries waiting for their answer.
   db.pragma('wal_autocheckpoint = 0');
+  // No journal_size_limit: once a checkpoint has copied the whole log, the next writer starts
+  // it afresh and reuses the file. Cutting a log of hundreds of megabytes back (after a burst)
+  // holds that writer, and the listener, for ~300 ms; the file is removed at a clean close.
   try {
     applyMigrations(db, migrations, file);
   } catch (error) {
