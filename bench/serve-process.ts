@@ -39,15 +39,24 @@ export async function startServeChild(dataDir: string): Promise<ServeChild> {
     });
     child.once('exit', (code) => reject(new Error(`serve mode exited with ${code}:\n${output}`)));
   });
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    // A crash mid-benchmark shows up as failed requests: say why, with serve mode's own words.
+    if (!stopping) console.error(`serve mode exited unexpectedly (${signal ?? `code ${code}`}):\n${output.slice(-4000)}`);
+  });
   return {
     child,
     webhookBaseUrl: urls.webhook,
     consoleOrigin: urls.console,
     async api<T>(name: string, input: unknown = {}) {
+      const started = performance.now();
       const response = await fetch(`${urls.console}/api/${name}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify(input),
+      }).catch((error) => {
+        console.error(`DEBUG ${name} failed after ${Math.round(performance.now() - started)} ms, serve output:\n${output.slice(-3000)}`);
+        throw error;
       });
       const body = (await response.json()) as T;
       if (!response.ok) throw new Error(`${name} answered ${response.status}: ${JSON.stringify(body)}`);
@@ -59,6 +68,7 @@ export async function startServeChild(dataDir: string): Promise<ServeChild> {
     },
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -11,6 +11,8 @@ const BATCH = 256;
  * stream of a few thousand deliveries a second while answering stays first.
  */
 const SLICE_UNDER_LOAD = 16;
+/** Batches read ahead of the one being saved: the deriver works on them meanwhile. */
+const BATCHES_AHEAD = 3;
 const PAUSE_UNDER_LOAD_MS = 4;
 /** The listener counts as busy for this long after its last commit. */
 const INGEST_QUIET_MS = 25;
@@ -114,43 +116,50 @@ export class DerivationWorker {
    * speed once the burst ends); it never stops altogether, so a steady stream cannot starve it.
    */
   private async drain(): Promise<void> {
-    // One batch is derived (in the derivation thread, when there is one) while the previous one
-    // is saved and the next one read: reading from after the last seq handed out keeps a batch
-    // in flight from being read twice.
+    // Batches are read ahead and handed to the deriver (the derivation thread, when there is
+    // one) while earlier ones are saved, so both threads stay busy. Reading from after the last
+    // seq handed out keeps a batch in flight from being read twice.
     let afterSeq = 0;
-    let inFlight: InFlightBatch | null = null;
+    let caughtUp = false;
+    const inFlight: InFlightBatch[] = [];
     try {
       for (;;) {
         if (this.stopped) return;
         const now = performance.now();
         const busy = now - this.lastCommitAt < INGEST_QUIET_MS;
         if (busy && now - this.burstStartedAt < DEFER_WHOLLY_MS) {
-          if (inFlight) await this.save(inFlight);
-          inFlight = null;
+          while (inFlight.length > 0) await this.save(inFlight.shift()!);
           await new Promise((resolve) => setTimeout(resolve, PAUSE_UNDER_LOAD_MS));
           continue;
         }
         const limit = busy ? SLICE_UNDER_LOAD : BATCH;
-        const pending = await this.deliveries.pendingDerivation(limit, afterSeq);
-        const next: InFlightBatch | null = pending.length > 0 ? { pending, derived: this.deriver.derive(pending) } : null;
-        if (next) afterSeq = pending[pending.length - 1]!.seq;
-        const previous = inFlight;
-        inFlight = next;
-        if (previous) await this.save(previous);
-        if (!next) {
+        while (!caughtUp && inFlight.length < (busy ? 1 : BATCHES_AHEAD)) {
+          const pending = await this.deliveries.pendingDerivation(limit, afterSeq);
+          if (pending.length === 0) caughtUp = true;
+          else {
+            afterSeq = pending[pending.length - 1]!.seq;
+            inFlight.push({ pending, derived: this.deriver.derive(pending) });
+          }
+        }
+        const oldest = inFlight.shift();
+        if (!oldest) {
           this.checkpointIfDue(busy, true);
           return;
         }
+        await this.save(oldest);
         this.checkpointIfDue(busy, false);
         if (busy) {
-          // Under load, finish this slice before pausing, so the pause is a real gap for the listener.
-          await this.save(next);
-          inFlight = null;
+          // Under load, finish what was read before pausing, so the pause is a real gap for the listener.
+          while (inFlight.length > 0) await this.save(inFlight.shift()!);
           await new Promise((resolve) => setTimeout(resolve, PAUSE_UNDER_LOAD_MS));
+        } else {
+          // Awaiting settled promises never lets I/O in: without this turn of the event loop a
+          // backlog would hold the listener's answers (and the console) until it was all saved.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }
     } finally {
-      if (inFlight) await this.save(inFlight);
+      while (inFlight.length > 0) await this.save(inFlight.shift()!);
     }
   }
 }

@@ -116,4 +116,28 @@ describe('the derivation worker', () => {
     expect((await store.deliveries.get(bad.id))!.derived!.parseError).toContain('constraint failed');
     expect(await store.deliveries.pendingDerivation(10)).toEqual([]);
   });
+
+  it('lets other work in between the batches of a backlog (the listener keeps answering)', async () => {
+    const store = openStore();
+    await store.deliveries.insertBatch(Array.from({ length: 1500 }, (_, i) => delivery(`{"event":"CREATED","data":{"pid":"b-${i}"}}`)));
+    const bus = new PushBus();
+    const worker = new DerivationWorker(
+      store.deliveries,
+      new InlineDeriver({ adapterFor: (p) => (p === 'unknown' ? undefined : providerAdapters[p]), webhookSecrets: async () => [] }),
+      bus,
+    );
+    const order: string[] = [];
+    bus.subscribe((event) => {
+      if (event.type !== 'deliveries.updated') return;
+      // After the first batch, something else (an I/O callback, say) asks for a turn.
+      if (order.length === 0) setImmediate(() => order.push('other work'));
+      order.push('batch');
+    });
+    worker.schedule();
+    await worker.idle();
+    expect(order.filter((o) => o === 'batch').length).toBeGreaterThan(3);
+    expect(order.indexOf('other work')).toBeGreaterThan(0);
+    expect(order.indexOf('other work')).toBeLessThan(order.lastIndexOf('batch'));
+    expect(await store.deliveries.pendingDerivation(10)).toEqual([]);
+  });
 });
