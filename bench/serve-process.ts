@@ -55,7 +55,7 @@ export async function startServeChild(dataDir: string): Promise<ServeChild> {
         headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify(input),
       }).catch((error) => {
-        console.error(`DEBUG ${name} failed after ${Math.round(performance.now() - started)} ms, serve output:\n${output.slice(-3000)}`);
+        console.error(`${name} got no answer (after ${Math.round(performance.now() - started)} ms); serve mode said:\n${output.slice(-3000)}`);
         throw error;
       });
       const body = (await response.json()) as T;
