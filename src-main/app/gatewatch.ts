@@ -7,6 +7,7 @@ import { PushBus } from '../events/bus.js';
 import { DerivationWorker } from '../pipeline/worker.js';
 import { InlineDeriver } from '../pipeline/deriver.js';
 import { ThreadDeriver } from '../pipeline/thread-deriver.js';
+import { errorText } from '../pipeline/error-text.js';
 import { IngestQueue } from '../listener/ingest-queue.js';
 import { WebhookListener } from '../listener/server.js';
 import { ListenerSettingsService } from '../services/listener-settings.js';
@@ -58,13 +59,16 @@ export interface Gatewatch {
 export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDeps = {}): Gatewatch {
   const options = GatewatchOptions.parse(rawOptions);
   const log = deps.log ?? (() => {});
-  const store = deps.store ?? createSqliteStore(options.dataDir, { nativeBinding: deps.nativeBinding, checkpointThread: deps.checkpointThread });
+  const store = deps.store ?? createSqliteStore(options.dataDir, {
+      nativeBinding: deps.nativeBinding,
+      checkpointThread: deps.checkpointThread && { ...deps.checkpointThread, onError: (error) => log(error.message) },
+    });
   const bus = new PushBus();
   const vault = new SecretVault(store.secrets, deps.cipher ?? serveModeCipher(options.dataDir));
   const providerConfig = new ProviderConfigService(store.settings, vault);
   const listenerSettings = new ListenerSettingsService(store.settings);
   const adapterFor = deps.adapterFor ?? (() => undefined);
-  const onDerivationError = (error: unknown) => log(`derivation failed: ${(error as Error).message}`);
+  const onDerivationError = (error: unknown) => log(`derivation failed: ${errorText(error)}`);
   const webhookSecrets = (provider: ProviderId) => providerConfig.webhookSecrets(provider);
   const inlineDeriver = new InlineDeriver({ adapterFor, webhookSecrets }, onDerivationError);
   const deriver = deps.derivationThread

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { providerAdapters } from '../providers/registry.js';
 import { deriveBatch } from './deriver.js';
+import { errorText } from './error-text.js';
 import type { DeriveReply, DeriveRequest } from './thread-protocol.js';
 
 const port = parentPort;
@@ -24,7 +25,7 @@ async function answer(request: DeriveRequest): Promise<DeriveReply> {
         return entry.secrets;
       },
     },
-    (error) => errors.push((error as Error).message),
+    (error) => errors.push(errorText(error)),
   );
   return { id: request.id, derived, errors };
 }

@@ -5,6 +5,7 @@ import type { DerivedFields, PendingDelivery } from '../store/types.js';
 import type { ProviderAdapter, WebhookSecret } from '../providers/types.js';
 import { describeBodyProblem } from '../providers/shared/parse.js';
 import { utf8OrNull } from './body-text.js';
+import { errorText } from './error-text.js';
 
 export interface DerivationContext {
   adapterFor(provider: DeliveryProvider): ProviderAdapter | undefined;
@@ -46,7 +47,7 @@ async function verifyWithConfiguredSecrets(
     return {
       status: 'unsupported',
       candidatesTried: [],
-      diagnosis: `The webhook secrets could not be read (${(error as Error).message}); check the master key, then use Verify again.`,
+      diagnosis: `The webhook secrets could not be read (${errorText(error)}); check the master key, then use Verify again.`,
     };
   }
   return adapter.verify(webhook, secrets);
@@ -101,7 +102,7 @@ export async function deriveDelivery(delivery: DerivationInput, context: Derivat
 
 /** What is recorded when a delivery could not be analysed: the bytes stay, the reason is shown. */
 export function failedDerivation(delivery: Pick<DerivationInput, 'provider'>, error: unknown): DerivedFields {
-  const message = `Gatewatch could not analyse this delivery (${(error as Error).message}); the bytes are kept.`;
+  const message = `Gatewatch could not analyse this delivery (${errorText(error)}); the bytes are kept.`;
   return {
     eventType: null,
     eventId: null,

@@ -1,7 +1,8 @@
-import type { DeliveryStore, DerivedFields, PendingDelivery } from '../store/types.js';
+import type { DeliveryStore, DerivedFields } from '../store/types.js';
 import type { PushBus } from '../events/bus.js';
 import { failedDerivation } from './derive.js';
 import type { Deriver } from './deriver.js';
+import { ReadAhead, type InFlightBatch } from './read-ahead.js';
 
 /** Rows per derivation transaction when the listener is quiet (about 20 ms of work: a request arriving meanwhile waits no longer; larger batches amortize each commit). */
 const BATCH = 256;
@@ -33,6 +34,8 @@ export class DerivationWorker {
   private lastCommitAt = 0;
   private burstStartedAt = 0;
   private lastCheckpointAt = performance.now();
+  /** Bumped when secrets change: batches read before then are derived again. */
+  private epoch = 0;
 
   constructor(
     private readonly deliveries: DeliveryStore,
@@ -71,6 +74,15 @@ export class DerivationWorker {
     while (this.running) await this.running;
   }
 
+  /**
+   * Derives again what the current secrets may judge differently: stored rows are re-marked by
+   * the caller; rows read but not saved yet are dropped from memory and read again.
+   */
+  rederive(): void {
+    this.epoch++;
+    this.schedule();
+  }
+
   /** Stops after the batch under way is saved, and lets the derivation thread go. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -90,9 +102,19 @@ export class DerivationWorker {
     }
   }
 
-  /** Saves a batch; when the store refuses it, row by row, so one bad row cannot stall the rest. */
-  private async save(batch: InFlightBatch): Promise<void> {
-    const derived = await batch.derived;
+  /**
+   * Saves a batch; when the store refuses it, row by row, so one bad row cannot stall the rest.
+   * Returns false, saving nothing, when secrets changed while it was derived (its rows stay pending).
+   */
+  private async save(batch: InFlightBatch): Promise<boolean> {
+    let derived: DerivedFields[];
+    try {
+      derived = await batch.derived;
+    } catch (error) {
+      derived = batch.pending.map((delivery) => failedDerivation(delivery, error));
+      if (batch.epoch === this.epoch) this.onError(error);
+    }
+    if (batch.epoch !== this.epoch) return false;
     const results = batch.pending.map((delivery, index) => ({ id: delivery.id, derived: derived[index]! }));
     try {
       await this.deliveries.saveDerived(results);
@@ -108,6 +130,7 @@ export class DerivationWorker {
       }
     }
     this.bus.publish({ type: 'deliveries.updated', ids: results.map((r) => r.id) });
+    return true;
   }
 
   /**
@@ -117,40 +140,33 @@ export class DerivationWorker {
    */
   private async drain(): Promise<void> {
     // Batches are read ahead and handed to the deriver (the derivation thread, when there is
-    // one) while earlier ones are saved, so both threads stay busy. Reading from after the last
-    // seq handed out keeps a batch in flight from being read twice.
-    let afterSeq = 0;
-    let caughtUp = false;
-    const inFlight: InFlightBatch[] = [];
+    // one) while earlier ones are saved, so both threads stay busy.
+    const ahead = new ReadAhead(this.deliveries, this.deriver, this.epoch);
     try {
       for (;;) {
         if (this.stopped) return;
         const now = performance.now();
         const busy = now - this.lastCommitAt < INGEST_QUIET_MS;
         if (busy && now - this.burstStartedAt < DEFER_WHOLLY_MS) {
-          while (inFlight.length > 0) await this.save(inFlight.shift()!);
+          // What was read stays in memory: saving it now would cost the burst's answers.
           await new Promise((resolve) => setTimeout(resolve, PAUSE_UNDER_LOAD_MS));
           continue;
         }
-        const limit = busy ? SLICE_UNDER_LOAD : BATCH;
-        while (!caughtUp && inFlight.length < (busy ? 1 : BATCHES_AHEAD)) {
-          const pending = await this.deliveries.pendingDerivation(limit, afterSeq);
-          if (pending.length === 0) caughtUp = true;
-          else {
-            afterSeq = pending[pending.length - 1]!.seq;
-            inFlight.push({ pending, derived: this.deriver.derive(pending) });
-          }
-        }
-        const oldest = inFlight.shift();
+        await ahead.fill(busy ? SLICE_UNDER_LOAD : BATCH, busy ? 1 : BATCHES_AHEAD);
+        const oldest = ahead.shift();
         if (!oldest) {
           this.checkpointIfDue(busy, true);
           return;
         }
-        await this.save(oldest);
+        if (!(await this.save(oldest))) {
+          // Secrets changed after these rows were read: their results are stale; read them again.
+          ahead.restart(this.epoch);
+          continue;
+        }
         this.checkpointIfDue(busy, false);
         if (busy) {
           // Under load, finish what was read before pausing, so the pause is a real gap for the listener.
-          while (inFlight.length > 0) await this.save(inFlight.shift()!);
+          await this.saveAll(ahead);
           await new Promise((resolve) => setTimeout(resolve, PAUSE_UNDER_LOAD_MS));
         } else {
           // Awaiting settled promises never lets I/O in: without this turn of the event loop a
@@ -159,12 +175,18 @@ export class DerivationWorker {
         }
       }
     } finally {
-      while (inFlight.length > 0) await this.save(inFlight.shift()!);
+      await this.saveAll(ahead);
     }
   }
-}
 
-interface InFlightBatch {
-  pending: PendingDelivery[];
-  derived: Promise<DerivedFields[]>;
+  /** Saves what is still in flight, unless secrets changed since it was read (it stays pending). */
+  private async saveAll(ahead: ReadAhead): Promise<void> {
+    for (let batch = ahead.shift(); batch; batch = ahead.shift()) {
+      try {
+        await this.save(batch);
+      } catch (error) {
+        this.onError(error);
+      }
+    }
+  }
 }

@@ -108,4 +108,22 @@ describe('the derivation thread', () => {
     expect(derived.map((d) => d.verification.status)).toEqual(['valid', 'valid', 'valid', 'valid', 'valid', 'invalid', 'unsupported']);
     expect(errors.length).toBeGreaterThan(0);
   });
+
+  it('derives a batch inline when the thread dies holding it, and stays inline after repeated failures', async () => {
+    const errors: string[] = [];
+    const deriver = new ThreadDeriver({
+      script: new URL('../helpers/crashing-thread.mjs', import.meta.url),
+      webhookSecrets,
+      fallback: inline(),
+      onError: (e) => errors.push((e as Error).message),
+    });
+    open.push(deriver);
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const derived = await deriver.derive(batch());
+      expect(derived.map((d) => d.verification.status)).toEqual(['valid', 'valid', 'valid', 'valid', 'valid', 'invalid', 'unsupported']);
+    }
+    expect(errors).toHaveLength(3); // the fourth batch no longer tries a thread
+    expect(errors[0]).toContain('exit code 3');
+    expect(errors[2]).toContain('deriving in the main thread from now on');
+  });
 });

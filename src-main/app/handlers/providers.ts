@@ -23,7 +23,8 @@ export function providerHandlers(ctx: AppContext): FeatureHandlers<typeof provid
       });
       // Stored verification results were made with the old secrets: work them out again.
       const reverifying = webhookSecretsChanged ? await ctx.store.deliveries.markForRederive({ provider: input.provider }) : 0;
-      if (reverifying > 0) ctx.worker.schedule();
+      // Also rows read for derivation but not saved yet: they were checked with the old secrets.
+      if (webhookSecretsChanged) ctx.worker.rederive();
       return { provider: await ctx.providerConfig.view(input.provider), reverifying };
     },
     'deliveries.reverify': async (input) => {

@@ -16,8 +16,11 @@ db.pragma('busy_timeout = 5000');
 
 port.on('message', (request: { id: number } | 'close') => {
   if (request === 'close') {
-    db.close();
-    port.close();
+    try {
+      db.close();
+    } finally {
+      port.close();
+    }
     return;
   }
   let reply: CheckpointReply;

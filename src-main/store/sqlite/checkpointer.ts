@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
-import { once } from 'node:events';
 import { checkpointLog } from './checkpoint.js';
 import type { CheckpointReply, CheckpointThreadData } from './checkpoint-protocol.js';
 
@@ -18,24 +17,39 @@ export function inlineCheckpointer(db: Database.Database): Checkpointer {
   };
 }
 
+export interface CheckpointThread {
+  script: URL;
+  data: CheckpointThreadData;
+  /** Arguments for the thread (tests start the TypeScript source through a loader script). */
+  argv?: string[];
+  onError?(error: Error): void;
+}
+
+/** After this many thread failures in a row, checkpoints stay in the calling thread. */
+const FAILURES_BEFORE_GIVING_UP = 3;
+/** How long closing waits for the thread to close its connection before stopping it. */
+const CLOSE_WAIT_MS = 5_000;
+
 /**
- * In a worker thread with its own connection, started at the first checkpoint. If the thread
- * fails, the checkpoint is run inline instead: a long log costs a pause, never the data.
+ * In a worker thread with its own connection, started at the first checkpoint. The thread copies
+ * the bulk of the log while the main connection keeps writing; a short pass in the calling
+ * thread then copies what arrived meanwhile, so that the next writer can start the log afresh
+ * (else, under a stream that never pauses, it would only ever grow). If the thread fails, the
+ * checkpoint runs inline: a long log costs a pause, never the data.
  */
 export class ThreadCheckpointer implements Checkpointer {
   private worker: Worker | null = null;
   private running: Promise<number> | null = null;
   private nextId = 1;
+  private failuresInARow = 0;
 
   constructor(
-    private readonly thread: { script: URL; data: CheckpointThreadData; argv?: string[] },
-    private readonly fallback: Checkpointer,
+    private readonly thread: CheckpointThread,
+    private readonly inline: Checkpointer,
   ) {}
 
   run(): Promise<number> {
-    this.running ??= this.inThread()
-      .catch(() => this.fallback.run())
-      .finally(() => (this.running = null));
+    this.running ??= this.checkpoint().finally(() => (this.running = null));
     return this.running;
   }
 
@@ -44,15 +58,36 @@ export class ThreadCheckpointer implements Checkpointer {
     const worker = this.worker;
     this.worker = null;
     if (!worker) return;
-    const exited = once(worker, 'exit');
+    // Held alive until it has closed its connection: an unreferenced thread would let the
+    // process exit first.
+    worker.ref();
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.postMessage('close');
+    const timer = setTimeout(() => void worker.terminate(), CLOSE_WAIT_MS);
     await exited;
+    clearTimeout(timer);
+  }
+
+  private async checkpoint(): Promise<number> {
+    if (this.failuresInARow >= FAILURES_BEFORE_GIVING_UP) return this.inline.run();
+    let logPages: number | undefined;
+    try {
+      logPages = await this.inThread();
+      this.failuresInARow = 0;
+    } catch (error) {
+      this.failuresInARow++;
+      const givingUp = this.failuresInARow === FAILURES_BEFORE_GIVING_UP ? '; checkpointing in the main thread from now on' : '';
+      this.thread.onError?.(new Error(`the checkpoint thread failed (${(error as Error).message})${givingUp}`));
+    }
+    // Copies only what arrived during the thread's pass (or everything, when it failed).
+    const remaining = await this.inline.run();
+    return logPages ?? remaining;
   }
 
   private inThread(): Promise<number> {
-    const worker = this.started();
-    const id = this.nextId++;
     return new Promise<number>((resolve, reject) => {
+      const worker = this.started();
+      const id = this.nextId++;
       const onReply = (reply: CheckpointReply) => {
         if (reply.id !== id) return;
         done();
@@ -61,7 +96,7 @@ export class ThreadCheckpointer implements Checkpointer {
       };
       const onExit = (code: number) => {
         done();
-        reject(new Error(`the checkpoint thread stopped (exit code ${code})`));
+        reject(new Error(`it stopped with exit code ${code}`));
       };
       const done = () => {
         worker.off('message', onReply).off('exit', onExit);

@@ -1,6 +1,6 @@
 import type { Store } from '../types.js';
 import { openDatabase, type OpenOptions } from './open.js';
-import { inlineCheckpointer, ThreadCheckpointer } from './checkpointer.js';
+import { inlineCheckpointer, ThreadCheckpointer, type CheckpointThread } from './checkpointer.js';
 import { SqliteDeliveryStore } from './deliveries.js';
 import { SqliteSettingsStore } from './settings.js';
 import { SqliteSecretStore } from './secrets.js';
@@ -15,7 +15,7 @@ export { StoreOpenError } from './open.js';
 /** The single-user store: one SQLite file in the data dir. */
 export interface SqliteStoreOptions extends OpenOptions {
   /** The built checkpoint-thread script: checkpoints then run beside the main thread. */
-  checkpointThread?: { script: URL; argv?: string[] };
+  checkpointThread?: Omit<CheckpointThread, 'data'>;
 }
 
 export function createSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
@@ -36,8 +36,11 @@ export function createSqliteStore(dataDir: string, options: SqliteStoreOptions =
     timeline: new SqliteTimelineStore(db),
     stats: new SqliteStatsStore(db),
     async close() {
-      await checkpointer.close();
-      if (db.open) db.close();
+      try {
+        await checkpointer.close();
+      } finally {
+        if (db.open) db.close();
+      }
     },
   };
 }
