@@ -39,6 +39,9 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 
+/** After each burst (see runIngestBench). */
+const SETTLE_MS = 3_000;
+
 async function startBare(): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, [join(root, 'bench', 'ingest', 'bare-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
@@ -101,6 +104,9 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
       result.stored += (await storedCount(serve)) - before;
       result.answered2xx += l.ok;
       log(`  gatewatch listener round ${round + 1}: ${Math.round(l.requestsPerSecond)} req/s, derivation lag ${Math.round(lag)} ms`);
+      // The next run starts on a settled machine: the burst's log checkpoint (in its own thread)
+      // would otherwise slow the bare server's round, or be what the steady stream measures.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     }
     result.bareRps = median(result.bare.map((r) => r.requestsPerSecond));
     result.listenerRps = median(result.listener.map((r) => r.requestsPerSecond));

@@ -10,7 +10,24 @@ const store = createSqliteStore(process.argv[2]!, {
     onError: (error) => console.log(`checkpoint thread: ${error.message}`),
   },
 });
-await store.settings.set('written', 'before the checkpoint');
+// Enough deliveries for the store to hand the checkpoint to its thread.
+const deliveries = Array.from({ length: 20_000 }, (_, i) => ({
+  id: `dlv_${i}`,
+  provider: 'paychant' as const,
+  label: null,
+  receivedAt: '2026-11-22T00:00:00.000Z',
+  method: 'POST',
+  path: '/webhooks/paychant',
+  query: '',
+  headers: [],
+  body: Buffer.from(`{"n":${i}}`),
+  size: 8,
+  bodySha256: null,
+  remoteAddress: null,
+  forwarded: null,
+  rejected: null,
+}));
+await store.deliveries.insertBatch(deliveries);
 await store.deliveries.checkpoint();
 await store.close();
 console.log('closed');

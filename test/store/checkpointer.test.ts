@@ -57,8 +57,8 @@ describe('checkpoints in a thread of their own', () => {
     expect(rowsInFile(dir.path)).toBe(0);
     const checkpointer = new ThreadCheckpointer({ ...threadScript, data: { file: db.name } }, inertInline);
     cleanups.push(() => checkpointer.close());
-    const first = checkpointer.run();
-    expect(checkpointer.run()).toBe(first); // a call during a checkpoint shares it
+    const first = checkpointer.run(true);
+    expect(checkpointer.run(true)).toBe(first); // a call during a checkpoint shares it
     expect(await first).toBeGreaterThan(0);
     expect(rowsInFile(dir.path)).toBe(500);
   });
@@ -69,7 +69,7 @@ describe('checkpoints in a thread of their own', () => {
     const checkpointer = new ThreadCheckpointer({ ...threadScript, data: { file: db.name } }, inlineCheckpointer(db));
     cleanups.push(() => checkpointer.close());
     let done = false;
-    const run = checkpointer.run().finally(() => (done = true));
+    const run = checkpointer.run(true).finally(() => (done = true));
     let writesDuring = 0;
     while (!done) {
       write(20, `during${writesDuring++}-`);
@@ -90,9 +90,17 @@ describe('checkpoints in a thread of their own', () => {
       inlineCheckpointer(db),
     );
     cleanups.push(() => checkpointer.close());
-    await checkpointer.run();
+    await checkpointer.run(true);
     expect(rowsInFile(dir.path)).toBe(50);
     expect(errors.map((e) => e.message).join()).toContain('the checkpoint thread failed');
+  });
+
+  it('copies a small log in the calling thread, without starting the thread', async () => {
+    const { db, dir } = await storeWithLog(50);
+    const checkpointer = new ThreadCheckpointer({ script: new URL('./no-such-thread.js', import.meta.url), data: { file: db.name }, onError: () => expect.fail('no thread') }, inlineCheckpointer(db));
+    cleanups.push(() => checkpointer.close());
+    await checkpointer.run();
+    expect(rowsInFile(dir.path)).toBe(50);
   });
 
   it('closes the store in a process that nothing else keeps alive', () => {

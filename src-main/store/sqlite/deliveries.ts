@@ -34,6 +34,13 @@ const MAX_TEXT_SCAN = 20_000;
  */
 const EXACT_COUNT_CAP = 5_000;
 
+/**
+ * Deliveries written (stored, or derived) since the last checkpoint above which the log is
+ * large: about 10,000 deliveries and their derivation, some 100 MB of log, which would hold the
+ * main thread for a good part of a second.
+ */
+const LARGE_CHECKPOINT_ROWS = 20_000;
+
 interface SeqRange {
   low: number;
   high: number;
@@ -45,6 +52,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void;
 
   private readonly maintenance: DeliveryMaintenance;
+  private rowsWrittenSinceCheckpoint = 0;
   private readonly readPending: Database.Statement<[number, number], PendingRow>;
 
   constructor(
@@ -64,6 +72,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   async insertBatch(batch: readonly NewDelivery[]): Promise<void> {
     if (batch.length > 0) this.insertMany(batch);
+    this.rowsWrittenSinceCheckpoint += batch.length;
   }
 
   async pendingDerivation(limit: number, afterSeq = 0): Promise<PendingDelivery[]> {
@@ -72,6 +81,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   async saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void> {
     if (items.length > 0) this.saveMany(items);
+    this.rowsWrittenSinceCheckpoint += items.length;
   }
 
   private prepareSaveDerived() {
@@ -309,5 +319,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
   pruneReceivedBefore = (cutoff: string, limit: number) => this.maintenance.pruneReceivedBefore(cutoff, limit);
   freeFraction = () => this.maintenance.freeFraction();
   compact = () => this.maintenance.compact();
-  checkpoint = () => this.maintenance.checkpoint();
+  checkpoint = () => {
+    const large = this.rowsWrittenSinceCheckpoint >= LARGE_CHECKPOINT_ROWS;
+    this.rowsWrittenSinceCheckpoint = 0;
+    return this.maintenance.checkpoint(large);
+  };
 }

@@ -62,7 +62,7 @@ export class DeliveryMaintenance {
     return (this.db.pragma('freelist_count', { simple: true }) as number) > 0;
   }
 
-  checkpoint(): Promise<number> {
-    return this.checkpointer.run();
+  checkpoint(large: boolean): Promise<number> {
+    return this.checkpointer.run(large);
   }
 }
