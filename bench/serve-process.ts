@@ -12,7 +12,16 @@ export interface ServeChild {
   consoleOrigin: string;
   api<T>(name: string, input?: unknown): Promise<T>;
   rssBytes(): number;
+  /** Resolves once serve mode (all its threads) has been nearly idle for half a second. */
+  settle(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** CPU time serve mode has used, in clock ticks (utime + stime of /proc/<pid>/stat, all threads). */
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
 }
 
 export async function startServeChild(dataDir: string): Promise<ServeChild> {
@@ -61,6 +70,17 @@ export async function startServeChild(dataDir: string): Promise<ServeChild> {
       const body = (await response.json()) as T;
       if (!response.ok) throw new Error(`${name} answered ${response.status}: ${JSON.stringify(body)}`);
       return body;
+    },
+    async settle() {
+      // Ticks are 10 ms: at most 2 in 500 ms is under 5% of a core. Bounded, in case it never is.
+      const deadline = performance.now() + 60_000;
+      let before = cpuTicks(child.pid!);
+      while (performance.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const now = cpuTicks(child.pid!);
+        if (now - before <= 2) return;
+        before = now;
+      }
     },
     rssBytes() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -39,9 +39,6 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 
-/** After each burst (see runIngestBench). */
-const SETTLE_MS = 3_000;
-
 async function startBare(): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, [join(root, 'bench', 'ingest', 'bare-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
@@ -90,6 +87,7 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
     const warm = Math.min(options.amount, 5_000);
     await postLoad(bare.url, { amount: warm, connections: options.connections, runTag: 'warm' });
     await postLoad(listenerUrl, { amount: warm, connections: options.connections, runTag: 'warm' });
+    await serve.settle();
     const result: Omit<IngestResult, 'steady'> = { bare: [], listener: [], bareRps: 0, listenerRps: 0, ratio: 0, lagMs: [], stored: 0, answered2xx: 0 };
     for (let round = 0; round < options.rounds; round++) {
       const b = await postLoad(bare.url, { amount: options.amount, connections: options.connections, runTag: `b${round}` });
@@ -106,7 +104,7 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
       log(`  gatewatch listener round ${round + 1}: ${Math.round(l.requestsPerSecond)} req/s, derivation lag ${Math.round(lag)} ms`);
       // The next run starts on a settled machine: the burst's log checkpoint (in its own thread)
       // would otherwise slow the bare server's round, or be what the steady stream measures.
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      await serve.settle();
     }
     result.bareRps = median(result.bare.map((r) => r.requestsPerSecond));
     result.listenerRps = median(result.listener.map((r) => r.requestsPerSecond));

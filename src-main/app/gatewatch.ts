@@ -59,7 +59,9 @@ export interface Gatewatch {
 export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDeps = {}): Gatewatch {
   const options = GatewatchOptions.parse(rawOptions);
   const log = deps.log ?? (() => {});
-  const store = deps.store ?? createSqliteStore(options.dataDir, {
+  const store =
+    deps.store ??
+    createSqliteStore(options.dataDir, {
       nativeBinding: deps.nativeBinding,
       checkpointThread: deps.checkpointThread && { ...deps.checkpointThread, onError: (error) => log(error.message) },
     });

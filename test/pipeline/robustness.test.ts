@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
 import type { DeliveryStore, NewDelivery, Store } from '../../src-main/store/types.js';
 import { DerivationWorker } from '../../src-main/pipeline/worker.js';
 import { InlineDeriver } from '../../src-main/pipeline/deriver.js';
@@ -8,22 +7,14 @@ import { IngestQueue } from '../../src-main/listener/ingest-queue.js';
 import { PushBus } from '../../src-main/events/bus.js';
 import { providerAdapters } from '../../src-main/providers/registry.js';
 import { newId } from '../../src-main/store/ids.js';
-import { tempDir } from '../helpers/temp.js';
+import { openTempStore } from '../helpers/store.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-function openStore(): Store {
-  const dir = tempDir();
-  const store = createSqliteStore(dir.path);
-  cleanups.push(async () => {
-    await store.close();
-    dir.remove();
-  });
-  return store;
-}
+const openStore = (): Store => openTempStore(cleanups);
 
 function delivery(body: string): NewDelivery {
   const bytes = Buffer.from(body);
