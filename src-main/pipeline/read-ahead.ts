@@ -36,9 +36,7 @@ export class ReadAhead {
   /** Reads and hands over batches of `limit` rows until `count` are in flight (or nothing is left). */
   async fill(limit: number, count: number): Promise<void> {
     while (!this.caughtUp && this.batches.length < count && (this.batches.length === 0 || this.bytes < MAX_BYTES_AHEAD)) {
-      const epoch = this.epoch;
       const pending = await this.deliveries.pendingDerivation(limit, this.afterSeq);
-      if (epoch !== this.epoch) return; // restarted meanwhile: this read is from before
       if (pending.length === 0) {
         this.caughtUp = true;
         return;
@@ -48,7 +46,7 @@ export class ReadAhead {
       derived.catch(() => {}); // handled when saved; not an unhandled rejection meanwhile
       const bytes = pending.reduce((sum, d) => sum + (d.body?.byteLength ?? 0), 0);
       this.bytes += bytes;
-      this.batches.push({ pending, derived, epoch, bytes });
+      this.batches.push({ pending, derived, epoch: this.epoch, bytes });
     }
   }
 

@@ -1,5 +1,7 @@
 import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
-import type { Store } from '../../src-main/store/types.js';
+import { createHash } from 'node:crypto';
+import type { NewDelivery, Store } from '../../src-main/store/types.js';
+import { newId } from '../../src-main/store/ids.js';
 import { tempDir } from './temp.js';
 
 /** A SQLite store in a fresh data dir; closing it and removing the dir is added to `cleanups`. */
@@ -11,4 +13,25 @@ export function openTempStore(cleanups: Array<() => Promise<void> | void>): Stor
     dir.remove();
   });
   return store;
+}
+
+/** A Paychant delivery as the listener would capture it, with these body bytes and extra headers. */
+export function paychantDelivery(body: string | Buffer, headers: Array<[string, string]> = []): NewDelivery {
+  const bytes = Buffer.from(body);
+  return {
+    id: newId('dlv'),
+    provider: 'paychant',
+    label: null,
+    receivedAt: new Date().toISOString(),
+    method: 'POST',
+    path: '/webhooks/paychant',
+    query: '',
+    headers: [['content-type', 'application/json'], ...headers],
+    body: bytes,
+    size: bytes.length,
+    bodySha256: createHash('sha256').update(bytes).digest('hex'),
+    remoteAddress: '127.0.0.1',
+    forwarded: null,
+    rejected: null,
+  };
 }

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import type { DeliveryStore, NewDelivery, Store } from '../../src-main/store/types.js';
 import { DerivationWorker } from '../../src-main/pipeline/worker.js';
 import { InlineDeriver } from '../../src-main/pipeline/deriver.js';
 import { IngestQueue } from '../../src-main/listener/ingest-queue.js';
 import { PushBus } from '../../src-main/events/bus.js';
 import { providerAdapters } from '../../src-main/providers/registry.js';
-import { newId } from '../../src-main/store/ids.js';
-import { openTempStore } from '../helpers/store.js';
+import { openTempStore, paychantDelivery } from '../helpers/store.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -16,25 +14,7 @@ afterEach(async () => {
 
 const openStore = (): Store => openTempStore(cleanups);
 
-function delivery(body: string): NewDelivery {
-  const bytes = Buffer.from(body);
-  return {
-    id: newId('dlv'),
-    provider: 'paychant',
-    label: null,
-    receivedAt: new Date().toISOString(),
-    method: 'POST',
-    path: '/webhooks/paychant',
-    query: '',
-    headers: [['content-type', 'application/json']],
-    body: bytes,
-    size: bytes.length,
-    bodySha256: createHash('sha256').update(bytes).digest('hex'),
-    remoteAddress: '127.0.0.1',
-    forwarded: null,
-    rejected: null,
-  };
-}
+const delivery = (body: string): NewDelivery => paychantDelivery(body);
 
 describe('the ingest queue', () => {
   it('answers every other delivery of a batch when the store refuses one row', async () => {

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import type { DerivedFields, NewDelivery, PendingDelivery, Store } from '../../src-main/store/types.js';
 import { DerivationWorker } from '../../src-main/pipeline/worker.js';
 import { InlineDeriver, type Deriver } from '../../src-main/pipeline/deriver.js';
 import { PushBus } from '../../src-main/events/bus.js';
 import { providerAdapters } from '../../src-main/providers/registry.js';
 import type { ProviderAdapter, WebhookSecret } from '../../src-main/providers/types.js';
-import { newId } from '../../src-main/store/ids.js';
-import { openTempStore } from '../helpers/store.js';
+import { openTempStore, paychantDelivery as capturedDelivery } from '../helpers/store.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -16,25 +14,10 @@ afterEach(async () => {
 
 const openStore = (): Store => openTempStore(cleanups);
 
+/** A payment-completed webhook, signed with `secret` when one is given. */
 function paychantDelivery(pid: string, secret?: WebhookSecret): NewDelivery {
   const body = Buffer.from(JSON.stringify({ event: 'PAYMENT_COMPLETED', data: { pid } }));
-  const signature = secret ? Object.entries(providerAdapters.paychant.signWebhook(body, secret)) : [];
-  return {
-    id: newId('dlv'),
-    provider: 'paychant',
-    label: null,
-    receivedAt: new Date().toISOString(),
-    method: 'POST',
-    path: '/webhooks/paychant',
-    query: '',
-    headers: [['content-type', 'application/json'], ...signature],
-    body,
-    size: body.length,
-    bodySha256: createHash('sha256').update(body).digest('hex'),
-    remoteAddress: '127.0.0.1',
-    forwarded: null,
-    rejected: null,
-  };
+  return capturedDelivery(body, secret ? Object.entries(providerAdapters.paychant.signWebhook(body, secret)) : []);
 }
 
 const registry = (provider: PendingDelivery['provider']) => (provider === 'unknown' ? undefined : providerAdapters[provider]);
