@@ -4,12 +4,17 @@ import type { DeliveryQuery } from '../types.js';
  * Turns what a person typed into an FTS5 query: every word must appear, each quoted so that
  * punctuation in ids (`pid_8f2`, `0xab…`, `a@b.com`) is matched as a phrase rather than parsed
  * as FTS syntax. A trailing `*` on a word keeps its prefix meaning.
+ *
+ * Control characters become spaces: FTS5 reads the query as a C string, so a NUL ended it
+ * mid-quote ("unterminated string"), and the unicode61 tokenizer splits indexed text at every
+ * control character anyway, so a space inside the quotes matches exactly what was indexed. A word
+ * of control characters only is dropped, like extra spaces.
  */
 export function ftsQueryFromText(text: string): string | null {
   const terms = text
     .split(/\s+/)
-    .map((word) => word.trim())
-    .filter((word) => word.length > 0)
+    .map((word) => word.replace(/\p{Cc}/gu, ' '))
+    .filter((word) => word.trim().length > 0)
     .map((word) => {
       const prefix = word.endsWith('*') && word.length > 1;
       const bare = (prefix ? word.slice(0, -1) : word).replaceAll('"', '""');
