@@ -72,7 +72,8 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
     if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
     return existing;
   }
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only, like the store beside it (see store/sqlite/file-modes.ts).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(KEY_BYTES);
   // 'wx' fails if another process created the file meanwhile, instead of overwriting its key.
   writeFileSync(path, key, { mode: 0o600, flag: 'wx' });

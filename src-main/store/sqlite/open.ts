@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations, type Migration } from './migrations/index.js';
+import { ensurePrivateDir, ensurePrivateStoreFiles } from './file-modes.js';
 
 export class StoreOpenError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -13,14 +13,20 @@ export class StoreOpenError extends Error {
 export interface OpenOptions {
   /** A prebuilt native module (the desktop app passes the one built for Electron's ABI). */
   nativeBinding?: string;
+  /** Where to say that loose file modes were tightened (stderr by default). */
+  log?: (message: string) => void;
 }
+
+const logToStderr = (message: string) => console.error(`gatewatch: ${message}`);
 
 /** Opens (or creates) gatewatch.db in dataDir: WAL, foreign keys, busy timeout, migrated. */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Database.Database {
-  mkdirSync(dataDir, { recursive: true });
+  const log = options.log ?? logToStderr;
   const file = join(dataDir, 'gatewatch.db');
   let db: Database.Database;
   try {
+    ensurePrivateDir(dataDir, log);
+    ensurePrivateStoreFiles(file, log);
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     throw new StoreOpenError(`Cannot open the store at ${file}: ${(error as Error).message}`, { cause: error });
