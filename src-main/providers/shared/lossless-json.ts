@@ -38,6 +38,19 @@ export type LosslessParseResult =
 const MAX_DEPTH = 512;
 const NUMBER_RE = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/**
+ * The keys of a parsed object in the order the sender wrote them (first appearance). JS objects
+ * list integer-like keys first whatever the source order; PHP arrays keep the source order, and
+ * a PHP-style re-serialization needs it.
+ */
+const SOURCE_KEYS = Symbol('sourceKeys');
+
+/** Entries in source order for a parsed object (own-key order for any other object). */
+export function sourceOrderEntries(obj: { [key: string]: LosslessJson }): [string, LosslessJson][] {
+  const keys = (obj as { [SOURCE_KEYS]?: string[] })[SOURCE_KEYS];
+  return keys ? keys.map((k) => [k, obj[k] as LosslessJson]) : Object.entries(obj);
+}
+
 export function isJsonObject(value: unknown): value is { [key: string]: LosslessJson } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber);
 }
@@ -128,6 +141,8 @@ export function parseLosslessJson(text: string): LosslessParseResult {
   const parseObject = (depth: number): LosslessJson => {
     pos++;
     const obj: { [key: string]: LosslessJson } = {};
+    const keys: string[] = [];
+    Object.defineProperty(obj, SOURCE_KEYS, { value: keys, enumerable: false });
     skipWs();
     if (source[pos] === '}') { pos++; return obj; }
     for (;;) {
@@ -138,6 +153,7 @@ export function parseLosslessJson(text: string): LosslessParseResult {
       if (source[pos] !== ':') fail("expected ':'");
       pos++;
       const value = parseValue(depth + 1);
+      if (!Object.hasOwn(obj, key)) keys.push(key);
       Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
       skipWs();
       if (source[pos] === ',') { pos++; continue; }

@@ -4,18 +4,27 @@
  * - JS-style: `JSON.stringify(JSON.parse(body))` — numbers re-printed as JS floats (`170.00`
  *   becomes `170`), integer-like keys moved first, nothing escaped beyond JSON's minimum.
  * - PHP-style: `json_encode(json_decode(body, true))` — non-ASCII as lowercase `\uXXXX`, `/` as
- *   `\/` unless JSON_UNESCAPED_SLASHES, floats printed PHP's way (`1.0e-5`), `{}` as `[]`.
+ *   `\/` unless JSON_UNESCAPED_SLASHES, floats printed PHP's way (`1.0e-5`), `{}` as `[]`, keys
+ *   in the sender's order, and an object whose keys are 0..n-1 in order printed as a list.
  *
- * Key sorting mirrors `Object.keys(o).sort()` / `ksort` on the top level or recursively.
+ * Key sorting mirrors `Object.keys(o).sort()` (JS) / PHP 8 `ksort` (php-array.ts) on the top level
+ * or recursively.
  */
-import { JsonNumber, isJsonObject, toPlainJson } from './lossless-json.js';
+import { JsonNumber, isJsonObject, sourceOrderEntries, toPlainJson, type LosslessJson } from './lossless-json.js';
+import { isPhpList, phpArrayKey, phpKsort, type PhpKey } from './php-array.js';
 
 export type KeySort = 'none' | 'top-level' | 'recursive';
 
 function sortedEntries(obj: Record<string, unknown>, sort: boolean): [string, unknown][] {
   const entries = Object.entries(obj);
-  // Code-unit order: what Array.prototype.sort does, and what ksort does for ASCII keys.
+  // Code-unit order: what Array.prototype.sort does (the JS object then moves integer keys first).
   return sort ? entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : entries;
+}
+
+/** The object as a PHP array: PHP keys in source order, ksorted when asked. */
+function phpEntries(obj: { [key: string]: LosslessJson }, sort: boolean): [PhpKey, LosslessJson][] {
+  const entries = sourceOrderEntries(obj).map(([k, v]): [PhpKey, LosslessJson] => [phpArrayKey(k), v]);
+  return sort ? phpKsort(entries) : entries;
 }
 
 function sortPlain(value: unknown, sort: KeySort, depth: number): unknown {
@@ -53,12 +62,12 @@ function writePhp(value: unknown, opts: PhpStyleOptions, depth: number): string 
   if (Array.isArray(value)) return `[${value.map((v) => writePhp(v, opts, depth + 1)).join(',')}]`;
   if (isJsonObject(value)) {
     const doSort = opts.sort === 'recursive' || (opts.sort === 'top-level' && depth === 0);
-    const entries = sortedEntries(value, doSort);
-    // A decoded associative array with keys 0..n-1 (or none) is a list to json_encode.
-    if (entries.every(([k], i) => k === String(i))) {
+    const entries = phpEntries(value, doSort);
+    // A decoded array with the int keys 0..n-1 in order (or none) is a list to json_encode.
+    if (isPhpList(entries.map(([k]) => k))) {
       return `[${entries.map(([, v]) => writePhp(v, opts, depth + 1)).join(',')}]`;
     }
-    const parts = entries.map(([k, v]) => `${phpString(k, opts.escapeSlashes)}:${writePhp(v, opts, depth + 1)}`);
+    const parts = entries.map(([k, v]) => `${phpString(String(k), opts.escapeSlashes)}:${writePhp(v, opts, depth + 1)}`);
     return `{${parts.join(',')}}`;
   }
   return 'null';
