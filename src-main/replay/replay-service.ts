@@ -98,7 +98,9 @@ export class ReplayService {
     const edited = edit.body === undefined ? null : Buffer.from(edit.body, 'utf8');
     const bodyEdited = edited !== null && !edited.equals(stored);
     const bytes = bodyEdited ? edited : stored;
-    let headers: HeaderPair[] = replayHeaders(edit.headers ? Object.entries(edit.headers) : delivery.headers, delivery.id);
+    let headers: HeaderPair[] = replayHeaders(edit.headers ? Object.entries(edit.headers) : delivery.headers, delivery.id, {
+      forwardCredentials: target.forwardCredentialHeaders,
+    });
     if (signingSecret !== null && adapter) {
       const secret = { label: `target:${target.name}`, value: signingSecret.value, ...(signingSecret.key ? { key: signingSecret.key } : {}) };
       headers = withSignatureHeaders(headers, adapter.signWebhook(bytes, secret));
@@ -163,7 +165,8 @@ export class ReplayService {
       warnings.push('unknown provider: the body cannot be checked against an event schema');
     }
     return {
-      headers: maskCredentialHeaders(replayHeaders(delivery.headers, delivery.id)),
+      // No target here: every stored header is listed (credentials masked), as the editor starts from it.
+      headers: maskCredentialHeaders(replayHeaders(delivery.headers, delivery.id, { forwardCredentials: true })),
       originalBody: delivery.body === null ? null : utf8OrNull(delivery.body),
       warnings,
       // The names only: a throwaway secret shows which headers the recipe writes.

@@ -1,9 +1,11 @@
 /**
  * Which stored headers a replay sends. Hop-by-hop and host-specific headers describe the
  * original connection (RFC 9110 §7.6.1), not the webhook, so they are dropped; the HTTP client
- * sets its own Host and Content-Length for the target.
+ * sets its own Host and Content-Length for the target. The provider's credentials (Authorization,
+ * Cookie…) are dropped too, unless the target keeps them: staging should not get production's.
  */
 import type { HeaderPair } from '../../src-shared/domain/delivery.js';
+import { isCredentialHeader } from '../../src-shared/domain/credential-headers.js';
 import type { RawHeaders } from '../providers/types.js';
 import { maskSecret } from '../secrets/cipher.js';
 
@@ -17,9 +19,16 @@ export function isDroppedHeader(name: string): boolean {
   return DROPPED.has(lower) || DROPPED_PREFIXES.some((p) => lower.startsWith(p)) || lower === REPLAY_HEADER.toLowerCase();
 }
 
+export interface CredentialPolicy {
+  /** The target's choice: send Authorization, Cookie and the like as they were received. */
+  forwardCredentials: boolean;
+}
+
 /** The headers to send: the stored (or user's) ones minus dropped ones, then the replay marker. */
-export function replayHeaders(source: RawHeaders, deliveryId: string): HeaderPair[] {
-  const kept: HeaderPair[] = source.filter(([name]) => !isDroppedHeader(name)).map(([n, v]) => [n, v]);
+export function replayHeaders(source: RawHeaders, deliveryId: string, policy: CredentialPolicy): HeaderPair[] {
+  const kept: HeaderPair[] = source
+    .filter(([name]) => !isDroppedHeader(name) && (policy.forwardCredentials || !isCredentialHeader(name)))
+    .map(([n, v]) => [n, v]);
   return [...kept, [REPLAY_HEADER, deliveryId]];
 }
 
@@ -29,9 +38,10 @@ export function withSignatureHeaders(headers: readonly HeaderPair[], signature: 
   return [...headers.filter(([name]) => !replaced.has(name.toLowerCase())), ...Object.entries(signature)];
 }
 
-/** Credentials that may travel in a stored or edited header: shown and stored only masked. */
-const CREDENTIAL = /^(authorization|cookie|x-api-key|api-key|apikey)$|secret|token|password|api[-_]?key/i;
-
+/**
+ * Credentials that may travel in a stored or edited header: shown and stored only masked. The
+ * whole value is masked (`••••abcd`): the replay panel knows a masked value by its leading dots.
+ */
 export function maskCredentialHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
-  return headers.map(([name, value]) => [name, CREDENTIAL.test(name) ? maskSecret(value) : value]);
+  return headers.map(([name, value]) => [name, isCredentialHeader(name) ? maskSecret(value) : value]);
 }

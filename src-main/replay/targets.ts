@@ -52,6 +52,7 @@ export class ReplayTargets {
       url: input.url,
       provider: input.provider === undefined ? (existing?.provider ?? null) : input.provider,
       timeoutMs: input.timeoutMs ?? existing?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      forwardCredentialHeaders: input.forwardCredentialHeaders ?? existing?.forwardCredentialHeaders ?? false,
       // A new address has not been confirmed: confirming is about where requests go.
       confirmedAt: existing && existing.url === input.url ? existing.confirmedAt : null,
       createdAt: existing?.createdAt ?? now,
@@ -60,7 +61,7 @@ export class ReplayTargets {
     await this.store.putTarget(target);
     await this.saveSigningSecret(target.id, input);
     const changed = existing
-      ? (['name', 'url', 'provider', 'timeoutMs'] as const).filter((k) => existing[k] !== target[k])
+      ? (['name', 'url', 'provider', 'timeoutMs', 'forwardCredentialHeaders'] as const).filter((k) => existing[k] !== target[k])
       : ['created'];
     if (input.signingSecret !== undefined) changed.push(input.signingSecret === null ? 'signing secret removed' : 'signing secret set');
     if (input.signingKey !== undefined) changed.push(input.signingKey === null ? 'signing key removed' : 'signing key set');

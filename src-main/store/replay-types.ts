@@ -8,6 +8,8 @@ export interface ReplayTargetRecord {
   url: string;
   provider: ProviderId | null;
   timeoutMs: number;
+  /** Replays send the provider's Authorization, Cookie… headers too (off: they are dropped). */
+  forwardCredentialHeaders: boolean;
   confirmedAt: string | null;
   createdAt: string;
   updatedAt: string;

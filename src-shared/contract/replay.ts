@@ -16,6 +16,8 @@ export const ReplayTargetView = z.object({
   url: z.string(),
   provider: ProviderId.nullable(),
   timeoutMs: z.number().int(),
+  /** Replays send the provider's Authorization, Cookie… too; off, they are dropped. */
+  forwardCredentialHeaders: z.boolean(),
   hasSigningSecret: z.boolean(),
   signingSecretMasked: z.string().nullable(),
   /** Public key sent in the `Key` header when re-signing (Calypso), shown in full. */
@@ -42,6 +44,8 @@ export const ReplayTargetSaveInput = z.strictObject({
   /** Calypso: the subscription public key that goes with the secret (`Key` header); null clears it. */
   signingKey: z.string().trim().min(1).max(200).nullable().optional(),
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
+  /** Absent keeps what is stored (off for a new target). */
+  forwardCredentialHeaders: z.boolean().optional(),
 });
 export type ReplayTargetSaveInput = z.infer<typeof ReplayTargetSaveInput>;
 

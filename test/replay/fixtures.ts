@@ -7,6 +7,7 @@ export const targetView = (extra: Partial<ReplayTargetView> = {}): ReplayTargetV
   url: 'http://127.0.0.1:9999/hook',
   provider: 'paychant',
   timeoutMs: 15000,
+  forwardCredentialHeaders: false,
   hasSigningSecret: true,
   signingSecretMasked: '••••abcd',
   signingKey: null,

@@ -8,6 +8,7 @@ interface TargetRow {
   url: string;
   provider: string | null;
   timeout_ms: number;
+  forward_credential_headers: number;
   confirmed_at: string | null;
   created_at: string;
   updated_at: string;
@@ -19,6 +20,7 @@ const toTarget = (r: TargetRow): ReplayTargetRecord => ({
   url: r.url,
   provider: r.provider as ProviderId | null,
   timeoutMs: r.timeout_ms,
+  forwardCredentialHeaders: r.forward_credential_headers === 1,
   confirmedAt: r.confirmed_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -44,10 +46,11 @@ export class SqliteReplayStore implements ReplayStore {
   async putTarget(t: ReplayTargetRecord): Promise<void> {
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO replay_targets (id, name, url, provider, timeout_ms, confirmed_at, created_at, updated_at)
-         VALUES (@id, @name, @url, @provider, @timeoutMs, @confirmedAt, @createdAt, @updatedAt)`,
+        `INSERT OR REPLACE INTO replay_targets
+           (id, name, url, provider, timeout_ms, forward_credential_headers, confirmed_at, created_at, updated_at)
+         VALUES (@id, @name, @url, @provider, @timeoutMs, @forwardCredentialHeaders, @confirmedAt, @createdAt, @updatedAt)`,
       )
-      .run(t);
+      .run({ ...t, forwardCredentialHeaders: t.forwardCredentialHeaders ? 1 : 0 });
   }
 
   async removeTarget(id: string): Promise<boolean> {

@@ -6,6 +6,7 @@ import { replayMigration } from './004-replay.js';
 import { sessionsMigration } from './003-sessions.js';
 import { searchFiltersMigration } from './006-search-filters.js';
 import { derivedOnlyIndexesMigration } from './007-derived-only-indexes.js';
+import { replayCredentialHeadersMigration } from './008-replay-credential-headers.js';
 
 export type { Migration } from './types.js';
 
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   dashboardStatsMigration,
   searchFiltersMigration,
   derivedOnlyIndexesMigration,
+  replayCredentialHeadersMigration,
 ];

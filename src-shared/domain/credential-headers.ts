@@ -1,0 +1,57 @@
+/**
+ * The one list of request headers that carry a sender's credential (a login, a session, an API
+ * key). The delivery view shows them masked, replays drop them unless a target keeps them, and
+ * replay attempts store them masked. Pure data and functions: main and renderer both read it.
+ */
+import { providerCatalogue } from '../providers/catalogue.js';
+
+/** Exact names (compared lower-case). */
+export const CREDENTIAL_HEADER_NAMES: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'apikey',
+];
+
+/** Parts of a name that mark a credential too (x-client-secret, x-auth-token, x-user-password). */
+export const CREDENTIAL_NAME_PARTS: readonly string[] = ['secret', 'token', 'password', 'api-key', 'api_key', 'apikey'];
+
+/**
+ * Never credentials: how each provider signs a webhook, which staging needs to verify a replay.
+ * `Key` is the Calypso subscription's public key, naming the secret that signed.
+ */
+export const SIGNATURE_HEADER_NAMES: readonly string[] = [
+  ...Object.values(providerCatalogue).map((provider) => provider.signature.header.toLowerCase()),
+  'key',
+];
+
+export function isCredentialHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (SIGNATURE_HEADER_NAMES.includes(lower)) return false;
+  return CREDENTIAL_HEADER_NAMES.includes(lower) || CREDENTIAL_NAME_PARTS.some((part) => lower.includes(part));
+}
+
+export const MASK = '••••';
+
+/** The last four characters only, and none at all for values shorter than 8. */
+function maskToken(value: string): string {
+  const chars = [...value];
+  return chars.length < 8 ? MASK : `${MASK}${chars.slice(-4).join('')}`;
+}
+
+/** An auth scheme word before the credential (`Bearer`, `Basic`, `Token`): kept, it says what kind it was. */
+const SCHEME = /^([A-Za-z][A-Za-z0-9-]{0,30})\s+(\S.*)$/s;
+
+/** `Bearer ••••abcd`: the scheme word kept, the credential cut to its last four characters. */
+export function maskCredentialValue(value: string): string {
+  const scheme = SCHEME.exec(value);
+  return scheme ? `${scheme[1]} ${maskToken(scheme[2]!)}` : maskToken(value);
+}
+
+/** Headers with every credential value masked, in their order. */
+export function maskCredentialHeaders<Pair extends readonly [string, string]>(headers: readonly Pair[]): Array<[string, string]> {
+  return headers.map(([name, value]) => [name, isCredentialHeader(name) ? maskCredentialValue(value) : value]);
+}
