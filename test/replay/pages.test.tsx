@@ -74,8 +74,25 @@ describe('ReplayTargetsSettings', () => {
       url: 'http://127.0.0.1:4000/h',
       provider: null,
       timeoutMs: 2500,
+      forwardCredentialHeaders: false,
       signingSecret: 'new-secret-1234',
     });
+  });
+
+  it('shows whether a target gets credential headers and saves the choice (off unless ticked)', async () => {
+    const fake = renderWith(<ReplayTargetsSettings />, {
+      'replay.targets.list': () => ({ targets: [target, targetView({ id: 'rpt_9', name: 'Keeps credentials', forwardCredentialHeaders: true })] }),
+      'replay.targets.save': () => target,
+    });
+    expect((await screen.findByText('Local staging')).closest('tr')!.textContent).toContain('dropped');
+    expect(screen.getByText('Keeps credentials').closest('tr')!.textContent).toContain('forwarded');
+    fireEvent.click(within(screen.getByText('Local staging').closest('tr')!).getByRole('button', { name: 'Edit' }));
+    const box = screen.getByRole('checkbox', { name: /Forward credential headers \(Authorization, Cookie/ }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.name === 'replay.targets.save')).toBe(true));
+    expect(fake.calls.find((c) => c.name === 'replay.targets.save')!.input).toMatchObject({ id: 'rpt_1', forwardCredentialHeaders: true });
   });
 
   it('edits a target keeping its secret when the field is left empty, and removes after a second click', async () => {

@@ -28,6 +28,7 @@ export function ReplayTargetsSettings() {
               <th>URL</th>
               <th>Provider</th>
               <th>Signing secret</th>
+              <th>Credential headers</th>
               <th>Confirmed</th>
               <th />
             </tr>
@@ -62,6 +63,7 @@ function TargetRow({ target, onEdit }: { target: ReplayTargetView; onEdit(): voi
       </td>
       <td>{target.provider ?? <span className="muted">any</span>}</td>
       <td>{target.hasSigningSecret ? `set (${target.signingSecretMasked})` : <span className="muted">not set</span>}</td>
+      <td>{target.forwardCredentialHeaders ? 'forwarded' : <span className="muted">dropped</span>}</td>
       <td>{target.confirmedAt ? <Time iso={target.confirmedAt} /> : <span className="muted">not yet</span>}</td>
       <td>
         <button type="button" onClick={onEdit}>
@@ -135,6 +137,17 @@ function TargetForm({ initial, onDone }: { initial: TargetFormState; onDone(): v
           <input aria-label="Signing key" value={form.signingKey} onChange={(e) => set({ signingKey: e.target.value })} placeholder="Key header value" />
         </label>
       ) : null}
+      <label className="row">
+        <input
+          type="checkbox"
+          checked={form.forwardCredentialHeaders}
+          onChange={(e) => set({ forwardCredentialHeaders: e.target.checked })}
+        />{' '}
+        Forward credential headers (Authorization, Cookie, API keys) as received
+      </label>
+      <p className="muted">
+        Off, replays to this target drop them; the provider's signature headers are always sent.
+      </p>
       {stored?.hasSigningSecret ? (
         <label className="row">
           <input type="checkbox" checked={form.removeSecret} onChange={(e) => set({ removeSecret: e.target.checked })} /> Remove the signing secret

@@ -13,6 +13,8 @@ export interface TargetFormState {
   removeSecret: boolean;
   /** Calypso: the public key sent in the `Key` header with re-signed replays. */
   signingKey: string;
+  /** Replays send the provider's Authorization, Cookie… too. */
+  forwardCredentialHeaders: boolean;
 }
 
 export function targetForm(target?: ReplayTargetView): TargetFormState {
@@ -25,6 +27,7 @@ export function targetForm(target?: ReplayTargetView): TargetFormState {
     signingSecret: '',
     removeSecret: false,
     signingKey: target?.signingKey ?? '',
+    forwardCredentialHeaders: target?.forwardCredentialHeaders ?? false,
   };
 }
 
@@ -36,6 +39,7 @@ export function targetSaveInput(form: TargetFormState): ReplayTargetSaveInput {
     url: form.url.trim(),
     provider: (providerIds as readonly string[]).includes(form.provider) ? (form.provider as ProviderId) : null,
     ...(Number.isFinite(seconds) && seconds > 0 ? { timeoutMs: Math.round(seconds * 1000) } : {}),
+    forwardCredentialHeaders: form.forwardCredentialHeaders,
     ...(form.removeSecret ? { signingSecret: null } : form.signingSecret !== '' ? { signingSecret: form.signingSecret } : {}),
     ...(form.provider === 'calypso' && !form.removeSecret ? { signingKey: form.signingKey.trim() === '' ? null : form.signingKey.trim() } : {}),
   };
