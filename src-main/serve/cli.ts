@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { startServeMode } from './serve-mode.js';
 import { providerIds } from '../../src-shared/domain/provider.js';
 import { createGatewatchDeps } from '../app/default-deps.js';
+import { ConsoleTokenError, describeTokenSource, resolveConsoleToken, tokenWarning } from './console-token.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const ServeFlags = z.object({
@@ -14,7 +15,6 @@ const ServeFlags = z.object({
   'webhook-host': z.string().min(1),
   'webhook-port': port,
   'console-port': port,
-  token: z.string().min(16, 'a token needs at least 16 characters').optional(),
   'body-limit': z.coerce.number().int().positive(),
 });
 
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       'webhook-port': { type: 'string' },
       'console-port': { type: 'string' },
       token: { type: 'string' },
+      'token-file': { type: 'string' },
       'body-limit': { type: 'string' },
     },
     strict: true,
@@ -45,7 +46,6 @@ async function main(): Promise<void> {
     'webhook-host': values['webhook-host'] ?? env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1',
     'webhook-port': values['webhook-port'] ?? env.GATEWATCH_WEBHOOK_PORT ?? 8787,
     'console-port': values['console-port'] ?? env.GATEWATCH_CONSOLE_PORT ?? 8788,
-    token: values.token ?? env.GATEWATCH_TOKEN,
     'body-limit': values['body-limit'] ?? env.GATEWATCH_BODY_LIMIT ?? 1024 * 1024,
   });
   if (!flags.success) {
@@ -53,6 +53,18 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const f = flags.data;
+  // A terminal is someone watching; anything else (a pipe, a service log) may be kept and read later.
+  const interactive = process.stdout.isTTY === true;
+  let consoleToken;
+  try {
+    consoleToken = resolveConsoleToken({ flag: values.token, file: values['token-file'], env, dataDir: f.data, interactive });
+  } catch (error) {
+    if (!(error instanceof ConsoleTokenError)) throw error;
+    console.error(`gatewatch: ${error.message}`);
+    process.exit(2);
+  }
+  const warning = tokenWarning(consoleToken.source);
+  if (warning) console.error(`gatewatch: ${warning}`);
   const rendererDir = defaultRendererDir();
   const running = await startServeMode(
     {
@@ -60,7 +72,7 @@ async function main(): Promise<void> {
       webhookHost: f['webhook-host'],
       webhookPort: f['webhook-port'],
       consolePort: f['console-port'],
-      token: f.token,
+      token: consoleToken.token,
       bodyLimitBytes: f['body-limit'],
       rendererDir,
     },
@@ -72,7 +84,11 @@ async function main(): Promise<void> {
   );
   console.log(`Gatewatch is running (data: ${f.data})`);
   console.log(`  Webhook URL:  ${running.webhookBaseUrl}/webhooks/<provider>   (${providerIds.join(', ')})`);
-  console.log(`  Console:      ${running.consoleUrl}`);
+  if (interactive) console.log(`  Console:      ${running.consoleUrl}`);
+  else {
+    console.log(`  Console:      ${running.consoleOrigin}/`);
+    console.log(`  Token:        ${describeTokenSource(consoleToken.source)}`);
+  }
   if (!rendererDir) console.log('  (the console page is not built yet: run `npm run build`; the API works meanwhile)');
   let stopping = false;
   const stop = (signal: string) => {

@@ -15,6 +15,8 @@ export interface ServeProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+const E2E_TOKEN = 'e2e-token-0123456789abcdef';
+
 /** Starts the built serve mode (`out/main/serve.js`) as a user would, on free ports. */
 export async function startServe(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServeProcess> {
   const script = join(root, 'out', 'main', 'serve.js');
@@ -23,8 +25,9 @@ export async function startServe(options: { dataDir?: string; env?: Record<strin
   const dataDir = options.dataDir ?? dir!.path;
   const child = spawn(
     process.execPath,
-    [script, '--data', dataDir, '--webhook-port', '0', '--console-port', '0', '--token', 'e2e-token-0123456789abcdef'],
-    { cwd: root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [script, '--data', dataDir, '--webhook-port', '0', '--console-port', '0'],
+    // The env, not --token (visible in ps); stdout is a pipe, so the printed URL carries no token.
+    { cwd: root, env: { ...process.env, GATEWATCH_TOKEN: E2E_TOKEN, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -46,7 +49,7 @@ export async function startServe(options: { dataDir?: string; env?: Record<strin
     child,
     dataDir,
     webhookBaseUrl: urls.webhook,
-    consoleUrl: urls.console,
+    consoleUrl: `${new URL(urls.console).origin}/?token=${E2E_TOKEN}`,
     output: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
