@@ -4,9 +4,21 @@ import { ApiError, type ApiIssue } from '../../src-shared/contract/errors.js';
 
 export type CallHandlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
 
+/** Which transport carried a call: the desktop window's IPC, or serve mode's HTTP API. */
+export type Transport = 'ipc' | 'http';
+
 export interface Dispatcher {
-  /** Validates the input, runs the call, validates the output. Throws only ApiError. */
-  call(name: string, input: unknown): Promise<unknown>;
+  /**
+   * Validates the input, runs the call, validates the output. Throws only ApiError. A call the
+   * contract marks desktop-only is refused unless the transport says it is the desktop's IPC.
+   */
+  call(name: string, input: unknown, transport?: Transport): Promise<unknown>;
+}
+
+/** The refusal, in words, when this transport may not make this call; null when it may. */
+export function transportRefusal(name: CallName, transport: Transport | undefined): string | null {
+  const spec = contract[name];
+  return 'desktopOnly' in spec && transport !== 'ipc' ? spec.desktopOnly : null;
 }
 
 export function issuesOf(error: z.ZodError): ApiIssue[] {
@@ -20,8 +32,10 @@ export function issuesOf(error: z.ZodError): ApiIssue[] {
  */
 export function createDispatcher(handlers: CallHandlers, onInternalError: (error: unknown) => void = () => {}): Dispatcher {
   return {
-    async call(name, rawInput) {
+    async call(name, rawInput, transport) {
       if (!isCallName(name)) throw new ApiError('not_found', `There is no call named "${name}".`);
+      const refusal = transportRefusal(name, transport);
+      if (refusal !== null) throw new ApiError('forbidden', refusal);
       const spec = contract[name];
       const input = spec.input.safeParse(rawInput ?? {});
       if (!input.success) throw new ApiError('bad_request', `Invalid input for ${name}.`, issuesOf(input.error));

@@ -22,7 +22,7 @@ export function registerContractHandlers(
         return { ok: false, error: new ApiError('forbidden', 'This frame may not call the console API.').toBody() };
       }
       try {
-        return { ok: true, value: await dispatcher.call(name, input) };
+        return { ok: true, value: await dispatcher.call(name, input, 'ipc') };
       } catch (error) {
         const apiError = error instanceof ApiError ? error : new ApiError('internal', `${name} failed unexpectedly.`);
         return { ok: false, error: apiError.toBody() };

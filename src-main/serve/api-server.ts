@@ -138,7 +138,7 @@ export class ConsoleServer {
           throw new ApiError('bad_request', 'The request body is not valid JSON.');
         }
       }
-      sendJson(response, 200, await this.dispatcher.call(name, input));
+      sendJson(response, 200, await this.dispatcher.call(name, input, 'http'));
     } catch (error) {
       sendError(response, error instanceof ApiError ? error : new ApiError('internal', 'The call failed unexpectedly.'));
     }

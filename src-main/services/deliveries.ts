@@ -1,5 +1,6 @@
 import type { DeliveriesListInput, DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
-import type { DeliveryDetail, DeliverySummary } from '../../src-shared/domain/delivery.js';
+import type { DeliveryDetail, DeliverySummary, HeaderPair } from '../../src-shared/domain/delivery.js';
+import { isCredentialHeader, maskCredentialHeaders } from '../../src-shared/domain/credential-headers.js';
 import { ApiError } from '../../src-shared/contract/errors.js';
 import type { DeliveryStore, DeliverySummaryRecord } from '../store/types.js';
 import { utf8OrNull } from '../pipeline/body-text.js';
@@ -52,9 +53,15 @@ export async function listDeliveries(store: DeliveryStore, input: DeliveriesList
   };
 }
 
-export async function getDelivery(store: DeliveryStore, id: string): Promise<DeliveryDetail> {
+async function requireStored(store: DeliveryStore, id: string) {
   const stored = await store.get(id);
   if (!stored) throw new ApiError('not_found', `No delivery with id ${id}.`);
+  return stored;
+}
+
+/** The delivery as the console shows it: credential header values masked (revealHeaders has them). */
+export async function getDelivery(store: DeliveryStore, id: string): Promise<DeliveryDetail> {
+  const stored = await requireStored(store, id);
   const body = stored.body ?? new Uint8Array();
   const derived = stored.derived;
   const seqless: DeliverySummaryRecord = {
@@ -79,7 +86,7 @@ export async function getDelivery(store: DeliveryStore, id: string): Promise<Del
   return {
     ...toSummary(seqless),
     query: stored.query,
-    headers: stored.headers,
+    headers: maskCredentialHeaders(stored.headers),
     body: stored.body === null ? null : utf8OrNull(body),
     bodyBase64: Buffer.from(body).toString('base64'),
     remoteAddress: stored.remoteAddress,
@@ -94,5 +101,14 @@ export async function getDelivery(store: DeliveryStore, id: string): Promise<Del
     correlationKeys: derived?.correlationKeys ?? [],
     schemaIssues: derived?.schemaIssues ?? [],
     duplicates: await store.duplicatesOf(stored.id),
+  };
+}
+
+/** Every header as received, credentials in clear, and the names of those that are credentials. */
+export async function revealDeliveryHeaders(store: DeliveryStore, id: string): Promise<{ headers: HeaderPair[]; credentialNames: string[] }> {
+  const stored = await requireStored(store, id);
+  return {
+    headers: stored.headers.map(([name, value]) => [name, value]),
+    credentialNames: stored.headers.map(([name]) => name).filter(isCredentialHeader),
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DeliveryProvider } from '../domain/provider.js';
 import { VerificationStatus } from '../domain/verification.js';
 import { NormalizedStatus } from '../domain/normalized.js';
-import { DeliveryDetail, DeliverySummary } from '../domain/delivery.js';
+import { DeliveryDetail, DeliverySummary, HeaderPair } from '../domain/delivery.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -32,7 +32,18 @@ export type DeliveriesListOutput = z.infer<typeof DeliveriesListOutput>;
 
 export const DeliveryIdInput = z.object({ id: z.string().min(1).max(100) });
 
+/** The delivery's headers as received, credential values (Authorization, Cookie…) unmasked. */
+export const DeliveryRevealedHeaders = z.object({ headers: z.array(HeaderPair) });
+export type DeliveryRevealedHeaders = z.infer<typeof DeliveryRevealedHeaders>;
+
 export const deliveriesContract = {
   'deliveries.list': { input: DeliveriesListInput, output: DeliveriesListOutput },
+  /** Credential header values come masked (`Bearer ••••abcd`); see deliveries.revealHeaders. */
   'deliveries.get': { input: DeliveryIdInput, output: DeliveryDetail },
+  'deliveries.revealHeaders': {
+    input: DeliveryIdInput,
+    output: DeliveryRevealedHeaders,
+    // Serve mode's page is reachable by anything holding the token; the desktop window is the user.
+    desktopOnly: 'Revealing credential headers is only possible in the desktop app.',
+  },
 } as const;

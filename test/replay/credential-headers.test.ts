@@ -22,7 +22,7 @@ describe('credential headers on replay', () => {
   });
 
   it("drops the provider's Authorization, Cookie and API key but keeps the signature headers", async () => {
-    const cases = [
+    const cases: Array<{ provider: string; body: string; signature: Record<string, string> }> = [
       { provider: 'instap', body: instapDeposit, signature: { 'x-payload-hash': 'hash-from-instap' } },
       { provider: 'instaxchange', body: instaxchangeCompleted, signature: { 'X-InstaXWH-KEY': 'md5-from-instaxchange' } },
       { provider: 'calypso', body: calypsoInvoiceCreated, signature: { Key: 'pub-calypso-1', Sign: 'sign-from-calypso' } },

@@ -1,5 +1,5 @@
 import type { deliveriesContract } from '../../../src-shared/contract/deliveries.js';
-import { getDelivery, listDeliveries } from '../../services/deliveries.js';
+import { getDelivery, listDeliveries, revealDeliveryHeaders } from '../../services/deliveries.js';
 import type { AppContext } from '../context.js';
 import type { FeatureHandlers } from './types.js';
 
@@ -7,5 +7,14 @@ export function deliveryHandlers(ctx: AppContext): FeatureHandlers<typeof delive
   return {
     'deliveries.list': (input) => listDeliveries(ctx.store.deliveries, input),
     'deliveries.get': (input) => getDelivery(ctx.store.deliveries, input.id),
+    'deliveries.revealHeaders': async (input) => {
+      const { headers, credentialNames } = await revealDeliveryHeaders(ctx.store.deliveries, input.id);
+      // Who saw which credentials, never the values.
+      const names = credentialNames.length > 0 ? credentialNames.join(', ') : 'none present';
+      await ctx.audit.record('deliveries.revealHeaders', input.id, `Revealed the credential headers of ${input.id} (${names})`, {
+        headers: credentialNames,
+      });
+      return { headers };
+    },
   };
 }
