@@ -3,7 +3,7 @@
  * (from the seed documents) in this registry, and the form reads the schema's shape.
  */
 import { z } from 'zod';
-import { DECIMAL_RE } from './decimal.js';
+import { DECIMAL_RE, EXACT_NUMBER_DIGITS, decimalOfNumber } from './decimal.js';
 
 /** A list of values the user edits in Settings (the provider's list changes over time). */
 export type SettingsListName = 'instaxchange.fromCurrencies' | 'instaxchange.toCurrencies';
@@ -19,8 +19,37 @@ export interface FieldMeta {
 
 export const formFields = z.registry<FieldMeta>();
 
-/** An amount as a decimal string (sent as the exact digits typed, never a re-printed float). */
-export const decimalText = () => z.string().trim().regex(DECIMAL_RE, 'Enter a decimal number such as 10 or 12.50');
+const DECIMAL_HINT = 'Enter a decimal number such as 10 or 12.50';
+
+/**
+ * A JSON number amount (the seeds send numbers) as decimal text: not below zero, and with no more
+ * digits than a JSON number keeps exactly.
+ */
+function amountOfNumber(n: number, ctx: z.RefinementCtx): string {
+  if (n < 0) {
+    ctx.addIssue({ code: 'custom', message: 'An amount is not below zero' });
+    return '';
+  }
+  const text = decimalOfNumber(n);
+  if (text === null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${n} needs more than ${EXACT_NUMBER_DIGITS} significant digits, which a JSON number does not keep exactly: send it as a decimal string`,
+    });
+    return '';
+  }
+  return text;
+}
+
+/**
+ * An amount: a decimal string is kept as typed (sent as those exact digits, never a re-printed
+ * float); a JSON number is taken at its shortest round-trip form.
+ */
+export const decimalText = () =>
+  z
+    .union([z.number(), z.string()], { message: 'Expected a finite number or a decimal string' })
+    .transform((value, ctx) => (typeof value === 'number' ? amountOfNumber(value, ctx) : value))
+    .pipe(z.string().trim().regex(DECIMAL_RE, DECIMAL_HINT));
 
 export interface FormField extends FieldMeta {
   name: string;

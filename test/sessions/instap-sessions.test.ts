@@ -73,6 +73,26 @@ describe('Instap sessions against a fake pgpub API on 127.0.0.1', () => {
     expect(list.body.items.map((i) => i.id)).toContain(session.id);
   });
 
+  it("creates a session from the seed's example body (numbers as numbers): sent as the seed's JSON.stringify, hash verified by the fake", async () => {
+    // Seed 001's TypeScript sample, field for field; minPaymentAmountInUSD is a JSON number.
+    const seedPayload = {
+      userId: 'YOUR_UNIQUE_USER_ID',
+      userName: 'YOUR_USER_NAME',
+      userNameSurname: 'THE_NAME_AND_SURNAME_OF_YOUR_USER',
+      sessionDefaultLanguage: 'en',
+      sessionDefaultFiatCurrency: 'USD',
+      minPaymentAmountInUSD: 0.5,
+    };
+    const { status, body: session } = await gw.api<Session>('sessions.create', { provider: 'instap', payload: seedPayload });
+    expect(status, JSON.stringify(session)).toBe(200);
+    expect(session.outcome).toBe('created');
+    const received = fake.requests[fake.requests.length - 1]!;
+    // "convert the request body to a string using JSON.stringify() … use the same stringified body"
+    expect(received.body.toString('utf8')).toBe(JSON.stringify(seedPayload));
+    expect(received.headers['x-payload-hash']).toBe(createHmac('sha512', hmacSecret).update(JSON.stringify(seedPayload)).digest('base64'));
+    expect(session.calls[0]!.response!.status).toBe(200);
+  });
+
   it('returns validation errors per field, sends nothing, and keeps the failed attempt', async () => {
     const before = fake.requests.length;
     const { status, body } = await gw.api<{ error: { code: string; issues: Array<{ path: string; message: string }> } }>('sessions.create', {

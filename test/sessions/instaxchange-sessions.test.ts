@@ -52,6 +52,23 @@ describe('InstaXchange sessions', () => {
     expect(accepted.status).toBe(200);
   });
 
+  it('takes fromAmount/toAmount as JSON numbers (seed 000 documents them as number) and sends them as numbers', async () => {
+    await saveSettings((s) => ({ ...s, instaxchange: { ...s.instaxchange, creationAuth: 'x-api-key' } }));
+    const { status, body: session } = await gw.api<Session>('sessions.create', {
+      provider: 'instaxchange',
+      payload: { amountDirection: 'sending', fromAmount: 3.74, fromCurrency: 'EUR', toCurrency: 'USDT' },
+    });
+    expect(status, JSON.stringify(session)).toBe(200);
+    expect(session.outcome).toBe('created');
+    expect(fake.requests.at(-1)!.body.toString()).toBe('{"amountDirection":"sending","fromAmount":3.74,"fromCurrency":"EUR","toCurrency":"USDT"}');
+    const receiving = await gw.api<Session>('sessions.create', {
+      provider: 'instaxchange',
+      payload: { amountDirection: 'receiving', toAmount: 10, fromCurrency: 'EUR', toCurrency: 'USDT' },
+    });
+    expect(receiving.body.outcome).toBe('created');
+    expect(fake.requests.at(-1)!.body.toString()).toContain('"toAmount":10');
+  });
+
   it('sends with the auth mode from Settings, reads the id from `id`, and builds the payment link from the template', async () => {
     await saveSettings((s) => ({ ...s, instaxchange: { ...s.instaxchange, creationAuth: 'none' } }));
     const refused = await gw.api<Session>('sessions.create', { provider: 'instaxchange', payload: sending });
@@ -68,8 +85,9 @@ describe('InstaXchange sessions', () => {
       { kind: 'sessionId', value: session.providerSessionId },
       { kind: 'reference', value: 'order-10042' },
     ]);
+    // Fields go out in the order they were given (here: the `sending` object's).
     expect(fake.requests.at(-1)!.body.toString()).toBe(
-      '{"amountDirection":"sending","fromAmount":100.00,"fromCurrency":"EUR","toCurrency":"USDT-TRON","address":"TXyz123","webhookRef":"order-10042"}',
+      '{"amountDirection":"sending","fromAmount":100.00,"fromCurrency":"EUR","toCurrency":"USDT-TRON","webhookRef":"order-10042","address":"TXyz123"}',
     );
     expectNoSecret(session, [apiKey]);
 

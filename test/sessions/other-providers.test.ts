@@ -83,6 +83,15 @@ describe('OpenXSwitch instant swap and the Paychant widget link', () => {
     expect(oxsFake.requests.at(-1)!.query.get('walletId')).toBe('w-1');
   });
 
+  it('takes fromAmount as a JSON number (as the webhook seed writes it) and sends the string the API schema asks for', async () => {
+    const { body: session } = await gw.api<Session>('sessions.create', {
+      provider: 'openxswitch',
+      payload: { walletId: 'w-2', fromCoin: 'USDT', fromAmount: 2, toCoin: 'TRX' },
+    });
+    expect(session).toMatchObject({ outcome: 'created' });
+    expect(oxsFake.requests.at(-1)!.body.toString()).toBe('{"walletId":"w-2","fromCoin":"USDT","fromAmount":"2","toCoin":"TRX"}');
+  });
+
   it('builds and records the Paychant widget link without any server call', async () => {
     await useLocalProvider(gw, 'paychant', { baseUrl: 'https://widget.paychant.com/sand', apiKey: 'pk_sandbox_partner_01' });
     const preview = await gw.api<SessionPreview>('sessions.preview', { provider: 'paychant', payload: { action: 'buy', listedAsset: 'USDT', fiatAmount: '5000' } });

@@ -16,7 +16,20 @@ export function validateWith(schema: z.ZodType, payload: unknown, extra?: (value
       })),
     };
   }
-  const value = parsed.data as Record<string, unknown>;
+  const value = inInputOrder(parsed.data as Record<string, unknown>, payload);
   const issues = extra?.(value) ?? [];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
+}
+
+/**
+ * The parsed fields in the order the caller gave them (the schema's order for the rest): the body
+ * is built in this order, so a payload copied from a provider's sample is sent as that sample's
+ * `JSON.stringify` would print it.
+ */
+function inInputOrder(value: Record<string, unknown>, input: unknown): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) if (Object.hasOwn(value, key)) out[key] = value[key];
+  for (const [key, v] of Object.entries(value)) if (!Object.hasOwn(out, key)) out[key] = v;
+  return out;
 }
