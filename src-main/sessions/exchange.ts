@@ -4,11 +4,12 @@ import type { ProviderCredentials } from '../services/provider-config.js';
 import { newId } from '../store/ids.js';
 import { explainFailure } from './explain.js';
 import { sendRequest } from './http.js';
-import { maskAnswerText, maskRequest } from './masking.js';
+import { credentialsMasker, maskRequest } from './masking.js';
 import type { BuiltRequest, ProviderAnswer, SessionClient } from './types.js';
 
 export interface Exchange {
   call: SessionCall;
+  /** Already masked: what explains, interprets, stores or audits it never sees an echoed credential. */
   answer: ProviderAnswer | null;
 }
 
@@ -19,7 +20,8 @@ export async function exchange(
   creds: ProviderCredentials,
   options: { timeoutMs: number; at: Date },
 ): Promise<Exchange> {
-  const outcome = await sendRequest(request, options.timeoutMs);
+  const masker = credentialsMasker(creds);
+  const outcome = await sendRequest(request, { masker, timeoutMs: options.timeoutMs });
   const answer = outcome.ok ? outcome.answer : null;
   const error = outcome.ok ? explainFailure(client, outcome.answer) : outcome.error;
   return {
@@ -28,21 +30,12 @@ export async function exchange(
       id: newId('scl'),
       kind,
       at: options.at.toISOString(),
-      request: maskRequest(request, [creds.apiKey, creds.hmacSecret]),
-      response: answer ? maskedResponse(answer, [creds.apiKey, creds.hmacSecret]) : null,
+      request: maskRequest(request, masker),
+      response: answer ? { status: answer.status, headers: answer.headers, body: answer.body, durationMs: answer.durationMs } : null,
       ok: error === null,
       error,
       providerState: null,
       status: null,
     },
-  };
-}
-
-function maskedResponse(answer: ProviderAnswer, secrets: ReadonlyArray<string | null>): NonNullable<SessionCall['response']> {
-  return {
-    status: answer.status,
-    headers: answer.headers.map(([name, value]) => [name, maskAnswerText(value, secrets)] as [string, string]),
-    body: answer.body === null ? null : maskAnswerText(answer.body, secrets),
-    durationMs: answer.durationMs,
   };
 }

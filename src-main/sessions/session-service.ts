@@ -16,7 +16,7 @@ import { instapMockDepositRequest } from './clients/instap.js';
 import { exchange } from './exchange.js';
 import { sessionFingerprint } from './fingerprint.js';
 import { SEND_TIMEOUT_MS } from './http.js';
-import { maskRequest } from './masking.js';
+import { credentialsMasker, maskRequest } from './masking.js';
 import type { SessionSettingsService } from './settings-service.js';
 import type { BuildContext, SessionClient } from './types.js';
 
@@ -94,7 +94,7 @@ export class SessionService {
     ];
     return {
       environment: creds.environment,
-      request: 'link' in built ? null : maskRequest(built, [creds.apiKey, creds.hmacSecret]),
+      request: 'link' in built ? null : maskRequest(built, credentialsMasker(creds)),
       link: 'link' in built ? built.link : null,
       notes,
       recentIdentical: (await this.recentIdentical(fingerprint, settings)).map(toSummary),
