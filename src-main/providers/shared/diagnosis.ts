@@ -13,6 +13,16 @@ export function headerMissing(header: string, present: boolean): string {
   return present ? `signature header ${header} is present but empty` : `signature header ${header} missing`;
 }
 
+const ordinal = (n: number): string => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+
+/** A signature header that came more than once; `matchedIndex` is the value that matched, if any. */
+export function headerRepeated(header: string, count: number, nonEmpty: number, matchedIndex?: number): string {
+  const base = `the ${header} header was sent ${count} times`;
+  const empty = nonEmpty < count ? ` (${count - nonEmpty} empty)` : '';
+  if (matchedIndex !== undefined) return `${base}${empty}; the ${ordinal(matchedIndex + 1)} value matches`;
+  return nonEmpty === 1 ? `${base}${empty}; the one value given does not match` : `${base}${empty}; none of the ${nonEmpty} values matches`;
+}
+
 export function noSecretConfigured(): string {
   return 'no webhook secret is configured for this provider: add one in settings to verify deliveries';
 }

@@ -12,3 +12,9 @@ export function getHeader(headers: RawHeaders, name: string): string | undefined
 export function hasHeader(headers: RawHeaders, name: string): boolean {
   return getHeader(headers, name) !== undefined;
 }
+
+/** Every value of a header, in received order (a repeated signature header has several). */
+export function getHeaderValues(headers: RawHeaders, name: string): string[] {
+  const wanted = name.toLowerCase();
+  return headers.filter(([key]) => key.toLowerCase() === wanted).map(([, value]) => value);
+}

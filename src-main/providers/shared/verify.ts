@@ -12,7 +12,7 @@ import { distinctForms, type CandidateForm } from './candidates.js';
 import type { DigestVariant } from './digests.js';
 import { normalizeReceived } from './digests.js';
 import { constantTimeEqual } from './compare.js';
-import { getHeader } from './headers.js';
+import { getHeaderValues } from './headers.js';
 import { decodeJsonBody } from './parse.js';
 import type { LosslessJson } from './lossless-json.js';
 import * as say from './diagnosis.js';
@@ -50,6 +50,8 @@ export const everySecret = (_headers: RawHeaders, secrets: readonly WebhookSecre
 interface Match {
   form: CandidateForm;
   digest: DigestVariant;
+  /** Which of the header's values matched (0-based), when the header was repeated. */
+  valueIndex: number;
 }
 
 export function verifySignature(
@@ -60,11 +62,14 @@ export function verifySignature(
 ): VerificationResult {
   const base = { scheme: recipe.scheme, ...(recipe.assumption ? { assumption: recipe.assumption } : {}) };
   const headerName = recipe.scheme.header;
-  const received = getHeader(delivery.headers, headerName);
-  if (received === undefined || received.trim() === '') {
-    const diagnosis = say.joinNotes(say.headerMissing(headerName, received !== undefined), recipe.missingHeaderNote?.(delivery.headers));
+  // A repeated header (a proxy adding its own, say): every non-empty value is tried.
+  const values = getHeaderValues(delivery.headers, headerName);
+  const received = values.filter((v) => v.trim() !== '');
+  if (received.length === 0) {
+    const diagnosis = say.joinNotes(say.headerMissing(headerName, values.length > 0), recipe.missingHeaderNote?.(delivery.headers));
     return { ...base, status: 'unsigned', candidatesTried: [], diagnosis };
   }
+  const repeated = (m?: Match): string | undefined => (values.length > 1 ? say.headerRepeated(headerName, values.length, received.length, m?.valueIndex) : undefined);
   if (secrets.length === 0) return { ...base, status: 'no-secret', candidatesTried: [], diagnosis: say.noSecretConfigured() };
 
   const decoded = decodeJsonBody(delivery.body);
@@ -76,11 +81,16 @@ export function verifySignature(
   const findMatch = (secretValue: string, keyed: boolean): Match | undefined => {
     for (const digest of recipe.digests) {
       if (digest.keyed !== keyed) continue;
-      const value = normalizeReceived(received, digest.encoding);
+      const wanted = received.map((r) => normalizeReceived(r, digest.encoding));
       for (const form of distinctForms(forms)) {
-        const candidate = { form, digest };
-        tried.add(candidateName(candidate));
-        if (constantTimeEqual(value, digest.compute(secretValue, form.bytes))) return candidate;
+        tried.add(candidateName({ form, digest, valueIndex: 0 }));
+        const expected = digest.compute(secretValue, form.bytes);
+        // Every value is compared (no early exit between them), each in constant time.
+        let valueIndex = -1;
+        wanted.forEach((value, i) => {
+          if (constantTimeEqual(value, expected) && valueIndex < 0) valueIndex = values.indexOf(received[i]!);
+        });
+        if (valueIndex >= 0) return { form, digest, valueIndex };
       }
     }
     return undefined;
@@ -99,25 +109,26 @@ export function verifySignature(
     const m = findMatch(secret.value, true);
     if (!m) continue;
     const secretNote = secret !== first && first ? say.otherSecretMatches(secret.label, first.label) : undefined;
-    return result('valid', m, { secretLabel: secret.label, diagnosis: say.joinNotes(m.form.note, choice.note, secretNote) });
+    return result('valid', m, { secretLabel: secret.label, diagnosis: say.joinNotes(m.form.note, choice.note, secretNote, repeated(m)) });
   }
   for (const secret of choice.others) {
     const m = findMatch(secret.value, true);
     if (!m) continue;
-    const diagnosis = say.joinNotes(say.otherSecretMatches(secret.label, choice.selectedLabel, choice.selectedBy), m.form.note);
+    const diagnosis = say.joinNotes(say.otherSecretMatches(secret.label, choice.selectedLabel, choice.selectedBy), m.form.note, repeated(m));
     return result('invalid', m, { secretLabel: secret.label, diagnosis });
   }
   for (const secret of [...choice.eligible, ...choice.others]) {
     if (secret.value === secret.value.trim()) continue;
     const m = findMatch(secret.value.trim(), true);
-    if (m) return result('invalid', m, { secretLabel: secret.label, diagnosis: say.joinNotes(say.secretNeedsTrim(secret.label), m.form.note) });
+    if (m) return result('invalid', m, { secretLabel: secret.label, diagnosis: say.joinNotes(say.secretNeedsTrim(secret.label), m.form.note, repeated(m)) });
   }
   const plain = findMatch('', false);
-  if (plain) return result('unsupported', plain, { diagnosis: say.joinNotes(say.unkeyedMatch(plain.digest), plain.form.note) });
+  if (plain) return result('unsupported', plain, { diagnosis: say.joinNotes(say.unkeyedMatch(plain.digest), plain.form.note, repeated(plain)) });
 
   const diagnosis = say.joinNotes(
     choice.note,
-    say.headerShapeMismatch(headerName, received, recipe.digests),
+    repeated(),
+    ...new Set(received.map((r) => say.headerShapeMismatch(headerName, r, recipe.digests))),
     decoded.error !== null && recipe.usesSerializedForms ? say.bodyNotJson(decoded.error) : undefined,
     say.noSecretMatches([...choice.eligible, ...choice.others].map((s) => s.label), [...distinctForms(forms)].length),
   );
