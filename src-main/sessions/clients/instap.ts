@@ -6,7 +6,7 @@ import { instapSessionPayload } from '../../../src-shared/sessions/instap.js';
 import { lookupStatus } from '../../../src-shared/providers/status-map.js';
 import { instapRequestHeaders } from '../../providers/instap/index.js';
 import { firstText, joinUrl, jsonBody } from '../body.js';
-import { providerMessage } from '../explain.js';
+import { explainInstapAnswer } from './instap-errors.js';
 import type { BuildContext, BuiltRequest, ProviderAnswer, SessionClient } from '../types.js';
 import { validateWith } from './validate.js';
 import { KeyCollector } from '../../providers/shared/extract.js';
@@ -67,17 +67,6 @@ export const instapClient: SessionClient = {
     const state = stateOf(answer);
     return { providerState: state, status: lookupStatus('instap', 'sessionState', state) ?? 'unknown' };
   },
-  explain(answer) {
-    const said = providerMessage(answer) ?? '';
-    if ((answer.body ?? '').includes('errorHmacDoesNotMatch'))
-      return (
-        'Instap answered errorHmacDoesNotMatch: the x-payload-hash does not match the body it received. The body was hashed and sent byte for byte, ' +
-        'so the HMAC secret set here for this environment is not the one registered with Instap (PUT /secpub/hmac), or it was changed there ' +
-        'moments ago (Instap keeps answering this for a while after a change).'
-      );
-    if (answer.status === 400)
-      return `HTTP 400: Instap answers 400 while no HMAC secret is registered for your account. Register one with PUT /secpub/hmac {hmacSecret}, then set the same value here as the HMAC secret.${said ? ` Instap said: ${said}` : ''}`;
-    return null;
-  },
+  explain: explainInstapAnswer,
   assumptions: () => [],
 };
