@@ -3,22 +3,33 @@
  * master key from GATEWATCH_MASTER_KEY or a 0600 key file in the data dir. Pure Node crypto, no
  * Electron: the desktop build wraps safeStorage in the same `SecretCipher` interface.
  *
- * Blob format (version 1): 0x01 | iv (12 bytes) | GCM tag (16 bytes) | ciphertext.
+ * Blob format version 2: 0x02 | iv (12 bytes) | GCM tag (16 bytes) | ciphertext, with the row's
+ * binding (owner, kind, label) as associated data: a blob copied into another row does not
+ * decrypt there. Version 1 (0x01, no associated data) is still read, so that the vault can
+ * re-encrypt old rows as version 2.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bindingBytes, type SecretBinding } from './binding.js';
+
+export type { SecretBinding } from './binding.js';
 
 export interface SecretCipher {
   /** Which backend protects the secrets ("aes-256-gcm (key file)", "safeStorage: basic_text"…). */
   readonly backend: string;
   /** False when the backend does not really protect the secrets (e.g. plain-text fallback). */
   readonly secure: boolean;
-  encrypt(plain: string): Buffer;
-  decrypt(blob: Buffer): string;
+  /** Encrypts a value for one row only: `binding` names that row. */
+  encrypt(plain: string, binding: SecretBinding): Buffer;
+  /** Throws, in words, when the blob belongs to another row, another key, or was altered. */
+  decrypt(blob: Buffer, binding: SecretBinding): string;
+  /** A blob written before rows were bound (it decrypts anywhere): re-encrypt it. */
+  isLegacy(blob: Buffer): boolean;
 }
 
-const VERSION = 0x01;
+const LEGACY_VERSION = 0x01;
+const VERSION = 0x02;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
@@ -30,26 +41,33 @@ export function createAesGcmCipher(masterKey: Buffer, backend = 'aes-256-gcm'): 
   return {
     backend,
     secure: true,
-    encrypt(plain) {
+    encrypt(plain, binding) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(bindingBytes(binding));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
     },
-    decrypt(blob) {
+    decrypt(blob, binding) {
       if (blob.length < 1 + IV_BYTES + TAG_BYTES) throw new Error('encrypted secret is truncated');
-      if (blob[0] !== VERSION) throw new Error(`encrypted secret has unknown format version ${blob[0]}`);
+      if (blob[0] !== VERSION && blob[0] !== LEGACY_VERSION) throw new Error(`encrypted secret has unknown format version ${blob[0]}`);
       const iv = blob.subarray(1, 1 + IV_BYTES);
       const tag = blob.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
       const decipher = createDecipheriv('aes-256-gcm', key, iv);
       decipher.setAuthTag(tag);
+      if (blob[0] === VERSION) decipher.setAAD(bindingBytes(binding));
       try {
         return Buffer.concat([decipher.update(blob.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
       } catch {
-        // Do not pass the crypto error on: say what it means.
-        throw new Error('encrypted secret could not be decrypted: wrong master key, or the data was altered');
+        // Do not pass the crypto error on: say what it means. GCM cannot tell these causes apart.
+        throw new Error(
+          blob[0] === VERSION
+            ? 'encrypted secret could not be decrypted: it was stored for another entry (moved or swapped), the master key is wrong, or the data was altered'
+            : 'encrypted secret could not be decrypted: wrong master key, or the data was altered',
+        );
       }
     },
+    isLegacy: (blob) => blob[0] === LEGACY_VERSION,
   };
 }
 

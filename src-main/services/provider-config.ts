@@ -33,8 +33,8 @@ export interface ProviderCredentials {
 const owner = (provider: ProviderId) => `provider:${provider}`;
 const settingsKey = (provider: ProviderId) => `provider:${provider}`;
 
-function view(info: { label: string; masked: string; keyRef: string | null; updatedAt: string }): SecretInfo {
-  return { label: info.label, masked: info.masked, key: info.keyRef, updatedAt: info.updatedAt };
+function view(info: { label: string; masked: string; keyRef: string | null; updatedAt: string; unreadable?: true }): SecretInfo {
+  return { label: info.label, masked: info.masked, key: info.keyRef, updatedAt: info.updatedAt, ...(info.unreadable ? { unreadable: true } : {}) };
 }
 
 /** Per-provider settings (base URLs, environment) and secrets (API keys, HMAC and webhook secrets). */
@@ -103,9 +103,14 @@ export class ProviderConfigService {
     }
     if (input.webhookSecrets === undefined) return { webhookSecretsChanged: false };
 
-    const existing = await this.vault.values(owner(provider), 'webhookSecret');
+    // Read without failing: a stored secret that cannot be decrypted is replaced by typing it again.
+    const existing = await this.vault.entries(owner(provider), 'webhookSecret');
     const wanted = input.webhookSecrets.map((entry) => {
-      const value = entry.value ?? existing.find((e) => e.label === entry.label)?.value;
+      const stored = existing.find((e) => e.label === entry.label);
+      if (entry.value === undefined && stored && stored.value === null) {
+        throw new ApiError('bad_request', stored.problem.message, [{ path: 'webhookSecrets', message: `type the value of "${entry.label}" again` }]);
+      }
+      const value = entry.value ?? stored?.value ?? undefined;
       // Never drop a secret by accident (e.g. a renamed label with no value typed).
       if (value === undefined) {
         throw new ApiError('bad_request', `Webhook secret "${entry.label}" has no value: type it, or keep its old label.`, [
@@ -116,7 +121,9 @@ export class ProviderConfigService {
     });
     const same =
       wanted.length === existing.length &&
-      wanted.every((w) => existing.some((e) => e.label === w.label && e.keyRef === w.keyRef && constantTimeEqual(e.value, w.value)));
+      wanted.every((w) =>
+        existing.some((e) => e.label === w.label && e.keyRef === w.keyRef && e.value !== null && constantTimeEqual(e.value, w.value)),
+      );
     if (same) return { webhookSecretsChanged: false };
     const wantedLabels = new Set(wanted.map((w) => w.label));
     for (const old of existing) if (!wantedLabels.has(old.label)) await this.vault.remove(owner(provider), 'webhookSecret', old.label);

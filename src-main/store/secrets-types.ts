@@ -14,6 +14,8 @@ export interface SecretRecord {
 
 export interface SecretStore {
   list(owner: string, kind?: string): Promise<SecretRecord[]>;
+  /** Every stored secret (the vault re-encrypts older formats with it). */
+  all(): Promise<SecretRecord[]>;
   put(record: SecretRecord): Promise<void>;
   remove(owner: string, kind?: string, label?: string): Promise<void>;
 }

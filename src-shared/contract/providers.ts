@@ -14,6 +14,8 @@ export const SecretInfo = z.object({
   /** A public selector (Calypso's `Key` = subscription public key), shown in full. */
   key: z.string().nullable(),
   updatedAt: z.string(),
+  /** The stored value can no longer be decrypted (moved from another entry, another key): enter it again. */
+  unreadable: z.literal(true).optional(),
 });
 export type SecretInfo = z.infer<typeof SecretInfo>;
 

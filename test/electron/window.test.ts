@@ -123,14 +123,15 @@ describe('safeStorage cipher', () => {
 
   it('round-trips through safeStorage', () => {
     const cipher = createSafeStorageCipher(fakeSafeStorage('kwallet5'), 'linux');
-    expect(cipher.decrypt(cipher.encrypt('s3cret-value'))).toBe('s3cret-value');
+    const row = { owner: 'provider:paychant', kind: 'apiKey', label: 'production' };
+    expect(cipher.decrypt(cipher.encrypt('s3cret-value', row), row)).toBe('s3cret-value');
   });
 });
 
 describe('desktop cipher', () => {
   it('falls back to the key-file cipher, and says so, when the OS offers no encryption', () => {
     const logged: string[] = [];
-    const fallback = { backend: 'aes-256-gcm (key file in the data dir)', secure: true, encrypt: () => Buffer.alloc(0), decrypt: () => '' };
+    const fallback = { backend: 'aes-256-gcm (key file in the data dir)', secure: true, encrypt: () => Buffer.alloc(0), decrypt: () => '', isLegacy: () => false };
     const unavailable = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
     const cipher = desktopCipher(unavailable, () => fallback, (line) => logged.push(line), 'linux');
     expect(cipher).toBe(fallback);

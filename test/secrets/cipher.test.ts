@@ -7,25 +7,26 @@ import { createAesGcmCipher, loadOrCreateKeyFile, maskSecret, masterKeyFromEnv, 
 
 describe('AES-256-GCM cipher', () => {
   const cipher = createAesGcmCipher(randomBytes(32));
+  const row = { owner: 'provider:paychant', kind: 'webhookSecret', label: 'production' };
 
   it('round-trips, with a fresh IV each time', () => {
-    const a = cipher.encrypt('whsec_Zoë_1a2b');
-    const b = cipher.encrypt('whsec_Zoë_1a2b');
+    const a = cipher.encrypt('whsec_Zoë_1a2b', row);
+    const b = cipher.encrypt('whsec_Zoë_1a2b', row);
     expect(a.equals(b)).toBe(false);
-    expect(a[0]).toBe(1);
-    expect(cipher.decrypt(a)).toBe('whsec_Zoë_1a2b');
+    expect(a[0]).toBe(2);
+    expect(cipher.decrypt(a, row)).toBe('whsec_Zoë_1a2b');
     expect(a.includes(Buffer.from('whsec'))).toBe(false);
     expect(cipher).toMatchObject({ secure: true });
   });
 
   it('refuses altered data, another key, unknown versions and truncation', () => {
-    const blob = cipher.encrypt('secret');
+    const blob = cipher.encrypt('secret', row);
     const altered = Buffer.from(blob);
     altered[altered.length - 1]! ^= 1;
-    expect(() => cipher.decrypt(altered)).toThrow('wrong master key, or the data was altered');
-    expect(() => createAesGcmCipher(randomBytes(32)).decrypt(blob)).toThrow('could not be decrypted');
-    expect(() => cipher.decrypt(Buffer.concat([Buffer.from([2]), blob.subarray(1)]))).toThrow('unknown format version 2');
-    expect(() => cipher.decrypt(blob.subarray(0, 10))).toThrow('truncated');
+    expect(() => cipher.decrypt(altered, row)).toThrow('the master key is wrong, or the data was altered');
+    expect(() => createAesGcmCipher(randomBytes(32)).decrypt(blob, row)).toThrow('could not be decrypted');
+    expect(() => cipher.decrypt(Buffer.concat([Buffer.from([3]), blob.subarray(1)]), row)).toThrow('unknown format version 3');
+    expect(() => cipher.decrypt(blob.subarray(0, 10), row)).toThrow('truncated');
   });
 
   it('rejects a key of the wrong size', () => {

@@ -11,6 +11,18 @@ interface SecretRow {
   updated_at: string;
 }
 
+function toRecord(r: SecretRow): SecretRecord {
+  return {
+    owner: r.owner,
+    kind: r.kind,
+    label: r.label,
+    keyRef: r.key_ref,
+    ciphertext: r.ciphertext,
+    masked: r.masked,
+    updatedAt: r.updated_at,
+  };
+}
+
 export class SqliteSecretStore implements SecretStore {
   constructor(private readonly db: Database.Database) {}
 
@@ -20,15 +32,11 @@ export class SqliteSecretStore implements SecretStore {
         ? this.db.prepare('SELECT * FROM secrets WHERE owner = ? ORDER BY kind, label').all(owner)
         : this.db.prepare('SELECT * FROM secrets WHERE owner = ? AND kind = ? ORDER BY label').all(owner, kind)
     ) as SecretRow[];
-    return rows.map((r) => ({
-      owner: r.owner,
-      kind: r.kind,
-      label: r.label,
-      keyRef: r.key_ref,
-      ciphertext: r.ciphertext,
-      masked: r.masked,
-      updatedAt: r.updated_at,
-    }));
+    return rows.map(toRecord);
+  }
+
+  async all(): Promise<SecretRecord[]> {
+    return (this.db.prepare('SELECT * FROM secrets ORDER BY owner, kind, label').all() as SecretRow[]).map(toRecord);
   }
 
   async put(record: SecretRecord): Promise<void> {
