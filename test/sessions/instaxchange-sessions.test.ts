@@ -96,6 +96,24 @@ describe('InstaXchange sessions', () => {
     expect(refreshed.body).toMatchObject({ providerState: 'completed', status: 'completed' });
   });
 
+  it('refreshes the status without an empty x-api-key when no API key is set', async () => {
+    // Most integrations send no auth at all (providers.md): an InstaXchange that asks for none.
+    const open = await startInstaxchangeFake({ apiKey, auth: 'none', idField: 'sessionId', hashes: {} });
+    await saveSettings((s) => ({ ...s, instaxchange: { ...s.instaxchange, creationAuth: 'none' } }));
+    await useLocalProvider(gw, 'instaxchange', { baseUrl: open.baseUrl, apiKey: null });
+    try {
+      const { body: session } = await gw.api<Session>('sessions.create', { provider: 'instaxchange', payload: sending, allowDuplicate: true });
+      expect(session.outcome).toBe('created');
+      await gw.api<SessionDetail>('sessions.refresh', { id: session.id });
+      const statusCall = open.requests.at(-1)!;
+      expect(statusCall.path).toMatch(/\/status$/);
+      expect(statusCall.headers).not.toHaveProperty('x-api-key');
+    } finally {
+      await open.close();
+      await useLocalProvider(gw, 'instaxchange', { baseUrl: fake.baseUrl, apiKey });
+    }
+  });
+
   it('sends the key under the header named in the provider settings', async () => {
     await gw.api('providers.configure', { provider: 'instaxchange', apiKeyHeader: 'X-Merchant-Key' });
     try {

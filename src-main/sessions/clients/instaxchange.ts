@@ -13,9 +13,12 @@ import { validateWith } from './validate.js';
 
 const NUMBER_FIELDS = ['fromAmount', 'toAmount'];
 
-/** InstaXchange's key header is documented as x-api-key; the provider settings may name another. */
+/**
+ * InstaXchange's key header is documented as x-api-key; the provider settings may name another.
+ * Without a key the header is left out: an empty one would only look like a wrong key.
+ */
 export function instaxchangeKeyHeader(creds: { apiKey: string | null; apiKeyHeader: string | null }): Record<string, string> {
-  return { [creds.apiKeyHeader ?? 'x-api-key']: creds.apiKey ?? '' };
+  return creds.apiKey ? { [creds.apiKeyHeader ?? 'x-api-key']: creds.apiKey } : {};
 }
 
 function creationAuthHeaders(settings: SessionSettings, creds: { apiKey: string | null; apiKeyHeader: string | null }): Record<string, string> {
