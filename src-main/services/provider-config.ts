@@ -31,6 +31,14 @@ export interface ProviderCredentials {
 }
 
 const owner = (provider: ProviderId) => `provider:${provider}`;
+
+/**
+ * Providers that sign their webhooks with the customer's API HMAC secret (Instap, seed 001: "signs
+ * the deposit event object with the customer's HMAC secret"): verification tries each
+ * environment's HMAC secret after the separately entered webhook secrets.
+ */
+const SIGNS_WEBHOOKS_WITH_HMAC_SECRET: ReadonlySet<ProviderId> = new Set(['instap']);
+const hmacSecretLabel = (environment: ProviderEnvironment) => `hmac secret (${environment})`;
 const settingsKey = (provider: ProviderId) => `provider:${provider}`;
 
 function view(info: { label: string; masked: string; keyRef: string | null; updatedAt: string; unreadable?: true }): SecretInfo {
@@ -101,7 +109,11 @@ export class ProviderConfigService {
       if (value === null) await this.vault.remove(owner(provider), kind, environment);
       else if (value !== undefined) await this.vault.set(owner(provider), kind, environment, value);
     }
-    if (input.webhookSecrets === undefined) return { webhookSecretsChanged: false };
+    // The order of the HMAC secrets follows the active environment.
+    if (input.activeEnvironment !== undefined) this.webhookSecretCache.delete(provider);
+    const hmacSecretChanged = SIGNS_WEBHOOKS_WITH_HMAC_SECRET.has(provider) && input.hmacSecret !== undefined;
+    if (hmacSecretChanged) this.webhookSecretCache.delete(provider);
+    if (input.webhookSecrets === undefined) return { webhookSecretsChanged: hmacSecretChanged };
 
     // Read without failing: a stored secret that cannot be decrypted is replaced by typing it again.
     const existing = await this.vault.entries(owner(provider), 'webhookSecret');
@@ -124,7 +136,7 @@ export class ProviderConfigService {
       wanted.every((w) =>
         existing.some((e) => e.label === w.label && e.keyRef === w.keyRef && e.value !== null && constantTimeEqual(e.value, w.value)),
       );
-    if (same) return { webhookSecretsChanged: false };
+    if (same) return { webhookSecretsChanged: hmacSecretChanged };
     const wantedLabels = new Set(wanted.map((w) => w.label));
     for (const old of existing) if (!wantedLabels.has(old.label)) await this.vault.remove(owner(provider), 'webhookSecret', old.label);
     for (const entry of wanted) await this.vault.set(owner(provider), 'webhookSecret', entry.label, entry.value, entry.keyRef);
@@ -136,13 +148,27 @@ export class ProviderConfigService {
   async webhookSecrets(provider: ProviderId): Promise<WebhookSecret[]> {
     const cached = this.webhookSecretCache.get(provider);
     if (cached) return cached;
-    const secrets = (await this.vault.values(owner(provider), 'webhookSecret')).map((s) => ({
+    const secrets: WebhookSecret[] = (await this.vault.values(owner(provider), 'webhookSecret')).map((s) => ({
       label: s.label,
       value: s.value,
       ...(s.keyRef ? { key: s.keyRef } : {}),
     }));
+    if (SIGNS_WEBHOOKS_WITH_HMAC_SECRET.has(provider)) secrets.push(...(await this.hmacSecretsAsWebhookSecrets(provider, secrets)));
     this.webhookSecretCache.set(provider, secrets);
     return secrets;
+  }
+
+  /** Each environment's HMAC secret, the active one first, except values already entered as webhook secrets. */
+  private async hmacSecretsAsWebhookSecrets(provider: ProviderId, entered: readonly WebhookSecret[]): Promise<WebhookSecret[]> {
+    const { activeEnvironment } = await this.settingsOf(provider);
+    const environments = [activeEnvironment, ...ProviderEnvironment.options.filter((e) => e !== activeEnvironment)];
+    const found: WebhookSecret[] = [];
+    for (const environment of environments) {
+      const value = await this.vault.get(owner(provider), 'hmacSecret', environment);
+      if (value === null || [...entered, ...found].some((s) => constantTimeEqual(s.value, value))) continue;
+      found.push({ label: hmacSecretLabel(environment), value });
+    }
+    return found;
   }
 
   async credentials(provider: ProviderId, environment?: ProviderEnvironment): Promise<ProviderCredentials> {
