@@ -18,6 +18,7 @@ export function createReplayFeature(ctx: AppContext, options: { responseCapBytes
     targets,
     audit: ctx.audit,
     adapterFor: ctx.adapterFor,
+    webhookSecrets: (provider) => ctx.providerConfig.webhookSecrets(provider),
     responseCapBytes: options.responseCapBytes,
   });
   const jobs = new BulkReplayJobs({ service, targets, deliveries: ctx.store.deliveries, bus: ctx.bus, audit: ctx.audit, log: ctx.log });

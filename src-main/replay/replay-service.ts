@@ -3,8 +3,8 @@
  * stored headers minus hop-by-hop ones, optionally re-signed with the target's secret by the
  * same adapter that verifies. Every attempt, failed or not, is stored and audited.
  */
-import type { ReplayAttempt, ReplayPreview } from '../../src-shared/contract/replay.js';
-import type { DeliveryProvider } from '../../src-shared/domain/provider.js';
+import type { ReplayAttempt, ReplayPreview, ReplayResponse } from '../../src-shared/contract/replay.js';
+import type { DeliveryProvider, ProviderId } from '../../src-shared/domain/provider.js';
 import type { HeaderPair } from '../../src-shared/domain/delivery.js';
 import { ApiError } from '../../src-shared/contract/errors.js';
 import type { ProviderAdapter } from '../providers/types.js';
@@ -13,8 +13,9 @@ import type { DeliveryStore, StoredDelivery } from '../store/types.js';
 import type { AuditLog } from '../services/audit.js';
 import { utf8OrNull } from '../pipeline/body-text.js';
 import { newId } from '../store/ids.js';
+import { createSecretMasker, type SecretMasker } from '../secrets/echo-masker.js';
 import { maskCredentialHeaders, replayHeaders, withSignatureHeaders } from './request-headers.js';
-import { sendToTarget, SendFailure, type TargetAnswer } from './http-send.js';
+import { sendToTarget, SendFailure } from './http-send.js';
 import { failureOfAnswer, outcomeLine, responseOf, sha256Hex } from './attempt-record.js';
 import type { ReplayTargets } from './targets.js';
 
@@ -26,6 +27,8 @@ export interface ReplayServiceDeps {
   targets: ReplayTargets;
   audit: AuditLog;
   adapterFor(provider: DeliveryProvider): ProviderAdapter | undefined;
+  /** The provider's webhook secrets: a staging service that verifies webhooks knows them too, and may echo them. */
+  webhookSecrets?(provider: ProviderId): Promise<ReadonlyArray<{ value: string }>>;
   responseCapBytes?: number;
 }
 
@@ -43,6 +46,8 @@ export interface PreparedTarget {
   target: ReplayTargetRecord;
   /** Present when re-signing. */
   signingSecret: { value: string; key: string | null } | null;
+  /** The target's signing secret whether or not it re-signs: the target knows it, so its answers may echo it. */
+  targetSecret: string | null;
 }
 
 export class ReplayService {
@@ -59,14 +64,15 @@ export class ReplayService {
   /** Checks what holds for every delivery sent to this target: it is saved and can re-sign. */
   async prepareTarget(targetId: string, resign: boolean): Promise<PreparedTarget> {
     const target = await this.deps.targets.require(targetId);
-    const signingSecret = resign ? await this.deps.targets.signingSecret(target.id) : null;
+    const stored = await this.deps.targets.signingSecret(target.id);
+    const signingSecret = resign ? stored : null;
     if (resign && signingSecret === null) {
       throw new ApiError(
         'bad_request',
         `Target "${target.name}" has no signing secret, so the webhook cannot be re-signed: add one under Settings → Replay targets, or send without re-signing.`,
       );
     }
-    return { target, signingSecret };
+    return { target, signingSecret, targetSecret: stored?.value ?? null };
   }
 
   async requireDelivery(id: string): Promise<StoredDelivery> {
@@ -106,14 +112,18 @@ export class ReplayService {
       headers = withSignatureHeaders(headers, adapter.signWebhook(bytes, secret));
     }
 
+    const masker = await this.maskerFor(prepared, delivery.provider);
     const started = Date.now();
-    let answer: TargetAnswer | null = null;
+    let response: ReplayResponse | null = null;
     let error: string | null = null;
     try {
-      answer = await sendToTarget({ url: target.url, headers, body: bytes, timeoutMs: target.timeoutMs, responseCapBytes: this.responseCap });
-      error = failureOfAnswer(answer);
+      // Read past the cap by the longest echo, so one crossing the cut is masked whole.
+      const cap = this.responseCap;
+      const answer = await sendToTarget({ url: target.url, headers, body: bytes, timeoutMs: target.timeoutMs, responseCapBytes: cap + 3 * masker.reach });
+      response = responseOf(answer, masker, cap);
+      error = failureOfAnswer(response);
     } catch (e) {
-      error = e instanceof SendFailure ? e.message : `the request could not be made: ${(e as Error).message}`;
+      error = masker.mask(e instanceof SendFailure ? e.message : `the request could not be made: ${(e as Error).message}`);
     }
     const finished = Date.now();
     const attempt: ReplayAttempt = {
@@ -122,8 +132,8 @@ export class ReplayService {
       provider: delivery.provider,
       target: { id: target.id, name: target.name, url: target.url },
       jobId: edit.jobId,
-      sentHeaders: maskCredentialHeaders(headers),
-      sentBody: bodyEdited ? edit.body! : null,
+      sentHeaders: maskCredentialHeaders(headers).map(([name, value]) => [name, masker.mask(value)]),
+      sentBody: bodyEdited ? masker.mask(edit.body!) : null,
       bodyEdited,
       headersEdited: edit.headers !== undefined,
       sentBodySha256: sha256Hex(bytes),
@@ -132,7 +142,7 @@ export class ReplayService {
       finishedAt: new Date(finished).toISOString(),
       durationMs: finished - started,
       outcome: error === null ? 'ok' : 'failed',
-      response: answer ? responseOf(answer) : null,
+      response,
       error,
     };
     await this.deps.replays.insertAttempt({ ...attempt, targetId: target.id });
@@ -176,6 +186,12 @@ export class ReplayService {
 
   async attempts(query: { deliveryId?: string; targetId?: string; jobId?: string; limit: number }): Promise<ReplayAttempt[]> {
     return (await this.deps.replays.listAttempts(query)).map(({ targetId: _targetId, ...attempt }) => attempt);
+  }
+
+  /** Masks what this target's answers may echo: its own secret and the delivery's provider's webhook secrets. */
+  private async maskerFor(prepared: PreparedTarget, provider: DeliveryProvider): Promise<SecretMasker> {
+    const webhook = provider === 'unknown' || !this.deps.webhookSecrets ? [] : await this.deps.webhookSecrets(provider);
+    return createSecretMasker([prepared.targetSecret, ...webhook.map((s) => s.value)]);
   }
 
   private get responseCap(): number {
