@@ -47,7 +47,7 @@ describe('copy as cURL', () => {
 
 describe('export', () => {
   it('keeps the body text as a string, so its numbers are not re-printed', () => {
-    const text = deliveryExport({ id: 'dlv_1', body: '{"amount":170.00}', bodyBase64: 'e30=' } as DeliveryDetail);
+    const text = deliveryExport({ id: 'dlv_1', headers: [] as Array<[string, string]>, body: '{"amount":170.00}', bodyBase64: 'e30=' } as DeliveryDetail);
     const parsed = JSON.parse(text);
     expect(parsed.format).toBe('gatewatch.delivery/1');
     expect(parsed.delivery.body).toBe('{"amount":170.00}');

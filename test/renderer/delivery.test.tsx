@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { DeliveryPage } from '../../src-renderer/features/delivery/DeliveryPage.js';
 import type { DeliveryDetail } from '../../src-shared/domain/delivery.js';
 import { fakeTransport } from './fake-transport.js';
+import { deliveryExport } from '../../src-renderer/features/delivery/export.js';
 import { renderWith } from './render-with.js';
 
 // The two sidebar slots belong to the sessions and replay features, tested there.
@@ -134,5 +135,96 @@ describe('DeliveryPage', () => {
     const fake = fakeTransport({ 'deliveries.get': () => Promise.reject(new Error('No delivery with id dlv_x.')), 'listener.status': () => ({}) });
     renderWith(fake.transport, <DeliveryPage id="dlv_x" />);
     expect((await screen.findByRole('alert')).textContent).toContain('No delivery with id dlv_x.');
+  });
+});
+
+describe('DeliveryPage: credential headers', () => {
+  // As deliveries.get sends them: credential values masked by the main process.
+  const masked = detail({
+    headers: [
+      ['content-type', 'application/json'],
+      ['Authorization', 'Bearer ••••wxyz'],
+      ['Cookie', '••••dark'],
+      ['paychant-signature', 'deadbeef'],
+    ],
+  });
+  const clear: Array<[string, string]> = [
+    ['content-type', 'application/json'],
+    ['Authorization', 'Bearer prod-token-0123456789wxyz'],
+    ['Cookie', 'session=prod-session-abcdef; theme=dark'],
+    ['paychant-signature', 'deadbeef'],
+  ];
+  const clipboard = () => {
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void written.push(text) } });
+    return written;
+  };
+  const copyCurl = async (written: string[]) => {
+    // The button reads "Copied" for a moment after each copy.
+    fireEvent.click(screen.getByRole('button', { name: /^(Copy as cURL|Copied)$/ }));
+    await waitFor(() => expect(written.length).toBeGreaterThan(0));
+    return written.pop()!;
+  };
+  const row = (name: string) => Array.from(document.querySelectorAll('table.headers th')).find((th) => th.textContent!.startsWith(name))!.closest('tr')!;
+
+  it('in a browser: shows them masked, says where they can be revealed, and the cURL says they are masked', async () => {
+    const written = clipboard();
+    const fake = setup(masked);
+    await screen.findByText('Bearer ••••wxyz');
+    expect(row('Authorization').textContent).toContain('credential · masked');
+    expect(row('paychant-signature').textContent).not.toContain('credential');
+    expect(screen.getByText('Credential values are masked; they can be revealed only in the desktop app.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Reveal credential values' })).toBeNull();
+    const command = await copyCurl(written);
+    expect(command.split('\n')[0]).toBe(
+      '# Gatewatch masked Authorization, Cookie: not the values received; put them in before sending (the desktop app can reveal them).',
+    );
+    expect(command).toContain("-H 'Authorization: Bearer ••••wxyz'");
+    expect(command).toContain("-H 'paychant-signature: deadbeef'");
+    expect(fake.calls.some((c) => c.name === 'deliveries.revealHeaders')).toBe(false);
+  });
+
+  it('on the desktop: reveals them on request, then the cURL carries them with no note, and hides them again', async () => {
+    const written = clipboard();
+    const fake = fakeTransport({
+      'deliveries.get': () => masked,
+      'deliveries.revealHeaders': () => ({ headers: clear }),
+      'listener.status': () => ({ localBaseUrl: 'http://127.0.0.1:8787' }),
+    });
+    renderWith({ ...fake.transport, kind: 'ipc' }, <DeliveryPage id={masked.id} />);
+    await screen.findByText('Bearer ••••wxyz');
+    expect((await copyCurl(written)).startsWith('# Gatewatch masked')).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal credential values' }));
+    await screen.findByText('Bearer prod-token-0123456789wxyz');
+    expect(fake.calls.filter((c) => c.name === 'deliveries.revealHeaders')).toEqual([{ name: 'deliveries.revealHeaders', input: { id: 'dlv_9' } }]);
+    expect(row('Authorization').textContent).not.toContain('masked');
+    const command = await copyCurl(written);
+    expect(command.startsWith('curl -X POST')).toBe(true);
+    expect(command).toContain("-H 'Authorization: Bearer prod-token-0123456789wxyz'");
+    expect(command).toContain("-H 'Cookie: session=prod-session-abcdef; theme=dark'");
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hide credential values' }));
+    await screen.findByText('Bearer ••••wxyz');
+    expect(screen.queryByText('Bearer prod-token-0123456789wxyz')).toBeNull();
+    expect((await copyCurl(written)).startsWith('# Gatewatch masked')).toBe(true);
+  });
+
+  it('says why a reveal failed', async () => {
+    const fake = fakeTransport({
+      'deliveries.get': () => masked,
+      'deliveries.revealHeaders': () => Promise.reject(new Error('Revealing credential headers is only possible in the desktop app.')),
+      'listener.status': () => ({ localBaseUrl: 'http://127.0.0.1:8787' }),
+    });
+    renderWith({ ...fake.transport, kind: 'ipc' }, <DeliveryPage id={masked.id} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reveal credential values' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('only possible in the desktop app');
+    expect(screen.getByText('Bearer ••••wxyz')).toBeTruthy();
+  });
+
+  it('exports JSON naming the masked headers, and none once revealed', () => {
+    expect(JSON.parse(deliveryExport(masked)).maskedHeaders).toEqual(['Authorization', 'Cookie']);
+    expect(JSON.parse(deliveryExport({ ...masked, headers: clear }, { credentialsMasked: false })).maskedHeaders).toEqual([]);
+    expect(JSON.parse(deliveryExport(detail())).maskedHeaders).toEqual([]);
   });
 });

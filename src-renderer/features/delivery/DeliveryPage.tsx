@@ -55,7 +55,7 @@ export function DeliveryPage({ id }: { id: string }) {
           <h3>Body</h3>
           <BodyView delivery={d} />
           <h3>Headers</h3>
-          <HeadersTable headers={d.headers} signatureHeader={d.verificationResult.scheme?.header} />
+          <HeadersTable deliveryId={d.id} headers={d.headers} signatureHeader={d.verificationResult.scheme?.header} />
         </div>
         <aside className="delivery-side">
           <VerificationPanel result={d.verificationResult} onReverify={() => reverify.mutate()} reverifying={reverify.isPending} />

@@ -1,4 +1,5 @@
 import type { DeliveryDetail } from '../../../src-shared/domain/delivery.js';
+import { isCredentialHeader } from '../../../src-shared/domain/credential-headers.js';
 
 /**
  * Headers curl sets itself or that describe the hop, not the provider's request: sending them
@@ -34,20 +35,34 @@ function printfBytes(bytes: Uint8Array): string {
 }
 
 /**
+ * A comment line above the command when credential values in it are the masked ones: run as it
+ * is, it would send `Bearer ••••abcd`, so it says so instead of being silently wrong.
+ */
+function maskedNote(names: string[]): string {
+  return names.length === 0
+    ? ''
+    : `# Gatewatch masked ${names.join(', ')}: not the values received; put them in before sending (the desktop app can reveal them).\n`;
+}
+
+/**
  * The delivery as a curl command that sends the same request again: the provider's own headers
  * (signature included) and the exact body bytes. It contains only what the provider sent, never
- * a secret of ours.
+ * a secret of ours; credential values stay masked unless the user revealed them.
  */
-export function curlCommand(delivery: Pick<DeliveryDetail, 'method' | 'path' | 'query' | 'headers' | 'body' | 'bodyBase64'>, baseUrl: string): string {
+export function curlCommand(
+  delivery: Pick<DeliveryDetail, 'method' | 'path' | 'query' | 'headers' | 'body' | 'bodyBase64'>,
+  baseUrl: string,
+  options: { credentialsMasked: boolean } = { credentialsMasked: true },
+): string {
   const url = `${baseUrl.replace(/\/$/, '')}${delivery.path}${delivery.query ? `?${delivery.query}` : ''}`;
   const parts = [`curl -X ${delivery.method} ${shellQuote(url)}`];
-  for (const [name, value] of delivery.headers) {
-    if (!HOP_HEADERS.has(name.toLowerCase())) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  }
+  const headers = delivery.headers.filter(([name]) => !HOP_HEADERS.has(name.toLowerCase()));
+  for (const [name, value] of headers) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  const note = maskedNote(options.credentialsMasked ? headers.map(([name]) => name).filter(isCredentialHeader) : []);
   if (delivery.body !== null) {
     if (delivery.body.length > 0) parts.push(`--data-binary ${shellQuote(delivery.body)}`);
-    return parts.join(' \\\n  ');
+    return note + parts.join(' \\\n  ');
   }
   const bytes = Uint8Array.from(atob(delivery.bodyBase64), (c) => c.charCodeAt(0));
-  return `printf '%b' ${shellQuote(printfBytes(bytes))} | ${parts.join(' \\\n  ')} \\\n  --data-binary @-`;
+  return `${note}printf '%b' ${shellQuote(printfBytes(bytes))} | ${parts.join(' \\\n  ')} \\\n  --data-binary @-`;
 }
