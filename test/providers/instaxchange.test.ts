@@ -163,6 +163,7 @@ describe('instaxchange parse, normalize, correlate', () => {
     // The provider's own partly masked card number is kept; fully masked placeholders are not.
     expect(event.parties.filter((p) => p.value.includes('*'))).toEqual([{ role: 'payer', kind: 'card', value: '4****1111' }]);
     expect(adapter.correlationKeys(parsed)).toEqual([{ kind: 'sessionId', value: 'sess_19ab44e0' }]);
-    expect(parsed.eventId).toBe('testfailedwebhook');
+    // transactionId is masked: the id is the webhook's name plus a hash of the event's content (issue 13.8).
+    expect(parsed.eventId).toMatch(/^testfailedwebhook:content-[0-9a-f]{32}$/);
   });
 });

@@ -1,9 +1,11 @@
 /** InstaXchange: a card-to-crypto on-ramp, so every event is a deposit; status is `data.status`. */
+import { createHash } from 'node:crypto';
 import type { CorrelationKey, NormalizedEvent } from '../../../src-shared/domain/normalized.js';
 import { lookupStatus } from '../../../src-shared/providers/status-map.js';
 import type { ParsedWebhook } from '../types.js';
 import { amount, party, uniqueBy, KeyCollector } from '../shared/extract.js';
 import { at, isPlaceholder, textAt } from '../shared/json-path.js';
+import { stringifyCanonical } from '../shared/serialize.js';
 
 export function normalizeInstaxchange(parsed: ParsedWebhook): NormalizedEvent {
   const data = at(parsed.json, 'data');
@@ -42,12 +44,15 @@ export function instaxchangeCorrelationKeys(parsed: ParsedWebhook): CorrelationK
 }
 
 /**
- * No per-event id is documented (`webhookId` looks like the webhook's name in the samples), so a
- * transaction reaching a status identifies the event; retries repeat both.
+ * No per-event id is documented (`webhookId` names the dashboard webhook, shared by all its
+ * events), so a transaction reaching a status identifies the event; retries repeat both. When the
+ * transaction id is masked or absent, only the whole content can tell events apart: the id is
+ * then a hash of it (keys sorted, numbers exact), so a retry matches and another payment never does.
  */
 export function instaxchangeEventId(json: unknown): string | null {
   const tx = textAt(json, 'transactionId');
   const status = textAt(json, 'data', 'status');
   if (tx && status && !isPlaceholder(tx)) return `${tx}:${status}`;
-  return textAt(json, 'webhookId');
+  const content = createHash('sha256').update(stringifyCanonical(json)).digest('hex').slice(0, 32);
+  return `${textAt(json, 'webhookId') ?? 'webhook'}:content-${content}`;
 }

@@ -44,6 +44,20 @@ export function stringifyJsStyle(value: unknown, sort: KeySort = 'none'): string
   return JSON.stringify(sortPlain(toPlainJson(value), sort, 0)) ?? 'null';
 }
 
+/**
+ * The content of a body independent of how it was printed: keys sorted at every level, numbers
+ * as their exact text. Two bodies with the same canonical text carry the same event.
+ */
+export function stringifyCanonical(value: unknown): string {
+  if (value instanceof JsonNumber) return value.text;
+  if (Array.isArray(value)) return `[${value.map(stringifyCanonical).join(',')}]`;
+  if (isJsonObject(value)) {
+    const parts = sortedEntries(value, true).map(([k, v]) => `${JSON.stringify(k)}:${stringifyCanonical(v)}`);
+    return `{${parts.join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 export interface PhpStyleOptions {
   escapeSlashes: boolean;
   sort: KeySort;
