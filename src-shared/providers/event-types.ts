@@ -48,6 +48,10 @@ const paychantCodes: EventTypeInfo[] = [
   ['PAYMENT_INSUFFICIENT', 'The user paid less than required.'],
   ['PAYMENT_TIMEOUT', 'The user did not pay within the given timeframe.'],
   ['PAYMENT_FAILED', 'Failed: cancelled by the user, not paid in time, or a network problem.'],
+  // The overview names these three: "your URL will receive notifications for the PROCESSING, COMPLETE, and FAILED statuses".
+  ['PROCESSING', 'The transaction reached the processing status (named in the overview).'],
+  ['COMPLETE', 'The transaction is complete (named in the overview).'],
+  ['FAILED', 'The transaction failed (named in the overview).'],
 ].map(([type, description]) => ({ type: type as string, description: description as string, aliases: [`WIDGET.${type}`] }));
 
 export const eventTypes: Record<ProviderId, readonly EventTypeInfo[]> = {

@@ -90,9 +90,9 @@ export const statusMappings: Record<ProviderId, readonly StatusMapping[]> = {
     row('event', 'PAYMENT_INSUFFICIENT', 'underpaid'),
     row('event', 'PAYMENT_TIMEOUT', 'expired'),
     row('event', 'PAYMENT_FAILED', 'failed'),
-    row('event', 'PROCESSING', 'confirming', false, 'named in the overview only'),
-    row('event', 'COMPLETE', 'completed', false, 'named in the overview only'),
-    row('event', 'FAILED', 'failed', false, 'named in the overview only'),
+    row('event', 'PROCESSING', 'confirming', true, 'named in the overview'),
+    row('event', 'COMPLETE', 'completed', true, 'named in the overview'),
+    row('event', 'FAILED', 'failed', true, 'named in the overview'),
   ],
 };
 

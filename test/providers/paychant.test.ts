@@ -65,6 +65,7 @@ describe('paychant events', () => {
   const expected: Record<string, string> = {
     CREATED: 'created', AWAITING_PAYMENT: 'pending', PAYMENT_CONFIRMED: 'confirming', PAYMENT_COMPLETED: 'completed',
     PAYMENT_INSUFFICIENT: 'underpaid', PAYMENT_TIMEOUT: 'expired', PAYMENT_FAILED: 'failed',
+    PROCESSING: 'confirming', COMPLETE: 'completed', FAILED: 'failed',
   };
   for (const { type } of eventTypes.paychant) {
     for (const [event, action, direction] of [[`WIDGET.${type}`, 'BUY', 'deposit'], [type, 'SELL', 'withdrawal']] as const) {
