@@ -12,6 +12,7 @@ import type { SecretVault } from '../secrets/vault.js';
 import type { WebhookSecret } from '../providers/types.js';
 import { ApiError } from '../../src-shared/contract/errors.js';
 import { constantTimeEqual } from '../providers/shared/compare.js';
+import { checkBaseUrlMove, type BaseUrlChange } from './base-url-change.js';
 
 const StoredProviderSettings = z.object({
   activeEnvironment: ProviderEnvironment.default('production'),
@@ -89,8 +90,12 @@ export class ProviderConfigService {
     return Promise.all(providerIds.map((id) => this.view(id)));
   }
 
-  /** Applies a change; says whether the webhook secrets changed (deliveries must be verified again). */
-  async configure(input: ProvidersConfigureInput): Promise<{ webhookSecretsChanged: boolean }> {
+  /**
+   * Applies a change; says whether the webhook secrets changed (deliveries must be verified
+   * again) and how the base URL moved. Everything is checked before anything is written: a
+   * refused call changes nothing.
+   */
+  async configure(input: ProvidersConfigureInput): Promise<{ webhookSecretsChanged: boolean; baseUrlChange: BaseUrlChange | null }> {
     const { provider } = input;
     const stored = await this.settingsOf(provider);
     const environment = input.environment ?? stored.activeEnvironment;
@@ -102,9 +107,28 @@ export class ProviderConfigService {
     };
     if (input.baseUrl === null) delete next.baseUrls[environment];
     else if (input.baseUrl !== undefined) next.baseUrls[environment] = input.baseUrl.replace(/\/+$/, '');
-    await this.settings.set(settingsKey(provider), next);
 
-    for (const kind of ['apiKey', 'hmacSecret'] as const) {
+    const from = this.baseUrlOf(provider, stored, environment);
+    const to = this.baseUrlOf(provider, next, environment);
+    const credentialKinds = ['apiKey', 'hmacSecret'] as const;
+    const baseUrlChange =
+      from === to
+        ? null
+        : checkBaseUrlMove({
+            provider,
+            environment,
+            from,
+            to,
+            stored: (await this.vault.describe(owner(provider)))
+              .filter((s) => s.label === environment)
+              .flatMap((s) => credentialKinds.filter((kind) => kind === s.kind)),
+            replaced: credentialKinds.filter((kind) => input[kind] !== undefined),
+            keepCredentials: input.keepCredentials === true,
+          });
+    const webhookList = input.webhookSecrets === undefined ? null : await this.resolveWebhookSecrets(provider, input.webhookSecrets);
+
+    await this.settings.set(settingsKey(provider), next);
+    for (const kind of credentialKinds) {
       const value = input[kind];
       if (value === null) await this.vault.remove(owner(provider), kind, environment);
       else if (value !== undefined) await this.vault.set(owner(provider), kind, environment, value);
@@ -113,11 +137,21 @@ export class ProviderConfigService {
     if (input.activeEnvironment !== undefined) this.webhookSecretCache.delete(provider);
     const hmacSecretChanged = SIGNS_WEBHOOKS_WITH_HMAC_SECRET.has(provider) && input.hmacSecret !== undefined;
     if (hmacSecretChanged) this.webhookSecretCache.delete(provider);
-    if (input.webhookSecrets === undefined) return { webhookSecretsChanged: hmacSecretChanged };
+    if (webhookList === null || webhookList.same) return { webhookSecretsChanged: hmacSecretChanged, baseUrlChange };
 
+    const { wanted, existing } = webhookList;
+    const wantedLabels = new Set(wanted.map((w) => w.label));
+    for (const old of existing) if (!wantedLabels.has(old.label)) await this.vault.remove(owner(provider), 'webhookSecret', old.label);
+    for (const entry of wanted) await this.vault.set(owner(provider), 'webhookSecret', entry.label, entry.value, entry.keyRef);
+    this.webhookSecretCache.delete(provider);
+    return { webhookSecretsChanged: true, baseUrlChange };
+  }
+
+  /** The complete webhook secret list a call asks for, with kept values filled in; refuses one that would be lost. */
+  private async resolveWebhookSecrets(provider: ProviderId, list: NonNullable<ProvidersConfigureInput['webhookSecrets']>) {
     // Read without failing: a stored secret that cannot be decrypted is replaced by typing it again.
     const existing = await this.vault.entries(owner(provider), 'webhookSecret');
-    const wanted = input.webhookSecrets.map((entry) => {
+    const wanted = list.map((entry) => {
       const stored = existing.find((e) => e.label === entry.label);
       if (entry.value === undefined && stored && stored.value === null) {
         throw new ApiError('bad_request', stored.problem.message, [{ path: 'webhookSecrets', message: `type the value of "${entry.label}" again` }]);
@@ -136,12 +170,7 @@ export class ProviderConfigService {
       wanted.every((w) =>
         existing.some((e) => e.label === w.label && e.keyRef === w.keyRef && e.value !== null && constantTimeEqual(e.value, w.value)),
       );
-    if (same) return { webhookSecretsChanged: hmacSecretChanged };
-    const wantedLabels = new Set(wanted.map((w) => w.label));
-    for (const old of existing) if (!wantedLabels.has(old.label)) await this.vault.remove(owner(provider), 'webhookSecret', old.label);
-    for (const entry of wanted) await this.vault.set(owner(provider), 'webhookSecret', entry.label, entry.value, entry.keyRef);
-    this.webhookSecretCache.delete(provider);
-    return { webhookSecretsChanged: true };
+    return { wanted, existing, same };
   }
 
   /** The webhook secrets verification tries, decrypted once and cached until they change. */

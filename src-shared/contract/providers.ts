@@ -55,8 +55,14 @@ export const ProvidersConfigureInput = z.object({
   environment: ProviderEnvironment.optional(),
   /** Makes this environment the one sessions use. */
   activeEnvironment: ProviderEnvironment.optional(),
-  /** null restores the provider's documented default. */
+  /** null restores the provider's documented default. Production needs https. */
   baseUrl: httpUrl.nullable().optional(),
+  /**
+   * When the base URL moves to another origin (scheme, host, port), the stored API key and
+   * secret of that environment would be sent there: the call must either set them anew (or
+   * remove them) or say true here to keep them. Otherwise it is refused.
+   */
+  keepCredentials: z.boolean().optional(),
   /** A value sets it, null removes it, absent leaves it as it is. */
   apiKey: secretValue.nullable().optional(),
   apiKeyHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).nullable().optional(),

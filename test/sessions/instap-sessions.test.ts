@@ -191,7 +191,8 @@ describe('Instap failures explained in words', () => {
 
   it('HTTP 400 while no HMAC secret is registered at Instap', async () => {
     const unregistered = await startInstapFake({ apiKey, hmacSecret: null });
-    await useLocalProvider(gw, 'instap', { baseUrl: unregistered.baseUrl });
+    // Another host: its credentials are entered with it (stored ones do not follow a base URL by themselves).
+    await useLocalProvider(gw, 'instap', { baseUrl: unregistered.baseUrl, apiKey, hmacSecret });
     try {
       const { body } = await gw.api<Session>('sessions.create', { provider: 'instap', payload: payload('user-no-hmac') });
       expect(body.outcome).toBe('failed');
@@ -200,7 +201,7 @@ describe('Instap failures explained in words', () => {
       expect(body.error).toContain('PUT /secpub/hmac');
     } finally {
       await unregistered.close();
-      await useLocalProvider(gw, 'instap', { baseUrl: fake.baseUrl });
+      await useLocalProvider(gw, 'instap', { baseUrl: fake.baseUrl, apiKey, hmacSecret });
     }
   });
 
