@@ -38,6 +38,7 @@ export async function listDeliveries(store: DeliveryStore, input: DeliveriesList
     eventType: input.eventType,
     status: input.status,
     verification: input.verification,
+    environment: input.environment,
     text: input.q,
     since: input.since,
     until: input.until,

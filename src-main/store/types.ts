@@ -78,6 +78,8 @@ export interface DeliveryQuery {
   eventType?: string;
   status?: NormalizedStatus;
   verification?: VerificationStatus | 'pending';
+  /** The environment the event names (Paychant data.env), lower case. */
+  environment?: string;
   text?: string;
   since?: string;
   until?: string;

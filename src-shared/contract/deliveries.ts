@@ -6,11 +6,15 @@ import { DeliveryDetail, DeliverySummary, HeaderPair } from '../domain/delivery.
 
 const isoTime = z.iso.datetime({ offset: true });
 
+export const DeliveryEnvironment = z.enum(['production', 'sandbox']);
+
 export const DeliveriesListInput = z.object({
   provider: DeliveryProvider.optional(),
   eventType: z.string().min(1).max(200).optional(),
   status: NormalizedStatus.optional(),
   verification: z.union([VerificationStatus, z.literal('pending')]).optional(),
+  /** The environment the event names (Paychant's data.env). */
+  environment: DeliveryEnvironment.optional(),
   /** Full-text search over bodies and references. */
   q: z.string().max(500).optional(),
   since: isoTime.optional(),

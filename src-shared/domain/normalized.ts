@@ -45,6 +45,8 @@ export const NormalizedEvent = z.object({
   direction: PaymentDirection,
   amounts: z.array(Amount),
   parties: z.array(Party),
+  /** The environment the event says it comes from (Paychant `data.env`: production | sandbox), as received. */
+  environment: z.string().nullable().optional(),
 });
 export type NormalizedEvent = z.infer<typeof NormalizedEvent>;
 

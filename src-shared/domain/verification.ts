@@ -27,6 +27,8 @@ export const VerificationResult = z.object({
   candidatesTried: z.array(z.string()).default([]),
   /** Plain words a support person can act on, when the result is not `valid`. */
   diagnosis: z.string().optional(),
+  /** Things that look wrong even though the signature matched (a sandbox event signed with the production secret). */
+  warnings: z.array(z.string()).optional(),
   /** Set when the recipe used is not confirmed by the provider. */
   assumption: z.string().optional(),
   checkedAt: z.string().optional(),

@@ -25,6 +25,7 @@ export function normalizePaychant(parsed: ParsedWebhook): NormalizedEvent {
       ...party('user', 'wallet', field('userAddress')),
       ...party('payment address', 'wallet', field('cryptoAddress')),
     ],
+    environment: textAt(data, 'env'),
   };
 }
 

@@ -11,6 +11,9 @@ import { rawForms, serializedForm } from '../shared/candidates.js';
 import { hmacDigest } from '../shared/digests.js';
 import { hasHeader } from '../shared/headers.js';
 import { verifySignature, type SignatureRecipe } from '../shared/verify.js';
+import { environmentMismatch } from '../shared/environment.js';
+import { decodeJsonBody } from '../shared/parse.js';
+import { textAt } from '../shared/json-path.js';
 
 const sign = hmacDigest('sha512', 'hex');
 const { header, algorithm, encoding, signedContent } = providerCatalogue.paychant.signature;
@@ -26,8 +29,11 @@ export const paychantRecipe: SignatureRecipe = {
       : undefined,
 };
 
+/** The signature check, then `data.env` held against the environment of the secret that matched. */
 export function verifyPaychant(delivery: WebhookDelivery, secrets: readonly WebhookSecret[]): VerificationResult {
-  return verifySignature(paychantRecipe, delivery, secrets);
+  const result = verifySignature(paychantRecipe, delivery, secrets);
+  const mismatch = environmentMismatch(textAt(decodeJsonBody(delivery.body).json, 'data', 'env'), result.secretLabel);
+  return mismatch ? { ...result, warnings: [...(result.warnings ?? []), mismatch] } : result;
 }
 
 export function signPaychantWebhook(body: Uint8Array, secret: WebhookSecret): Record<string, string> {

@@ -96,7 +96,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     );
     const update = db.prepare(`UPDATE deliveries SET derived_at = @derivedAt, event_type = @eventType,
       event_id = @eventId, parse_error = @parseError, verification_status = @verificationStatus,
-      verification = @verification, normalized = @normalized, status = @status, amount_value = @amountValue,
+      verification = @verification, normalized = @normalized, status = @status, environment = @environment, amount_value = @amountValue,
       amount_currency = @amountCurrency, reference = @reference, schema_issues = @schemaIssues,
       duplicate_of = @duplicateOf WHERE seq = @seq`);
     const deleteKeys = db.prepare('DELETE FROM correlation_keys WHERE delivery_seq = ?');
@@ -128,6 +128,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
           verification: JSON.stringify(derived.verification),
           normalized: derived.normalized ? JSON.stringify(derived.normalized) : null,
           status: derived.normalized?.status ?? null,
+          environment: derived.normalized?.environment?.trim().toLowerCase() || null,
           amountValue: derived.amount?.value ?? null,
           amountCurrency: derived.amount?.currency ?? null,
           reference: derived.reference,
@@ -167,6 +168,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     if (query.provider) (where.push('provider = @provider'), (params.provider = query.provider));
     if (query.eventType) (where.push('event_type = @eventType'), (params.eventType = query.eventType));
     if (query.status) (where.push('status = @status'), (params.status = query.status));
+    if (query.environment) (where.push('environment = @environment'), (params.environment = query.environment));
     // Pending = never derived; `derived_at IS NULL` lets the small deliveries_pending index answer.
     if (query.verification === 'pending') where.push('derived_at IS NULL AND verification_status IS NULL');
     else if (query.verification) (where.push('verification_status = @verification'), (params.verification = query.verification));

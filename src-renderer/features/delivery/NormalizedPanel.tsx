@@ -22,6 +22,12 @@ export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
           </dd>
           <dt>Direction</dt>
           <dd>{n.direction}</dd>
+          {n.environment ? (
+            <>
+              <dt>Environment</dt>
+              <dd data-testid="event-environment">{n.environment}</dd>
+            </>
+          ) : null}
           {n.amounts.map((amount, i) => (
             <div key={`a${i}`} className="fact-row">
               <dt>{amount.role}</dt>

@@ -18,6 +18,11 @@ export function VerificationPanel({ result, onReverify, reverifying }: { result:
       <p className="headline" data-testid="verification-headline">
         {verificationHeadline(result)}
       </p>
+      {(result.warnings ?? []).map((warning) => (
+        <p key={warning} className="state state-warning" role="note" data-testid="verification-warning">
+          {sentence(warning)}
+        </p>
+      ))}
       {diagnosis ? (
         <p className="diagnosis" data-testid="verification-diagnosis">
           {sentence(diagnosis)}

@@ -3,6 +3,7 @@ import { providerIds, isProviderId } from '../../../src-shared/domain/provider.j
 import { VerificationStatus } from '../../../src-shared/domain/verification.js';
 import { NormalizedStatus } from '../../../src-shared/domain/normalized.js';
 import { eventTypes } from '../../../src-shared/providers/event-types.js';
+import { DeliveryEnvironment } from '../../../src-shared/contract/deliveries.js';
 import type { InboxFilters as Filters } from './useDeliveries.js';
 import { fromLocalInput, TIME_PRESETS, toLocalInput } from './time-range.js';
 
@@ -107,6 +108,19 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
           {[...VerificationStatus.options, 'pending'].map((status) => (
             <option key={status} value={status}>
               {status}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Environment"
+          title="The environment the event names (Paychant's env)"
+          value={filters.environment ?? ''}
+          onChange={(event) => set({ environment: (event.target.value || undefined) as Filters['environment'] })}
+        >
+          <option value="">Any environment</option>
+          {DeliveryEnvironment.options.map((environment) => (
+            <option key={environment} value={environment}>
+              {environment}
             </option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import { sessionsMigration } from './003-sessions.js';
 import { searchFiltersMigration } from './006-search-filters.js';
 import { derivedOnlyIndexesMigration } from './007-derived-only-indexes.js';
 import { replayCredentialHeadersMigration } from './008-replay-credential-headers.js';
+import { deliveryEnvironmentMigration } from './009-delivery-environment.js';
 
 export type { Migration } from './types.js';
 
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   searchFiltersMigration,
   derivedOnlyIndexesMigration,
   replayCredentialHeadersMigration,
+  deliveryEnvironmentMigration,
 ];
