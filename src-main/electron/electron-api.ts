@@ -39,7 +39,6 @@ export interface WebContentsLike {
 export interface BrowserWindowLike {
   webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
-  loadFile(path: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): void;
   on(event: 'closed', listener: () => void): void;
   show(): void;
@@ -79,6 +78,19 @@ export interface SessionLike {
   setPermissionCheckHandler(handler: (webContents: { getURL(): string } | null, permission: string) => boolean): void;
 }
 
+/** A scheme given privileges before `ready` (Electron's CustomScheme, the members used here). */
+export interface CustomSchemeLike {
+  scheme: string;
+  privileges: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean };
+}
+
+export interface ProtocolLike {
+  /** Only before the app's `ready` event. */
+  registerSchemesAsPrivileged(schemes: CustomSchemeLike[]): void;
+  /** Serves every request of the scheme (default session) with a Fetch API Response. */
+  handle(scheme: string, handler: (request: { url: string }) => Response | Promise<Response>): void;
+}
+
 export interface AppLike {
   whenReady(): Promise<void>;
   getPath(name: 'userData'): string;
@@ -94,6 +106,7 @@ export interface ElectronMainApi {
   app: AppLike;
   BrowserWindow: BrowserWindowConstructor & { getAllWindows(): BrowserWindowLike[] };
   ipcMain: IpcMainLike;
+  protocol: ProtocolLike;
   safeStorage: SafeStorageLike;
   session: { defaultSession: SessionLike };
   shell: { openExternal(url: string): Promise<void> };

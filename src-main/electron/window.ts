@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructor, BrowserWindowLike, BrowserWindowOptionsLike, WebPreferencesLike } from './electron-api.js';
+import { APP_INDEX_URL, isAppOrigin } from './app-protocol.js';
 
 /** The renderer gets no Node, no Electron, its own isolated world and a sandboxed process. */
 export function secureWebPreferences(preloadPath: string): WebPreferencesLike {
@@ -18,24 +19,23 @@ export function secureWebPreferences(preloadPath: string): WebPreferencesLike {
 
 export interface MainWindowOptions {
   preloadPath: string;
-  /** Dev server URL, or null to load the built index.html. */
+  /** Dev server URL (a development build only, see renderer-source.ts), or null for app://gatewatch. */
   devServerUrl: string | null;
-  indexHtmlPath: string;
 }
 
-/** Whether a URL is the console's own page (the only place the window may be, and the only caller of the API). */
-export function isAppUrl(url: string, options: Pick<MainWindowOptions, 'devServerUrl' | 'indexHtmlPath'>): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
+/**
+ * Whether a URL is the console's own page (the only place the window may be, and the only caller
+ * of the API): app://gatewatch, or the dev server's origin in a development build. Nothing else.
+ */
+export function isAppUrl(url: string, options: Pick<MainWindowOptions, 'devServerUrl'>): boolean {
+  if (options.devServerUrl) {
+    try {
+      return new URL(url).origin === new URL(options.devServerUrl).origin;
+    } catch {
+      return false;
+    }
   }
-  if (options.devServerUrl) return parsed.origin === new URL(options.devServerUrl).origin;
-  if (parsed.protocol !== 'file:') return false;
-  // Exactly the built index.html (Windows paths come back as /C:/…).
-  const path = decodeURIComponent(parsed.pathname).replace(/^\/([A-Za-z]:)/, '$1');
-  return path === options.indexHtmlPath.replaceAll('\\', '/');
+  return isAppOrigin(url);
 }
 
 /** Links the console shows (payment pages, block explorers) open in the user's browser, never inside the app. */
@@ -82,7 +82,6 @@ export function createMainWindow(
   window.webContents.on('will-navigate', stayHome);
   window.webContents.on('will-redirect', stayHome);
   window.once('ready-to-show', () => window.show());
-  if (options.devServerUrl) void window.loadURL(options.devServerUrl);
-  else void window.loadFile(options.indexHtmlPath);
+  void window.loadURL(options.devServerUrl ?? APP_INDEX_URL);
   return window;
 }

@@ -43,7 +43,7 @@ function fakeBrowserWindow() {
 }
 
 describe('electron window factory', () => {
-  const options = { preloadPath: '/app/out/preload/index.cjs', devServerUrl: null, indexHtmlPath: '/app/out/renderer/index.html' };
+  const options = { preloadPath: '/app/out/preload/index.cjs', devServerUrl: null };
 
   it('isolates and sandboxes the renderer with no Node integration', () => {
     const { BrowserWindow, created } = fakeBrowserWindow();
@@ -70,14 +70,28 @@ describe('electron window factory', () => {
     record.handlers['will-navigate']!(event, 'https://evil.example');
     record.handlers['will-redirect']!(event, 'file:///etc/passwd');
     expect(prevented).toBe(2);
-    record.handlers['will-navigate']!(event, 'file:///app/out/renderer/index.html#/inbox');
+    record.handlers['will-navigate']!(event, 'app://gatewatch/index.html#/inbox');
     expect(prevented).toBe(2);
+    // The built page is no longer a file: a file: URL is somewhere else.
+    record.handlers['will-navigate']!(event, 'file:///app/out/renderer/index.html#/inbox');
+    expect(prevented).toBe(3);
   });
 
-  it('recognises only the exact app page as the app', () => {
-    expect(isAppUrl('file:///app/out/renderer/index.html#/inbox', options)).toBe(true);
-    expect(isAppUrl('file:///tmp/x/app/out/renderer/index.html', options)).toBe(false);
-    expect(isAppUrl('https://app/out/renderer/index.html', options)).toBe(false);
+  it('loads the page from app://gatewatch, or from the dev server a development build was given', () => {
+    const { BrowserWindow, created } = fakeBrowserWindow();
+    createMainWindow(BrowserWindow, options);
+    expect(created[0]!.loaded).toBe('app://gatewatch/index.html');
+    createMainWindow(BrowserWindow, { ...options, devServerUrl: 'http://localhost:5173/' });
+    expect(created[1]!.loaded).toBe('http://localhost:5173/');
+  });
+
+  it('recognises app://gatewatch as the app, and nothing else', () => {
+    expect(isAppUrl('app://gatewatch/index.html#/inbox', options)).toBe(true);
+    expect(isAppUrl('app://gatewatch/assets/index.js', options)).toBe(true);
+    expect(isAppUrl('app://gatewatch.evil/index.html', options)).toBe(false);
+    expect(isAppUrl('app://other/index.html', options)).toBe(false);
+    expect(isAppUrl('file:///app/out/renderer/index.html', options)).toBe(false);
+    expect(isAppUrl('https://gatewatch/index.html', options)).toBe(false);
     expect(isAppUrl('not a url', options)).toBe(false);
     const dev = { ...options, devServerUrl: 'http://localhost:5173/' };
     expect(isAppUrl('http://localhost:5173/#/inbox', dev)).toBe(true);
@@ -99,7 +113,7 @@ describe('electron window factory', () => {
     const list = handlers.get(ipcChannelFor('deliveries.get'))!;
     const foreign = await list({ senderFrame: { url: 'https://evil.example/' } }, { id: 'x' });
     expect(foreign).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
-    const badInput = await list({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, { id: 42 });
+    const badInput = await list({ senderFrame: { url: 'app://gatewatch/index.html' } }, { id: 42 });
     expect(badInput).toEqual({ ok: false, error: expect.objectContaining({ code: 'bad_request' }) });
     unregister();
     expect(handlers.size).toBe(0);

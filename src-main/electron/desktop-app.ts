@@ -1,0 +1,98 @@
+/**
+ * The desktop app, given Electron's API: the page from app://gatewatch, the contract over IPC,
+ * secrets under safeStorage or the key file, a clean quit. main.ts only hands it the real
+ * Electron; the tests hand it typed fakes.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGatewatch, type Gatewatch } from '../app/gatewatch.js';
+import { createGatewatchDeps } from '../app/default-deps.js';
+import { serveModeCipher } from '../app/cipher-choice.js';
+import { CONTENT_SECURITY_POLICY } from '../serve/security.js';
+import type { ElectronMainApi } from './electron-api.js';
+import { createMainWindow, isAppUrl, type MainWindowOptions } from './window.js';
+import { PushForwarder, registerContractHandlers } from './ipc.js';
+import { chooseDesktopCipher } from './desktop-cipher.js';
+import { APP_SCHEME, appProtocolHandler, appScheme } from './app-protocol.js';
+import { devServerUrl } from './renderer-source.js';
+
+export interface DesktopSetup {
+  /** The folder of the built main entry (out/main): preload, renderer and thread scripts are beside it. */
+  builtDir: URL;
+  env: NodeJS.ProcessEnv;
+  /** `import.meta.env.DEV` of the build. */
+  developmentBuild: boolean;
+  log(message: string): void;
+  platform?: NodeJS.Platform;
+}
+
+/** Wires the app synchronously (what must precede `ready`); resolves once the window is open. */
+export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup): Promise<void> {
+  const { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell } = electron;
+  const { env, log } = setup;
+  const here = fileURLToPath(new URL('.', setup.builtDir));
+  const source = devServerUrl({ isPackaged: app.isPackaged, developmentBuild: setup.developmentBuild, rendererUrl: env.ELECTRON_RENDERER_URL });
+  if (source.ignored) log(source.ignored);
+  const windowOptions: MainWindowOptions = { preloadPath: join(here, '../preload/index.cjs'), devServerUrl: source.url };
+  // Only possible before `ready`.
+  protocol.registerSchemesAsPrivileged([appScheme]);
+
+  let gatewatch: Gatewatch | null = null;
+  const openWindow = (current: Gatewatch) => {
+    const window = createMainWindow(BrowserWindow, windowOptions, (url) => void shell.openExternal(url));
+    const forwarder = new PushForwarder(window);
+    const unsubscribe = current.bus.subscribe((event) => forwarder.send(event));
+    window.on('closed', unsubscribe);
+  };
+
+  app.on('window-all-closed', () => {
+    if ((setup.platform ?? process.platform) !== 'darwin') app.quit();
+  });
+  // Quit only after the listener has drained and the store is closed.
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (!gatewatch || stopping) return;
+    stopping = true;
+    event.preventDefault();
+    gatewatch
+      .stop()
+      .catch((error) => log(`shutdown failed: ${(error as Error).message}`))
+      .finally(() => app.exit(0));
+  });
+
+  const start = async () => {
+    await app.whenReady();
+    protocol.handle(APP_SCHEME, appProtocolHandler(join(here, '../renderer')));
+    const dataDir = app.getPath('userData');
+    gatewatch = createGatewatch(
+      { dataDir, webhookPort: Number(env.GATEWATCH_WEBHOOK_PORT ?? 8787), webhookHost: env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1' },
+      {
+        ...createGatewatchDeps({ dataDir, log, builtDir: setup.builtDir }),
+        cipher: chooseDesktopCipher(safeStorage, () => serveModeCipher(dataDir, env), log, setup.platform),
+        // The desktop start script builds better-sqlite3 for Electron's ABI beside the Node build.
+        nativeBinding: env.GATEWATCH_NATIVE_BINDING,
+      },
+    );
+    await gatewatch.start();
+
+    // The dev server's pages; app:// answers carry the policy themselves.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+    // Nothing but writing to the clipboard (the copy buttons), and only for the console's own page.
+    const allowed = (contents: { getURL(): string } | null, permission: string) =>
+      permission === 'clipboard-sanitized-write' && contents !== null && isAppUrl(contents.getURL(), windowOptions);
+    session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => callback(allowed(contents, permission)));
+    session.defaultSession.setPermissionCheckHandler((contents, permission) => allowed(contents, permission));
+    registerContractHandlers(ipcMain, gatewatch.dispatcher, (url) => isAppUrl(url, windowOptions));
+
+    openWindow(gatewatch);
+    app.on('activate', () => {
+      if (gatewatch && BrowserWindow.getAllWindows().length === 0) openWindow(gatewatch);
+    });
+  };
+  return start().catch((error) => {
+    log(`could not start: ${(error as Error).message}`);
+    app.quit();
+  });
+}

@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startDesktopApp } from '../../src-main/electron/desktop-app.js';
+import type { BrowserWindowOptionsLike, ElectronMainApi, ProtocolLike, SafeStorageLike } from '../../src-main/electron/electron-api.js';
+import { ipcChannelFor } from '../../src-shared/contract/index.js';
+import type { CallResult } from '../../src-shared/contract/bridge.js';
+import { tempDir } from '../helpers/temp.js';
+
+type Handler = (...args: any[]) => any;
+
+/** Electron's main-process API as typed fakes that record what the app asked of them. */
+function fakeElectron(options: { isPackaged: boolean; userData: string; safeStorageBackend: string }) {
+  const steps: string[] = [];
+  const appHandlers: Record<string, Handler> = {};
+  const ipcHandlers = new Map<string, Handler>();
+  const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
+  const windows: Array<{ options: BrowserWindowOptionsLike; loaded?: string; navigate?: Handler }> = [];
+  let ready!: () => void;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  let exited: (code: number) => void;
+  const exit = new Promise<number>((resolve) => (exited = resolve));
+
+  class FakeWindow {
+    record: (typeof windows)[number];
+    webContents: any;
+    constructor(windowOptions: BrowserWindowOptionsLike) {
+      this.record = { options: windowOptions };
+      windows.push(this.record);
+      const record = this.record;
+      this.webContents = {
+        id: 1,
+        send() {},
+        isDestroyed: () => false,
+        setWindowOpenHandler() {},
+        on(event: string, handler: Handler) {
+          if (event === 'will-navigate') record.navigate = handler;
+        },
+      };
+    }
+    async loadURL(url: string) {
+      this.record.loaded = url;
+    }
+    once() {}
+    on() {}
+    show() {}
+    static getAllWindows = () => [];
+  }
+  const protocol: ProtocolLike = {
+    registerSchemesAsPrivileged: (schemes) => steps.push(`privileged ${schemes.map((s) => s.scheme).join()}`),
+    handle: (scheme, handler) => {
+      steps.push(`handle ${scheme}`);
+      protocolHandlers.set(scheme, handler);
+    },
+  };
+  const safeStorage: SafeStorageLike = {
+    isEncryptionAvailable: () => true,
+    encryptString: (plain) => Buffer.from(`v10${plain}`),
+    decryptString: (blob) => blob.subarray(3).toString(),
+    getSelectedStorageBackend: () => options.safeStorageBackend,
+  };
+  const electron: ElectronMainApi = {
+    app: {
+      whenReady: () => {
+        steps.push('whenReady');
+        return whenReady;
+      },
+      getPath: () => options.userData,
+      on: ((event: string, handler: Handler) => void (appHandlers[event] = handler)) as ElectronMainApi['app']['on'],
+      quit: () => steps.push('quit'),
+      exit: (code = 0) => exited(code),
+      isPackaged: options.isPackaged,
+    },
+    BrowserWindow: FakeWindow as never,
+    ipcMain: { handle: (channel, fn) => ipcHandlers.set(channel, fn), removeHandler: (c) => ipcHandlers.delete(c) },
+    protocol,
+    safeStorage,
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived() {} },
+        setPermissionRequestHandler() {},
+        setPermissionCheckHandler() {},
+      },
+    },
+    shell: { openExternal: async () => {} },
+  };
+  const call = async (name: 'providers.get' | 'deliveries.revealHeaders', input: unknown, frameUrl = 'app://gatewatch/index.html') =>
+    (await ipcHandlers.get(ipcChannelFor(name))!({ senderFrame: { url: frameUrl } }, input)) as CallResult;
+  /** Quits as Electron would: before-quit, then (after the app stopped) exit. */
+  const quit = () => {
+    appHandlers['before-quit']!({ preventDefault: () => steps.push('quit deferred') });
+    return exit;
+  };
+  return { electron, steps, windows, protocolHandlers, ready, call, quit };
+}
+
+const dirs: Array<{ remove(): void }> = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+/** A built layout: out/main (the entry), out/renderer (the page). */
+function builtLayout() {
+  const dir = tempDir();
+  dirs.push(dir);
+  mkdirSync(join(dir.path, 'out', 'main'), { recursive: true });
+  mkdirSync(join(dir.path, 'out', 'renderer'), { recursive: true });
+  writeFileSync(join(dir.path, 'out', 'renderer', 'index.html'), '<!doctype html><title>Gatewatch</title>');
+  mkdirSync(join(dir.path, 'data'));
+  return { builtDir: pathToFileURL(join(dir.path, 'out', 'main') + '/'), userData: join(dir.path, 'data') };
+}
+
+describe('desktop app wiring (typed Electron fakes)', () => {
+  it('registers app:// before ready, serves the built page from it, loads it, and says the key file is used under basic_text', async () => {
+    const layout = builtLayout();
+    const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'basic_text' });
+    const logged: string[] = [];
+    const started = startDesktopApp(fake.electron, {
+      builtDir: layout.builtDir,
+      env: { GATEWATCH_WEBHOOK_PORT: '0', ELECTRON_RENDERER_URL: 'http://localhost:5173' },
+      developmentBuild: false,
+      log: (line) => logged.push(line),
+      platform: 'linux',
+    });
+    expect(fake.steps).toEqual(['privileged app', 'whenReady']);
+    fake.ready();
+    await started;
+    expect(fake.steps.slice(0, 3)).toEqual(['privileged app', 'whenReady', 'handle app']);
+
+    // A packaged (or production) build ignores the dev server URL, and says so.
+    expect(fake.windows[0]!.loaded).toBe('app://gatewatch/index.html');
+    expect(logged).toContain('ELECTRON_RENDERER_URL is ignored: only a development build that is not packaged loads a dev server.');
+    const page = await fake.protocolHandlers.get('app')!({ url: 'app://gatewatch/index.html' });
+    expect(await page.text()).toContain('<title>Gatewatch</title>');
+    let prevented = 0;
+    fake.windows[0]!.navigate!({ preventDefault: () => prevented++ }, 'file:///etc/passwd');
+    expect(prevented).toBe(1);
+
+    // Settings → Providers shows which cipher protects secrets: the key file, not basic_text.
+    const providers = await fake.call('providers.get', {});
+    expect(providers.ok).toBe(true);
+    const storage = (providers as { value: { secretStorage: { backend: string; secure: boolean; warning: string | null } } }).value.secretStorage;
+    expect(storage).toEqual({
+      backend: 'aes-256-gcm (key file in the data dir), instead of safeStorage (basic_text), which has no keyring here',
+      secure: true,
+      warning: null,
+    });
+    // The reveal is served over IPC, to the app's own page only.
+    expect(await fake.call('deliveries.revealHeaders', { id: 'dlv_none' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No delivery with id dlv_none.' },
+    });
+    expect((await fake.call('deliveries.revealHeaders', { id: 'dlv_none' }, 'file:///app/out/renderer/index.html')).ok).toBe(false);
+
+    expect(await fake.quit()).toBe(0);
+  });
+
+  it('loads the dev server only in an unpackaged development build', async () => {
+    const layout = builtLayout();
+    const fake = fakeElectron({ isPackaged: false, userData: layout.userData, safeStorageBackend: 'gnome_libsecret' });
+    const started = startDesktopApp(fake.electron, {
+      builtDir: layout.builtDir,
+      env: { GATEWATCH_WEBHOOK_PORT: '0', ELECTRON_RENDERER_URL: 'http://localhost:5173' },
+      developmentBuild: true,
+      log: () => {},
+      platform: 'linux',
+    });
+    fake.ready();
+    await started;
+    expect(fake.windows[0]!.loaded).toBe('http://localhost:5173/');
+    expect(await fake.quit()).toBe(0);
+  });
+});
