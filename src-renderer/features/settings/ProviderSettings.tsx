@@ -1,10 +1,17 @@
 import './settings.css';
 import { useState } from 'react';
 import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
-import type { ProviderConfigView } from '../../../src-shared/contract/providers.js';
+import type { ProviderConfigView, SecretInfo } from '../../../src-shared/contract/providers.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useConfigureProvider, useProviders } from './useProviders.js';
-import { initialFormState, toConfigureInput, whitespaceWarning, type ProviderFormState } from './provider-form.js';
+import {
+  baseUrlWarning,
+  credentialMove,
+  initialFormState,
+  toConfigureInput,
+  whitespaceWarning,
+  type ProviderFormState,
+} from './provider-form.js';
 
 /** Provider credentials and webhook secrets: values go in, only labels and last four come back. */
 export function ProviderSettings() {
@@ -36,6 +43,7 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
   const set = (change: Partial<ProviderFormState>) => setForm((f) => ({ ...f, ...change }));
   const env = view.environments.find((e) => e.environment === form.environment);
   const info = providerCatalogue[view.provider];
+  const move = credentialMove(view, form);
   return (
     <details className="provider-card" data-provider={view.provider}>
       <summary>
@@ -56,6 +64,9 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
         </p>
         <fieldset>
           <legend>Webhook secrets (all are tried; a match names its label)</legend>
+          {view.provider === 'instap' ? (
+            <p className="muted">Instap signs notifications with your HMAC secret: each environment&apos;s HMAC secret (under API access) is tried too.</p>
+          ) : null}
           {form.webhookSecrets.map((secret, index) => {
             const stored = view.webhookSecrets.find((s) => s.label === secret.label);
             const update = (change: Partial<(typeof form.webhookSecrets)[number]>) =>
@@ -76,7 +87,7 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
                   autoComplete="off"
                   value={secret.value}
                   onChange={(e) => update({ value: e.target.value })}
-                  placeholder={stored ? `${stored.masked} (unchanged)` : 'secret value'}
+                  placeholder={stored ? (stored.unreadable ? 'cannot be read: type it again' : `${stored.masked} (unchanged)`) : 'secret value'}
                 />
                 {view.provider === 'calypso' ? (
                   <input aria-label="Subscription public key" value={secret.key} onChange={(e) => update({ key: e.target.value })} placeholder="Key header (public key)" />
@@ -85,6 +96,9 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
                   Remove
                 </button>
                 {whitespaceWarning(secret.value) ? <span className="state-warning">{whitespaceWarning(secret.value)}</span> : null}
+                {stored?.unreadable && !secret.value ? (
+                  <span className="state-warning">The stored value cannot be read (it was moved from another entry, or the key changed): type it again.</span>
+                ) : null}
               </div>
             );
           })}
@@ -106,12 +120,25 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
             Base URL
             <input type="url" value={form.baseUrl} onChange={(e) => set({ baseUrl: e.target.value })} placeholder="https://…" />
           </label>
+          {baseUrlWarning(form) ? <span className="state-warning">{baseUrlWarning(form)}</span> : null}
+          {move ? (
+            <div role="group" aria-label="Credentials for the new host">
+              <p className="state-warning">
+                The {form.environment} base URL {move.fromHost ? `moves from ${move.fromHost} to ${move.toHost}` : `is set to ${move.toHost}`}: the stored{' '}
+                {move.credentials.join(' and ')} would be sent there. Enter new ones below, or keep them if it is the same service.
+              </p>
+              <label className="inline">
+                <input type="checkbox" checked={form.keepCredentials} onChange={(e) => set({ keepCredentials: e.target.checked })} />
+                Keep the stored API key and secrets for the new host
+              </label>
+            </div>
+          ) : null}
           <label>
-            API key {env?.apiKey ? <span className="muted">(set: {env.apiKey.masked})</span> : null}
+            API key <StoredSecret secret={env?.apiKey ?? null} />
             <input type="password" autoComplete="off" value={form.apiKey} onChange={(e) => set({ apiKey: e.target.value })} placeholder="leave empty to keep" />
           </label>
           <label>
-            HMAC / signing secret {env?.hmacSecret ? <span className="muted">(set: {env.hmacSecret.masked})</span> : null}
+            HMAC / signing secret <StoredSecret secret={env?.hmacSecret ?? null} />
             <input
               type="password"
               autoComplete="off"
@@ -145,4 +172,11 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
       </form>
     </details>
   );
+}
+
+/** "(set: ••••9f2a)", or that the stored value cannot be read and must be entered again. */
+function StoredSecret({ secret }: { secret: SecretInfo | null }) {
+  if (!secret) return null;
+  if (secret.unreadable) return <span className="state-warning">(cannot be read: enter it again)</span>;
+  return <span className="muted">(set: {secret.masked})</span>;
 }
