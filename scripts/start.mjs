@@ -7,6 +7,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeGypScript } from './node-gyp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -45,10 +46,9 @@ function electronNativeBinding() {
   const target = ['--runtime=electron', `--target=${version}`, `--arch=${process.arch}`];
   const prebuilt = run(process.execPath, [require.resolve('prebuild-install/bin.js'), ...target], { cwd: dir });
   if (!prebuilt) {
-    const nodeGyp = process.env.npm_config_node_gyp;
-    const ok = nodeGyp
-      ? run(process.execPath, [nodeGyp, 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], { cwd: dir })
-      : run('npx', ['--yes', 'node-gyp', 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], { cwd: dir });
+    const nodeGyp = nodeGypScript();
+    if (!nodeGyp.script) throw new Error(`Could not build better-sqlite3 for Electron: ${nodeGyp.problem}`);
+    const ok = run(process.execPath, [nodeGyp.script, 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], { cwd: dir });
     if (!ok) throw new Error('Could not build better-sqlite3 for Electron (see the output above).');
   }
   return binding;
