@@ -150,5 +150,7 @@ export interface Store {
   readonly replay: ReplayStore;
   readonly timeline: TimelineStore;
   readonly stats: StatsStore;
+  /** Bytes the store takes on disk (the listener's storage quota is checked against it). */
+  sizeOnDisk(): Promise<number>;
   close(): Promise<void>;
 }

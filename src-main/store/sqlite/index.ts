@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Store } from '../types.js';
 import { openDatabase, type OpenOptions } from './open.js';
 import { inlineCheckpointer, ThreadCheckpointer, type CheckpointThread } from './checkpointer.js';
@@ -35,6 +36,11 @@ export function createSqliteStore(dataDir: string, options: SqliteStoreOptions =
     replay: new SqliteReplayStore(db),
     timeline: new SqliteTimelineStore(db),
     stats: new SqliteStatsStore(db),
+    async sizeOnDisk() {
+      // The database and its write-ahead log (which a burst grows by hundreds of megabytes).
+      const sizes = await Promise.all([db.name, `${db.name}-wal`].map((file) => stat(file).then((s) => s.size, () => 0)));
+      return sizes[0]! + sizes[1]!;
+    },
     async close() {
       try {
         await checkpointer.close();
