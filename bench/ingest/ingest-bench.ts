@@ -83,6 +83,8 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
   const serve = await startServeChild(dir);
   try {
     await serve.api('providers.configure', { provider: 'paychant', webhookSecrets: [{ label: 'bench', value: BENCH_SECRET }] });
+    // The load comes from one address: the per-sender rate limit (50/s by default) would refuse it.
+    await serve.api('listener.configure', { rateLimit: null });
     const listenerUrl = `${serve.webhookBaseUrl}/webhooks/paychant`;
     const warm = Math.min(options.amount, 5_000);
     await postLoad(bare.url, { amount: warm, connections: options.connections, runTag: 'warm' });

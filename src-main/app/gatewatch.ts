@@ -10,6 +10,7 @@ import { ThreadDeriver } from '../pipeline/thread-deriver.js';
 import { errorText } from '../pipeline/error-text.js';
 import { IngestQueue } from '../listener/ingest-queue.js';
 import { WebhookListener } from '../listener/server.js';
+import { StorageGuard } from '../listener/storage-guard.js';
 import { ListenerSettingsService } from '../services/listener-settings.js';
 import { ProviderConfigService } from '../services/provider-config.js';
 import { AuditLog } from '../services/audit.js';
@@ -87,6 +88,16 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       port: options.webhookPort,
       bodyLimitBytes: options.bodyLimitBytes,
       trustForwardedHeaders: () => listenerSettings.get().trustForwardedHeaders,
+      rateLimit: () => listenerSettings.get().rateLimit,
+      limits: options.listenerLimits,
+      storage: new StorageGuard({
+        sizeOnDisk: () => store.sizeOnDisk(),
+        dataDir: options.dataDir,
+        quotaBytes: () => listenerSettings.get().storageQuotaBytes,
+        minFreeDiskBytes: options.listenerLimits.minFreeDiskBytes,
+        checkEveryMs: options.listenerLimits.storageCheckMs,
+        onError: (error) => log(`could not read the store's size or the free disk space: ${errorText(error)}`),
+      }),
       onError: (error) => log(`listener could not store a delivery: ${(error as Error).message}`),
     },
     ingest,

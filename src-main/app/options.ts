@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListenerLimits } from '../listener/limits.js';
 
 /** How the console is started, from CLI flags, environment or the desktop app. */
 export const GatewatchOptions = z.object({
@@ -6,6 +7,8 @@ export const GatewatchOptions = z.object({
   webhookHost: z.string().min(1).default('127.0.0.1'),
   webhookPort: z.number().int().min(0).max(65535).default(8787),
   bodyLimitBytes: z.number().int().positive().default(1024 * 1024),
+  /** Per-sender and global caps of the listener; the defaults suit a desktop console. */
+  listenerLimits: ListenerLimits.prefault({}),
 });
 export type GatewatchOptions = z.input<typeof GatewatchOptions>;
 export type ResolvedOptions = z.output<typeof GatewatchOptions>;

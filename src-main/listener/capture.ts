@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ForwardedInfo, HeaderPair } from '../../src-shared/domain/delivery.js';
 import type { NewDelivery } from '../store/types.js';
 import { newId } from '../store/ids.js';
-import { routeWebhookPath } from './routes.js';
+import type { RequestTarget } from './routes.js';
 
 /** Headers exactly as they came over the wire: order, case and repeats kept. */
 export function rawHeaderPairs(request: IncomingMessage): HeaderPair[] {
@@ -23,25 +23,21 @@ function forwardedInfo(request: IncomingMessage): ForwardedInfo | null {
 
 export interface CaptureOptions {
   trustForwardedHeaders: boolean;
-  /** When the body was not kept: the answer the sender got and why. */
+  /** When the body was not kept (refused, or an unknown path): the answer the sender got and why. */
   rejected?: { httpStatus: number; reason: string };
   size?: number;
 }
 
 /** Builds the record of one request, ready to be committed before it is answered. */
-export function captureDelivery(request: IncomingMessage, body: Buffer | null, options: CaptureOptions): NewDelivery {
-  const url = request.url ?? '/';
-  const queryAt = url.indexOf('?');
-  const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  const route = routeWebhookPath(path);
+export function captureDelivery(request: IncomingMessage, target: RequestTarget, body: Buffer | null, options: CaptureOptions): NewDelivery {
   return {
     id: newId('dlv'),
-    provider: route.provider,
-    label: route.label,
+    provider: target.provider,
+    label: target.label,
     receivedAt: new Date().toISOString(),
     method: request.method ?? 'POST',
-    path,
-    query: queryAt === -1 ? '' : url.slice(queryAt + 1),
+    path: target.path,
+    query: target.query,
     headers: rawHeaderPairs(request),
     body,
     size: options.size ?? body?.byteLength ?? 0,

@@ -16,3 +16,17 @@ export function routeWebhookPath(path: string): WebhookRoute {
   if (!match || !isProviderId(match[1]!)) return { provider: 'unknown', label: null };
   return { provider: match[1]!, label: match[2] ?? null };
 }
+
+export interface RequestTarget extends WebhookRoute {
+  path: string;
+  query: string;
+}
+
+/** Splits the request target into path and query and routes the path (once per request). */
+export function requestTarget(url: string | undefined): RequestTarget {
+  const target = url ?? '/';
+  const queryAt = target.indexOf('?');
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  const route = routeWebhookPath(path);
+  return { provider: route.provider, label: route.label, path, query: queryAt === -1 ? '' : target.slice(queryAt + 1) };
+}

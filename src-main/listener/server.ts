@@ -4,6 +4,12 @@ import { providerIds } from '../../src-shared/domain/provider.js';
 import type { IngestQueue } from './ingest-queue.js';
 import { captureDelivery } from './capture.js';
 import { listen } from '../net/listen.js';
+import { requestTarget, type RequestTarget } from './routes.js';
+import { fdSafeConnectionCap, ListenerLimits, type ListenerLimitsInput } from './limits.js';
+import type { ClientState, RateLimit } from './clients.js';
+import { ConnectionGuard } from './connection-guard.js';
+import type { StorageGuard, StorageSnapshot } from './storage-guard.js';
+import { answer, Refusals } from './refusals.js';
 
 export interface ListenerOptions {
   host: string;
@@ -11,44 +17,75 @@ export interface ListenerOptions {
   bodyLimitBytes: number;
   /** Read per request, so a settings change applies at once. */
   trustForwardedHeaders: () => boolean;
+  /** Requests per sender; read per request (a setting). Omitted or null: no rate limit. */
+  rateLimit?: () => RateLimit | null;
+  /** Refuses deliveries (507) before the disk fills; omitted: no storage check. */
+  storage?: StorageGuard;
+  /** Per-sender and global caps (tests lower them). */
+  limits?: ListenerLimitsInput;
   onError?: (error: unknown) => void;
   /** Slow senders are cut off after these (tests shorten them). */
   timeouts?: Partial<ListenerTimeouts>;
 }
 
 export interface ListenerTimeouts {
+  /** A new socket that sends nothing for this long is closed. */
+  firstByteMs: number;
   /** The whole request, headers and body. */
   requestMs: number;
+  /** The request line and headers, from the connection (or the previous request) on. */
   headersMs: number;
   keepAliveMs: number;
   /** How often Node checks the two above. */
   checkEveryMs: number;
 }
 
-const DEFAULT_TIMEOUTS: ListenerTimeouts = { requestMs: 30_000, headersMs: 15_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
+const DEFAULT_TIMEOUTS: ListenerTimeouts = { firstByteMs: 5_000, requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
 
-function answer(response: ServerResponse, status: number, body: object, extraHeaders: Record<string, string> = {}): void {
-  if (response.headersSent || response.destroyed) return;
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...extraHeaders,
-  });
-  response.end(text);
+/** Seconds a sender is asked to wait when the listener holds too many bodies: they clear within a request timeout. */
+const BUSY_RETRY_AFTER_S = 5;
+const STORAGE_RETRY_AFTER_S = 300;
+/** What a sender is told: the store's size and quota are the console's business. */
+const STORAGE_FULL = 'Insufficient storage: this console stores no more deliveries until space is freed. Please retry later.';
+
+/** What the listener refused to protect itself, for the console. */
+export interface ListenerProtection {
+  maxConnections: number;
+  maxConnectionsPerAddress: number;
+  inFlightBytesLimit: number;
+  inFlightBytes: number;
+  connectionsRefused: number;
+  /** Load refusals (429/503/507) answered but, coalesced per sender, not recorded. */
+  refusalsNotRecorded: number;
+  storage: StorageSnapshot | null;
 }
 
 /**
  * The webhook listener: its own port, the only one ever exposed through a tunnel. Every request
  * to it is committed to the store before it is answered; nothing a provider sends is dropped.
+ * One sender cannot take it over: sockets, request rate and bodies in flight are limited per
+ * sender, bodies in flight and storage overall.
  */
 export class WebhookListener {
   private server: Server | null = null;
+  private readonly limits: ListenerLimits;
+  private readonly guard: ConnectionGuard;
+  private readonly refusals: Refusals;
+  private inFlightBytes = 0;
 
   constructor(
     private readonly options: ListenerOptions,
     private readonly ingest: IngestQueue,
-  ) {}
+  ) {
+    this.limits = ListenerLimits.parse(options.limits ?? {});
+    this.guard = new ConnectionGuard({
+      maxConnectionsPerAddress: this.limits.maxConnectionsPerAddress,
+      firstByteMs: options.timeouts?.firstByteMs ?? DEFAULT_TIMEOUTS.firstByteMs,
+      trustForwardedHeaders: options.trustForwardedHeaders,
+      rateLimit: () => this.options.rateLimit?.() ?? null,
+    });
+    this.refusals = new Refusals(ingest, options);
+  }
 
   async start(): Promise<AddressInfo> {
     const t = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts };
@@ -61,17 +98,42 @@ export class WebhookListener {
       },
       (req, res) => this.handle(req, res),
     );
-    // Bounded: a flood of idle sockets must not exhaust file descriptors.
-    server.maxConnections = 1024;
+    // The global cap keeps file descriptors safe; the per-address cap keeps one sender from taking it all.
+    server.maxConnections = this.limits.maxConnections ?? fdSafeConnectionCap();
+    server.on('connection', (socket) => this.guard.onConnection(socket));
     this.server = server;
-    return listen(server, this.options.port, this.options.host);
+    await this.options.storage?.start();
+    const address = await listen(server, this.options.port, this.options.host);
+    // After the bind: an accept error (EMFILE) is reported, never an uncaught exception.
+    server.on('error', (error) => this.options.onError?.(error));
+    this.guard.start();
+    return address;
   }
 
   address(): AddressInfo | null {
     return (this.server?.address() as AddressInfo | null) ?? null;
   }
 
+  protection(): ListenerProtection {
+    return {
+      maxConnections: this.server?.maxConnections ?? this.limits.maxConnections ?? fdSafeConnectionCap(),
+      maxConnectionsPerAddress: this.limits.maxConnectionsPerAddress,
+      inFlightBytesLimit: this.limits.inFlightBytes,
+      inFlightBytes: this.inFlightBytes,
+      connectionsRefused: this.guard.connectionsRefused,
+      refusalsNotRecorded: this.refusals.notRecorded,
+      storage: this.options.storage?.snapshot() ?? null,
+    };
+  }
+
+  /** Reads the store's size and the free disk space now (after the quota changed). */
+  async checkStorage(): Promise<void> {
+    await this.options.storage?.check();
+  }
+
   async stop(): Promise<void> {
+    this.guard.stop();
+    this.options.storage?.stop();
     const server = this.server;
     if (!server) return;
     this.server = null;
@@ -83,81 +145,113 @@ export class WebhookListener {
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
+    const client = this.guard.clientOf(request);
+    const now = performance.now();
+    const declared = Number(request.headers['content-length']);
+    const declaredSize = Number.isFinite(declared) ? declared : 0;
+    const rate = this.options.rateLimit?.() ?? null;
+    const wait = rate === null ? 0 : client.take(rate, now);
+    if (wait > 0) {
+      const reason = `Too many requests from this sender: the limit is ${rate!.perSecond} a second (bursts of ${rate!.burst}).`;
+      this.refusals.shed(request, response, client, now, 429, reason, declaredSize, wait);
+      return;
+    }
+    if (this.options.storage?.refusing) {
+      this.refusals.shed(request, response, client, now, 507, STORAGE_FULL, declaredSize, STORAGE_RETRY_AFTER_S);
+      return;
+    }
+    const target = requestTarget(request.url);
     if (request.method !== 'POST') {
       // Recorded too (without a body): a provider misconfigured to GET its webhooks shows up.
-      this.refuse(request, response, 405, `${request.method ?? 'This method'} is not accepted: webhooks are POSTed.`, 0, { allow: 'POST' });
+      this.refusals.record(request, target, response, 405, `${request.method ?? 'This method'} is not accepted: webhooks are POSTed.`, 0, { allow: 'POST' });
       return;
     }
     const limit = this.options.bodyLimitBytes;
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      this.refuse(request, response, 413, `Content-Length ${declared} is over the ${limit}-byte limit.`, declared, { connection: 'close' });
+    if (declaredSize > limit) {
+      this.refusals.record(request, target, response, 413, `Content-Length ${declared} is over the ${limit}-byte limit.`, declared, { connection: 'close' });
       return;
     }
+    if (target.provider !== 'unknown' && this.overBudget(client, declaredSize)) {
+      this.refusals.shed(request, response, client, now, 503, this.busyReason(), declaredSize, BUSY_RETRY_AFTER_S, target);
+      return;
+    }
+    this.receive(request, response, client, target);
+  }
+
+  private overBudget(client: ClientState, bytes: number): boolean {
+    return this.inFlightBytes + bytes > this.limits.inFlightBytes || client.inFlightBytes + bytes > this.limits.inFlightBytesPerAddress;
+  }
+
+  private busyReason(): string {
+    return `The listener holds too many request bodies not yet stored (limits: ${this.limits.inFlightBytes} bytes in all, ${this.limits.inFlightBytesPerAddress} per sender); please retry.`;
+  }
+
+  /** Reads the body: buffered for a known provider, only counted for an unknown path (whose body is never kept). */
+  private receive(request: IncomingMessage, response: ServerResponse, client: ClientState, target: RequestTarget): void {
+    const keep = target.provider !== 'unknown';
+    const limit = this.options.bodyLimitBytes;
     const chunks: Buffer[] = [];
     let size = 0;
-    let overLimit = false;
+    let held = 0;
+    let refused = false;
+    const release = () => {
+      this.inFlightBytes -= held;
+      client.inFlightBytes -= held;
+      held = 0;
+    };
     request.on('data', (chunk: Buffer) => {
-      if (overLimit) return;
+      if (refused) return;
       size += chunk.byteLength;
       if (size > limit) {
-        overLimit = true;
+        refused = true;
         chunks.length = 0;
-        this.refuse(request, response, 413, `Body is over the ${limit}-byte limit.`, size, { connection: 'close' });
+        release();
+        this.refusals.record(request, target, response, 413, `Body is over the ${limit}-byte limit.`, size, { connection: 'close' });
+        return;
+      }
+      if (!keep) return;
+      held += chunk.byteLength;
+      this.inFlightBytes += chunk.byteLength;
+      client.inFlightBytes += chunk.byteLength;
+      if (this.inFlightBytes > this.limits.inFlightBytes || client.inFlightBytes > this.limits.inFlightBytesPerAddress) {
+        refused = true;
+        chunks.length = 0;
+        release();
+        this.refusals.shed(request, response, client, performance.now(), 503, this.busyReason(), size, BUSY_RETRY_AFTER_S, target);
         return;
       }
       chunks.push(chunk);
     });
     request.on('end', () => {
-      if (overLimit) return;
-      void this.store(request, response, Buffer.concat(chunks, size));
+      if (refused) return;
+      if (!keep) {
+        // Only the request line and headers: anyone can POST anywhere, and bodies there would fill the disk.
+        const reason = `No provider at ${target.path}: the body was not kept. Use /webhooks/<provider>, one of: ${providerIds.join(', ')}.`;
+        this.refusals.record(request, target, response, 404, reason, size, {});
+        return;
+      }
+      void this.store(request, response, target, Buffer.concat(chunks, size), release);
     });
     request.on('error', () => {
       // The sender went away before the body was complete: there is no delivery to keep.
+      release();
     });
   }
 
-  private async store(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> {
-    const delivery = captureDelivery(request, body, { trustForwardedHeaders: this.options.trustForwardedHeaders() });
+  /** Commits the delivery, then answers; `release` gives its bytes back to the in-flight budget once committed (or failed). */
+  private async store(request: IncomingMessage, response: ServerResponse, target: RequestTarget, body: Buffer, release: () => void): Promise<void> {
+    const delivery = captureDelivery(request, target, body, { trustForwardedHeaders: this.options.trustForwardedHeaders() });
     try {
       await this.ingest.enqueue(delivery);
     } catch (error) {
+      release();
       this.options.onError?.(error);
       // Not stored: a 5xx makes the provider retry later.
       answer(response, 503, { error: 'The delivery could not be stored; please retry.' });
       return;
     }
-    if (delivery.provider === 'unknown') {
-      answer(response, 404, {
-        id: delivery.id,
-        error: `No provider at ${delivery.path}. Use /webhooks/<provider>, one of: ${providerIds.join(', ')}.`,
-      });
-      return;
-    }
+    release();
+    this.options.storage?.added(body.byteLength);
     answer(response, 200, { id: delivery.id });
-  }
-
-  /** A refused request (over the size limit, wrong method): the attempt is recorded, not the body. */
-  private refuse(
-    request: IncomingMessage,
-    response: ServerResponse,
-    httpStatus: number,
-    reason: string,
-    size: number,
-    headers: Record<string, string>,
-  ): void {
-    const delivery = captureDelivery(request, null, {
-      trustForwardedHeaders: this.options.trustForwardedHeaders(),
-      rejected: { httpStatus, reason },
-      size,
-    });
-    const close = () => {
-      answer(response, httpStatus, { id: delivery.id, error: reason }, headers);
-      request.resume();
-    };
-    this.ingest.enqueue(delivery).then(close, (error) => {
-      this.options.onError?.(error);
-      close();
-    });
   }
 }

@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import type { SettingsStore } from '../store/types.js';
+import { RateLimit } from '../../src-shared/contract/listener.js';
+
+/**
+ * 50 a second with bursts of 200 per sender: above what a provider sends to one merchant (retries
+ * included), far below what fills a disk. Behind a tunnel with forwarded headers trusted, each
+ * sender is counted apart; otherwise everything through the tunnel counts as one sender.
+ */
+export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 50, burst: 200 };
 
 export const ListenerSettings = z.object({
   publicBaseUrl: z.string().nullable().default(null),
   trustForwardedHeaders: z.boolean().default(false),
+  rateLimit: RateLimit.nullable().default(DEFAULT_RATE_LIMIT),
+  /** Off by default: the free-disk floor (a listener option) still stops the disk from filling. */
+  storageQuotaBytes: z.number().int().positive().nullable().default(null),
 });
 export type ListenerSettings = z.infer<typeof ListenerSettings>;
 

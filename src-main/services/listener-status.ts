@@ -33,6 +33,7 @@ export async function listenerStatus(deps: ListenerStatusDeps): Promise<Listener
     source = publicBaseUrl ? 'ngrok' : null;
   }
   const base = publicBaseUrl?.replace(/\/+$/, '') ?? null;
+  const { storage, ...protection } = deps.listener.protection();
   return {
     listening: address !== null,
     host: deps.host,
@@ -42,6 +43,9 @@ export async function listenerStatus(deps: ListenerStatusDeps): Promise<Listener
     publicBaseUrlSource: source,
     trustForwardedHeaders: settings.trustForwardedHeaders,
     bodyLimitBytes: deps.bodyLimitBytes,
+    rateLimit: settings.rateLimit,
+    protection,
+    storage,
     urls: providerIds.map((provider) => ({
       provider,
       localUrl: `${localBaseUrl}/webhooks/${provider}`,

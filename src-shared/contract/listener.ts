@@ -8,6 +8,39 @@ export const WebhookUrl = z.object({
   publicUrl: z.string().nullable(),
 });
 
+/** Requests per sender (address, or the tunnel's forwarded sender), as a token bucket. */
+export const RateLimit = z.object({
+  perSecond: z.number().positive('the rate must be above 0').max(1_000_000),
+  burst: z.number().int('the burst is a whole number of requests').min(1, 'the burst must be at least 1').max(1_000_000),
+});
+export type RateLimit = z.infer<typeof RateLimit>;
+
+export const StorageStatus = z.object({
+  /** The store's files on disk (an estimate between two reads). */
+  usedBytes: z.number().nullable(),
+  quotaBytes: z.number().int().nullable(),
+  diskFreeBytes: z.number().nullable(),
+  diskTotalBytes: z.number().nullable(),
+  /** The listener refuses deliveries below this much free disk, quota or not. */
+  minFreeDiskBytes: z.number().int(),
+  /** 'near' from 80% of the quota or under twice the free-disk floor; 'full' while refusing (507). */
+  level: z.enum(['ok', 'near', 'full']),
+  refusing: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type StorageStatus = z.infer<typeof StorageStatus>;
+
+/** How the listener protects itself from one sender, and what it refused so far. */
+export const ListenerProtection = z.object({
+  maxConnections: z.number().int(),
+  maxConnectionsPerAddress: z.number().int(),
+  inFlightBytesLimit: z.number().int(),
+  inFlightBytes: z.number().int(),
+  connectionsRefused: z.number().int(),
+  /** Refusals (429/503/507) answered but not recorded: at most one a second per sender is. */
+  refusalsNotRecorded: z.number().int(),
+});
+
 export const ListenerStatus = z.object({
   listening: z.boolean(),
   host: z.string(),
@@ -18,6 +51,10 @@ export const ListenerStatus = z.object({
   publicBaseUrlSource: z.enum(['setting', 'ngrok']).nullable(),
   trustForwardedHeaders: z.boolean(),
   bodyLimitBytes: z.number().int(),
+  rateLimit: RateLimit.nullable(),
+  protection: ListenerProtection,
+  /** null when the listener runs without a storage check. */
+  storage: StorageStatus.nullable(),
   urls: z.array(WebhookUrl),
   counts: z.object({
     total: z.number().int(),
@@ -30,6 +67,10 @@ export const ListenerConfigureInput = z.object({
   /** e.g. https://abc123.ngrok-free.app — empty string clears it. */
   publicBaseUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
   trustForwardedHeaders: z.boolean().optional(),
+  /** null turns the per-sender rate limit off. */
+  rateLimit: RateLimit.nullable().optional(),
+  /** The most the store may take on disk before deliveries are refused (507); null for none. */
+  storageQuotaBytes: z.number().int('the quota is a whole number of bytes').min(1024 * 1024, 'a quota under 1 MiB would refuse everything').nullable().optional(),
 });
 
 export const listenerContract = {

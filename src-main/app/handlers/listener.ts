@@ -20,7 +20,11 @@ export function listenerHandlers(ctx: AppContext): FeatureHandlers<typeof listen
       await ctx.listenerSettings.update({
         ...(input.publicBaseUrl !== undefined ? { publicBaseUrl: input.publicBaseUrl === '' ? null : input.publicBaseUrl } : {}),
         ...(input.trustForwardedHeaders !== undefined ? { trustForwardedHeaders: input.trustForwardedHeaders } : {}),
+        ...(input.rateLimit !== undefined ? { rateLimit: input.rateLimit } : {}),
+        ...(input.storageQuotaBytes !== undefined ? { storageQuotaBytes: input.storageQuotaBytes } : {}),
       });
+      // A new quota applies at once, not at the next periodic read of the store's size.
+      if (input.storageQuotaBytes !== undefined) await ctx.listener.checkStorage();
       ctx.bus.publish({ type: 'listener.changed' });
       return status();
     },
