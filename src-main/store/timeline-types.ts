@@ -1,6 +1,6 @@
 import type { DeliveryProvider } from '../../src-shared/domain/provider.js';
 import type { VerificationStatus } from '../../src-shared/domain/verification.js';
-import type { Amount, CorrelationKey, NormalizedStatus } from '../../src-shared/domain/normalized.js';
+import type { Amount, CorrelationKey, NormalizedStatus, ProviderEventTime } from '../../src-shared/domain/normalized.js';
 
 /** What a payment timeline needs of one delivery: never the body. */
 export interface TimelineDeliveryRecord {
@@ -15,6 +15,8 @@ export interface TimelineDeliveryRecord {
   verification: VerificationStatus | null;
   verificationDiagnosis: string | null;
   amounts: Amount[];
+  /** The event's time by the provider's clock (normalized.eventTime). */
+  providerTime?: ProviderEventTime | null;
   duplicateOf: string | null;
   rejected: boolean;
   keys: CorrelationKey[];

@@ -64,6 +64,7 @@ export function annotate(sorted: readonly PlacedStep[]): { steps: TimelineEntry[
   let expiredAt: string | null = null;
   let lastSession: PlacedStep | null = null;
   let previousAt: number | null = null;
+  const providerClock = new ProviderClock();
 
   for (const placed of sorted) {
     const { step } = placed;
@@ -101,6 +102,9 @@ export function annotate(sorted: readonly PlacedStep[]): { steps: TimelineEntry[
       }
     }
 
+    const late = placed.duplicateOf ? null : providerClock.lateArrival(step);
+    if (late && !kinds.includes('out_of_order')) flag('out_of_order', late);
+
     if (step.kind === 'session' && placed.amounts.length > 0) lastSession = placed;
     else if (lastSession && step.kind === 'delivery' && status !== null && PAYMENT_REPORT.has(status)) {
       const mismatch = amountMismatch(lastSession, placed);
@@ -111,6 +115,26 @@ export function annotate(sorted: readonly PlacedStep[]): { steps: TimelineEntry[
     previousAt = at;
   }
   return { steps: entries, flags };
+}
+
+/**
+ * Each provider's latest event time seen so far (steps come in received order): an event the
+ * provider made before it, received after it, arrived out of order. Providers' clocks are not
+ * compared with each other.
+ */
+class ProviderClock {
+  private readonly latest = new Map<string, { at: number; received: string }>();
+
+  /** Words for a step whose provider time is earlier than one received before it; null otherwise. */
+  lateArrival(step: TimelineEntry | PlacedStep['step']): string | null {
+    const time = step.providerTime;
+    if (step.kind !== 'delivery' || !step.provider || !time?.at) return null;
+    const at = Date.parse(time.at);
+    const before = this.latest.get(step.provider);
+    if (!before || at > before.at) this.latest.set(step.provider, { at, received: time.received });
+    if (!before || at >= before.at) return null;
+    return `The provider made this event at ${time.received}, before the one received earlier (${before.received}), but it arrived after it: delivered out of order.`;
+  }
 }
 
 /** The session's amount against the payment's amounts in the same currency; null when they agree or cannot be compared. */

@@ -39,6 +39,7 @@ export function deliveryStep(record: TimelineDeliveryRecord): PlacedStep {
       amount: first ? { value: first.value, currency: first.currency } : null,
       deliveryId: record.id,
       sessionId: null,
+      providerTime: record.providerTime ?? null,
     },
     amounts: record.amounts,
     duplicateOf: record.duplicateOf,

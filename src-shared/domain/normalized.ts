@@ -37,6 +37,19 @@ export const Party = z.object({
 });
 export type Party = z.infer<typeof Party>;
 
+/** The provider's own time of an event: the text as received, and the instant it was read as. */
+export const ProviderEventTime = z.object({
+  /** Where it was read from ("createdAt", "data.date", "params.ts"). */
+  field: z.string(),
+  /** Exactly as received (a number as its text). */
+  received: z.string(),
+  /** ISO instant, or null when the text could not be read as a time. */
+  at: z.string().nullable(),
+  /** What was assumed to read it (e.g. no time zone given: read as UTC). */
+  note: z.string().optional(),
+});
+export type ProviderEventTime = z.infer<typeof ProviderEventTime>;
+
 export const NormalizedEvent = z.object({
   eventType: z.string().nullable(),
   status: NormalizedStatus,
@@ -47,6 +60,8 @@ export const NormalizedEvent = z.object({
   parties: z.array(Party),
   /** The environment the event says it comes from (Paychant `data.env`: production | sandbox), as received. */
   environment: z.string().nullable().optional(),
+  /** When the provider says the event happened (its own clock), beside the time it was received. */
+  eventTime: ProviderEventTime.nullable().optional(),
 });
 export type NormalizedEvent = z.infer<typeof NormalizedEvent>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeliveryProvider } from './provider.js';
-import { NormalizedStatus } from './normalized.js';
+import { NormalizedStatus, ProviderEventTime } from './normalized.js';
 
 export const TimelineStepKind = z.enum(['delivery', 'session', 'status_check', 'replay', 'tx_lookup']);
 export type TimelineStepKind = z.infer<typeof TimelineStepKind>;
@@ -23,6 +23,8 @@ export const TimelineStep = z.object({
   amount: z.object({ value: z.string(), currency: z.string().nullable() }).nullable(),
   deliveryId: z.string().nullable(),
   sessionId: z.string().nullable(),
+  /** A delivery's event time by the provider's own clock, beside `at` (when it was received). */
+  providerTime: ProviderEventTime.nullable().optional(),
   /** An outside page the step points to (a block explorer), http(s) only. */
   link: z.url({ protocol: /^https?$/ }).nullable().optional(),
 });

@@ -44,3 +44,42 @@ describe('NormalizedPanel', () => {
     expect(screen.getByTestId('event-environment').textContent).toBe('sandbox');
   });
 });
+
+describe('provider event time', () => {
+  it("shows Paychant's date as received and the instant it was read as, with the assumption", async () => {
+    const { NormalizedPanel } = await import('../../src-renderer/features/delivery/NormalizedPanel.js');
+    render(
+      <NormalizedPanel
+        delivery={paychantDetail({ eventTime: { field: 'data.date', received: '30/03/2023 - 01:46:02', at: '2023-03-30T01:46:02.000Z', note: 'day/month/year; no time zone given: read as UTC' } })}
+      />,
+    );
+    const shown = screen.getByTestId('provider-time');
+    expect(shown.querySelector('code')!.textContent).toBe('30/03/2023 - 01:46:02');
+    expect(shown.querySelector('time')!.getAttribute('datetime')).toBe('2023-03-30T01:46:02.000Z');
+    expect(shown.textContent).toContain('read as UTC');
+    expect(shown.getAttribute('title')).toBe('Read from data.date (day/month/year; no time zone given: read as UTC)');
+  });
+
+  it('says when the time could not be read', async () => {
+    const { NormalizedPanel } = await import('../../src-renderer/features/delivery/NormalizedPanel.js');
+    render(<NormalizedPanel delivery={paychantDetail({ eventTime: { field: 'data.date', received: 'yesterday', at: null } })} />);
+    expect(screen.getByTestId('provider-time').textContent).toBe('yesterday (not a time Gatewatch can read)');
+  });
+
+  it('shows the provider time on a timeline step', async () => {
+    const { TimelineStepItem } = await import('../../src-renderer/features/timeline/TimelineStepItem.js');
+    render(
+      <ul>
+        <TimelineStepItem
+          flags={[]}
+          step={{
+            kind: 'delivery', id: 'dlv_c', key: 'delivery:dlv_c', at: '2026-11-05T12:06:00.000Z', title: 'PROCESSING', provider: 'paychant',
+            status: 'confirming', outcome: 'ok', detail: null, amount: null, deliveryId: 'dlv_c', sessionId: null, statusAfter: 'confirming',
+            gapMs: null, flags: [], providerTime: { field: 'data.date', received: '30/03/2023 - 01:47:10', at: '2023-03-30T01:47:10.000Z' },
+          }}
+        />
+      </ul>,
+    );
+    expect(screen.getByTestId('step-provider-time').textContent).toBe('provider time: 30/03/2023 - 01:47:10');
+  });
+});

@@ -4,6 +4,7 @@ import { lookupStatus } from '../../../src-shared/providers/status-map.js';
 import type { ParsedWebhook } from '../types.js';
 import { amount, party, KeyCollector } from '../shared/extract.js';
 import { at, textAt } from '../shared/json-path.js';
+import { providerTimeAt } from '../shared/event-time.js';
 import { isJsonObject } from '../shared/lossless-json.js';
 
 const DIRECTIONS: [prefix: string, direction: PaymentDirection][] = [
@@ -56,6 +57,8 @@ export function normalizeCalypso(parsed: ParsedWebhook): NormalizedEvent {
       ...party('customer', 'user', field('customerId')),
       ...(Array.isArray(approvers) ? approvers.flatMap((a) => party('approver', 'user', a)) : []),
     ],
+    // The envelope's createdDate is the event's; data.createdDate is the invoice's or payout's.
+    eventTime: providerTimeAt(parsed.json, [['createdDate'], ['data', 'createdDate']]),
   };
 }
 

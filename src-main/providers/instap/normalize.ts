@@ -4,6 +4,7 @@ import { lookupStatus } from '../../../src-shared/providers/status-map.js';
 import type { ParsedWebhook } from '../types.js';
 import { amount, party, KeyCollector } from '../shared/extract.js';
 import { at, textAt } from '../shared/json-path.js';
+import { providerTimeAt } from '../shared/event-time.js';
 import { isJsonObject } from '../shared/lossless-json.js';
 import { instapKnownFields } from './schemas.js';
 
@@ -25,6 +26,7 @@ export function normalizeInstap(parsed: ParsedWebhook): NormalizedEvent {
       ...amount('maximum (USD)', at(payment, 'maxAmountToBePaidInUsd'), 'USD'),
     ],
     parties: [...party('depositor', 'user', at(json, 'userId')), ...party('depositor', 'name', at(json, 'userName'))],
+    eventTime: providerTimeAt(json, [['date']]),
   };
 }
 

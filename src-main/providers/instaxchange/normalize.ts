@@ -5,6 +5,7 @@ import { lookupStatus } from '../../../src-shared/providers/status-map.js';
 import type { ParsedWebhook } from '../types.js';
 import { amount, party, uniqueBy, KeyCollector } from '../shared/extract.js';
 import { at, isPlaceholder, textAt } from '../shared/json-path.js';
+import { providerTimeAt } from '../shared/event-time.js';
 import { stringifyCanonical } from '../shared/serialize.js';
 
 export function normalizeInstaxchange(parsed: ParsedWebhook): NormalizedEvent {
@@ -27,6 +28,8 @@ export function normalizeInstaxchange(parsed: ParsedWebhook): NormalizedEvent {
       ...party('payer', 'name', at(invoice, 'Name')),
       ...party('payer', 'card', at(invoice, 'Credit_card_number')),
     ]),
+    // The webhook's own createdAt; data.createdAt is the session's, used only when it is missing.
+    eventTime: providerTimeAt(parsed.json, [['createdAt'], ['data', 'createdAt']]),
   };
 }
 

@@ -4,6 +4,7 @@ import { lookupStatus } from '../../../src-shared/providers/status-map.js';
 import type { ParsedWebhook } from '../types.js';
 import { amount, party, KeyCollector } from '../shared/extract.js';
 import { at, textAt } from '../shared/json-path.js';
+import { providerTimeAt } from '../shared/event-time.js';
 
 const FAMILIES: [prefix: string, direction: PaymentDirection, idKind: string][] = [
   ['deposit.', 'deposit', 'depositId'],
@@ -45,6 +46,8 @@ export function normalizeOpenxswitch(parsed: ParsedWebhook): NormalizedEvent {
       ...party('sender', 'wallet', field('fromAddress')),
       ...party('recipient', 'wallet', field('toAddress')),
     ],
+    // params.ts is the event's timestamp (seed 002); the envelope's timestamp and createdAt are fallbacks.
+    eventTime: providerTimeAt(parsed.json, [['params', 'ts'], ['timestamp'], ['params', 'createdAt']]),
   };
 }
 

@@ -4,6 +4,7 @@ import { lookupStatus } from '../../../src-shared/providers/status-map.js';
 import type { ParsedWebhook } from '../types.js';
 import { amount, party, KeyCollector } from '../shared/extract.js';
 import { at, textAt } from '../shared/json-path.js';
+import { providerTimeAt } from '../shared/event-time.js';
 
 export function normalizePaychant(parsed: ParsedWebhook): NormalizedEvent {
   const data = at(parsed.json, 'data');
@@ -26,6 +27,7 @@ export function normalizePaychant(parsed: ParsedWebhook): NormalizedEvent {
       ...party('payment address', 'wallet', field('cryptoAddress')),
     ],
     environment: textAt(data, 'env'),
+    eventTime: providerTimeAt(parsed.json, [['data', 'date']]),
   };
 }
 

@@ -87,6 +87,7 @@ function toRecord(row: TimelineRow, keys: Array<{ kind: string; value: string }>
     verification: row.verification_status as VerificationStatus | null,
     verificationDiagnosis: verification?.diagnosis ?? null,
     amounts: normalized?.amounts ?? [],
+    providerTime: normalized?.eventTime ?? null,
     duplicateOf: row.duplicate_of,
     rejected: row.rejected !== null,
     keys: keys.map(({ kind, value }) => ({ kind, value })),

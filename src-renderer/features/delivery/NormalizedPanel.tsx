@@ -3,6 +3,8 @@ import type { DeliveryDetail } from '../../../src-shared/domain/delivery.js';
 import { hrefFor } from '../../app/router.js';
 import { StatusBadge } from '../../ui/Badges.js';
 import { maskParty } from '../../ui/mask.js';
+import { Time } from '../../ui/Time.js';
+import { providerTimeSource } from './meaning-words.js';
 
 /** What the delivery means: status, direction, amounts, parties and the keys that link it to a payment. */
 export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
@@ -22,6 +24,22 @@ export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
           </dd>
           <dt>Direction</dt>
           <dd>{n.direction}</dd>
+          {n.eventTime ? (
+            <>
+              <dt>Provider time</dt>
+              <dd data-testid="provider-time" title={providerTimeSource(n.eventTime)}>
+                <code>{n.eventTime.received}</code>{' '}
+                {n.eventTime.at ? (
+                  <span className="muted">
+                    = <Time iso={n.eventTime.at} mode="absolute" />
+                    {n.eventTime.note ? ` (${n.eventTime.note})` : ''}
+                  </span>
+                ) : (
+                  <span className="muted">(not a time Gatewatch can read)</span>
+                )}
+              </dd>
+            </>
+          ) : null}
           {n.environment ? (
             <>
               <dt>Environment</dt>

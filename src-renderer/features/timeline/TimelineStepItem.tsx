@@ -2,7 +2,7 @@ import type { TimelineEntry, TimelineFlag } from '../../../src-shared/contract/t
 import { hrefFor } from '../../app/router.js';
 import { ProviderTag, StatusBadge } from '../../ui/Badges.js';
 import { Time } from '../../ui/Time.js';
-import { FLAG_LABEL, formatGap, LONG_GAP_MS, STEP_KIND_LABEL } from './timeline-words.js';
+import { FLAG_LABEL, formatGap, LONG_GAP_MS, providerTimeTitle, STEP_KIND_LABEL } from './timeline-words.js';
 
 /** One step on the vertical timeline, with the gap before it and what looks wrong about it. */
 export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: TimelineFlag[] }) {
@@ -34,6 +34,11 @@ export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: 
           {step.amount ? (
             <span className="amount">
               {step.amount.value} {step.amount.currency ?? ''}
+            </span>
+          ) : null}
+          {step.providerTime ? (
+            <span className="muted provider-time" title={providerTimeTitle(step.providerTime)} data-testid="step-provider-time">
+              provider time: {step.providerTime.received}
             </span>
           ) : null}
           {step.statusAfter ? (

@@ -1,5 +1,6 @@
 import type { TimelineFlagKind } from '../../../src-shared/contract/timeline.js';
 import type { TimelineStepKind } from '../../../src-shared/domain/timeline.js';
+import type { ProviderEventTime } from '../../../src-shared/domain/normalized.js';
 
 export const FLAG_LABEL: Record<TimelineFlagKind, string> = {
   out_of_order: 'out of order',
@@ -32,3 +33,9 @@ export function formatGap(ms: number): string {
 
 /** Gaps this long get drawn as a break in the line: a payment that stalled. */
 export const LONG_GAP_MS = 30 * 60_000;
+
+/** Hover text for a step's provider time: the instant it was read as, and from where. */
+export function providerTimeTitle(time: ProviderEventTime): string {
+  const read = time.at ? `${time.at.replace('T', ' ').replace('Z', ' UTC')}` : 'not a readable time';
+  return `The provider's own time for this event: ${read}, from ${time.field}${time.note ? ` (${time.note})` : ''}. The time on the right is when it was received.`;
+}
