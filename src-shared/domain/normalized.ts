@@ -50,6 +50,16 @@ export const ProviderEventTime = z.object({
 });
 export type ProviderEventTime = z.infer<typeof ProviderEventTime>;
 
+/** A balance the provider reports after the event (OpenXSwitch: the wallet's assets after a swap), exact as received. */
+export const Balance = z.object({
+  account: z.string().nullable(),
+  currency: z.string(),
+  balance: z.string(),
+  frozen: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type Balance = z.infer<typeof Balance>;
+
 export const NormalizedEvent = z.object({
   eventType: z.string().nullable(),
   status: NormalizedStatus,
@@ -62,6 +72,10 @@ export const NormalizedEvent = z.object({
   environment: z.string().nullable().optional(),
   /** When the provider says the event happened (its own clock), beside the time it was received. */
   eventTime: ProviderEventTime.nullable().optional(),
+  /** Why the provider says the status is what it is (InstaXchange statusReason, Calypso reason), as received. */
+  statusReason: z.string().nullable().optional(),
+  /** Balances after the event, when the provider reports them. */
+  balances: z.array(Balance).optional(),
 });
 export type NormalizedEvent = z.infer<typeof NormalizedEvent>;
 

@@ -83,3 +83,32 @@ describe('provider event time', () => {
     expect(screen.getByTestId('step-provider-time').textContent).toBe('provider time: 30/03/2023 - 01:47:10');
   });
 });
+
+describe('status reason and balances', () => {
+  it("shows InstaXchange's statusReason", async () => {
+    const { NormalizedPanel } = await import('../../src-renderer/features/delivery/NormalizedPanel.js');
+    render(<NormalizedPanel delivery={paychantDetail({ status: 'failed', statusReason: 'Do Not Honor' })} />);
+    expect(screen.getByTestId('status-reason').textContent).toBe('Do Not Honor');
+  });
+
+  it("shows OpenXSwitch's balances after a swap, digits as received", async () => {
+    const { NormalizedPanel } = await import('../../src-renderer/features/delivery/NormalizedPanel.js');
+    render(
+      <NormalizedPanel
+        delivery={paychantDetail({
+          balances: [
+            { account: '6812b103908d2d0d49c7ff79', currency: 'USDT', balance: '9', frozen: '0', updatedAt: '2025-05-04T23:58:20.494Z' },
+            { account: '6812b103908d2d0d49c7ff79', currency: 'TRX', balance: '26.043', frozen: '0', updatedAt: '2025-05-04T23:58:20.494Z' },
+          ],
+        })}
+      />,
+    );
+    const rows = [...screen.getByRole('table', { name: 'Balances after' }).querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(rows).toEqual([
+      ['USDT', '9', '0', '2025-05-04T23:58:20.494Z'],
+      ['TRX', '26.043', '0', '2025-05-04T23:58:20.494Z'],
+    ]);
+  });
+});

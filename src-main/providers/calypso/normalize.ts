@@ -59,6 +59,8 @@ export function normalizeCalypso(parsed: ParsedWebhook): NormalizedEvent {
     ],
     // The envelope's createdDate is the event's; data.createdDate is the invoice's or payout's.
     eventTime: providerTimeAt(parsed.json, [['createdDate'], ['data', 'createdDate']]),
+    // reason: failed fiat orders and c2f withdrawals; validationStatus: payout validation errors.
+    statusReason: textAt(data, 'reason') ?? textAt(data, 'validationStatus') ?? textAt(data, 'reasonType'),
   };
 }
 

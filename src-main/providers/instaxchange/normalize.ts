@@ -30,6 +30,7 @@ export function normalizeInstaxchange(parsed: ParsedWebhook): NormalizedEvent {
     ]),
     // The webhook's own createdAt; data.createdAt is the session's, used only when it is missing.
     eventTime: providerTimeAt(parsed.json, [['createdAt'], ['data', 'createdAt']]),
+    statusReason: textAt(data, 'statusReason'),
   };
 }
 

@@ -1,9 +1,9 @@
 /** OpenXSwitch: status from the method (refined by `params.status`), direction from its family. */
-import type { CorrelationKey, NormalizedEvent, NormalizedStatus, PaymentDirection } from '../../../src-shared/domain/normalized.js';
+import type { Balance, CorrelationKey, NormalizedEvent, NormalizedStatus, PaymentDirection } from '../../../src-shared/domain/normalized.js';
 import { lookupStatus } from '../../../src-shared/providers/status-map.js';
 import type { ParsedWebhook } from '../types.js';
 import { amount, party, KeyCollector } from '../shared/extract.js';
-import { at, textAt } from '../shared/json-path.js';
+import { at, decimalOf, textAt } from '../shared/json-path.js';
 import { providerTimeAt } from '../shared/event-time.js';
 
 const FAMILIES: [prefix: string, direction: PaymentDirection, idKind: string][] = [
@@ -48,7 +48,21 @@ export function normalizeOpenxswitch(parsed: ParsedWebhook): NormalizedEvent {
     ],
     // params.ts is the event's timestamp (seed 002); the envelope's timestamp and createdAt are fallbacks.
     eventTime: providerTimeAt(parsed.json, [['params', 'ts'], ['timestamp'], ['params', 'createdAt']]),
+    balances: walletBalances(at(params, 'wallet')),
   };
+}
+
+/** `params.wallet.assets[]`: each coin's balance (and frozen part) after the event, exact as received. */
+function walletBalances(wallet: unknown): Balance[] {
+  const assets = at(wallet, 'assets');
+  if (!Array.isArray(assets)) return [];
+  const account = textAt(wallet, 'id');
+  return assets.flatMap((asset): Balance[] => {
+    const currency = textAt(asset, 'coin');
+    const balance = decimalOf(at(asset, 'balance'));
+    if (!currency || balance === null) return [];
+    return [{ account, currency, balance, frozen: decimalOf(at(asset, 'frozen')), updatedAt: textAt(asset, 'updatedAt') }];
+  });
 }
 
 export function openxswitchCorrelationKeys(parsed: ParsedWebhook): CorrelationKey[] {

@@ -22,6 +22,12 @@ export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
             <StatusBadge status={n.status} />
             {n.providerStatus ? <span className="muted"> provider: {n.providerStatus}</span> : null}
           </dd>
+          {n.statusReason ? (
+            <>
+              <dt>Reason</dt>
+              <dd data-testid="status-reason">{n.statusReason}</dd>
+            </>
+          ) : null}
           <dt>Direction</dt>
           <dd>{n.direction}</dd>
           {n.eventTime ? (
@@ -66,6 +72,31 @@ export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
       ) : (
         <p className="muted">No normalized view for this delivery{delivery.parseError ? ': the body could not be read.' : '.'}</p>
       )}
+      {n?.balances && n.balances.length > 0 ? (
+        <>
+          <h4>Balances after</h4>
+          <table className="balances" aria-label="Balances after">
+            <thead>
+              <tr>
+                <th>Currency</th>
+                <th>Balance</th>
+                <th>Frozen</th>
+                <th>Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {n.balances.map((b) => (
+                <tr key={`${b.account ?? ''}:${b.currency}`} title={b.account ? `Wallet ${b.account}` : undefined}>
+                  <td>{b.currency}</td>
+                  <td className="amount">{b.balance}</td>
+                  <td className="amount">{b.frozen ?? ''}</td>
+                  <td>{b.updatedAt ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
       {n && n.parties.length > 0 ? (
         <button type="button" className="link-button" onClick={() => setReveal(!reveal)}>
           {reveal ? 'Mask parties' : 'Show parties in full'}
