@@ -226,7 +226,7 @@ export class WebhookListener {
       if (refused) return;
       if (!keep) {
         // Only the request line and headers: anyone can POST anywhere, and bodies there would fill the disk.
-        const reason = `No provider at ${target.path}: the body was not kept. Use /webhooks/<provider>, one of: ${providerIds.join(', ')}.`;
+        const reason = `No provider at ${target.path}. Use /webhooks/<provider>, one of: ${providerIds.join(', ')}.`;
         this.refusals.record(request, target, response, 404, reason, size, {});
         return;
       }

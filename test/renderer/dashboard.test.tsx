@@ -22,8 +22,23 @@ const dashboard = (range: string): DashboardGetOutput => ({
   verification: { byStatus: { valid: 3, invalid: 1, unsigned: 3 }, failureRate: 0.25 },
 });
 
+const protection = { maxConnections: 4096, maxConnectionsPerAddress: 64, inFlightBytesLimit: 67108864, inFlightBytes: 0, connectionsRefused: 0, refusalsNotRecorded: 0 };
+const storage = (usedBytes: number, quotaBytes: number | null, level: 'ok' | 'near' | 'full', refusing: string | null = null) => ({
+  usedBytes,
+  quotaBytes,
+  diskFreeBytes: 80 * 1024 ** 3,
+  diskTotalBytes: 250 * 1024 ** 3,
+  minFreeDiskBytes: 1024 ** 3,
+  level,
+  refusing,
+  checkedAt: '2026-11-05T13:00:00.000Z',
+});
+
 const listener = {
   listening: true,
+  rateLimit: { perSecond: 50, burst: 200 },
+  protection,
+  storage: storage(12 * 1024 ** 2, null, 'ok'),
   localBaseUrl: 'http://127.0.0.1:8787',
   publicBaseUrl: 'https://abc.ngrok-free.app',
   publicBaseUrlSource: 'ngrok',
@@ -58,5 +73,22 @@ describe('DashboardPage', () => {
     const fake = fakeTransport({ 'dashboard.get': () => Promise.reject(new Error('The console answered HTTP 500.')), 'listener.status': () => listener });
     renderWith(fake.transport, <DashboardPage />);
     expect((await screen.findByRole('alert')).textContent).toContain('HTTP 500');
+  });
+
+  it('says in words how full the storage is, warns near the quota, and says when deliveries are refused', async () => {
+    let status: object = { ...listener, storage: storage(1.7 * 1024 ** 3, 2 * 1024 ** 3, 'near'), protection: { ...protection, connectionsRefused: 1036 } };
+    const fake = fakeTransport({ 'dashboard.get': (input: { range: string }) => dashboard(input.range), 'listener.status': () => status });
+    renderWith(fake.transport, <DashboardPage />);
+    const line = await screen.findByTestId('listener-storage');
+    expect(line.textContent).toContain('Storage 85% of quota: 1.7 GiB of 2.0 GiB · 80.0 GiB free on disk');
+    expect(line.textContent).toContain('nearly full');
+    expect(screen.getByText(/once full, new deliveries are refused \(HTTP 507\)/).getAttribute('role')).toBe('status');
+    expect(screen.getByText(/Per sender: 64 connections, 50 requests a second \(bursts of 200\)\. Since start: 1,036 connections/)).toBeTruthy();
+
+    status = { ...listener, storage: storage(2.1 * 1024 ** 3, 2 * 1024 ** 3, 'full', 'Storage quota reached: the store takes 2.1 GiB of its 2.0 GiB quota.') };
+    fake.push({ type: 'deliveries.received', ids: ['dlv_1'] });
+    const alert = await screen.findByText(/New deliveries are refused \(HTTP 507\): Storage quota reached/);
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(screen.getByTestId('listener-storage').textContent).toContain('refusing');
   });
 });

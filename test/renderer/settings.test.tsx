@@ -27,6 +27,18 @@ const listenerStatus = (trust: boolean, publicBaseUrl: string | null) => ({
   publicBaseUrlSource: publicBaseUrl ? 'setting' : null,
   trustForwardedHeaders: trust,
   bodyLimitBytes: 1048576,
+  rateLimit: { perSecond: 50, burst: 200 } as { perSecond: number; burst: number } | null,
+  protection: { maxConnections: 4096, maxConnectionsPerAddress: 64, inFlightBytesLimit: 67108864, inFlightBytes: 0, connectionsRefused: 0, refusalsNotRecorded: 0 },
+  storage: {
+    usedBytes: 5 * 1024 * 1024,
+    quotaBytes: null as number | null,
+    diskFreeBytes: 80 * 1024 ** 3,
+    diskTotalBytes: 250 * 1024 ** 3,
+    minFreeDiskBytes: 1024 ** 3,
+    level: 'ok',
+    refusing: null,
+    checkedAt: null,
+  },
   urls: [{ provider: 'paychant', localUrl: 'http://127.0.0.1:8787/webhooks/paychant', publicUrl: publicBaseUrl ? `${publicBaseUrl}/webhooks/paychant` : null }],
   counts: { total: 3, byProvider: { paychant: 3 } },
 });
@@ -43,11 +55,51 @@ describe('ListenerSettings', () => {
     });
     withTransport(fake, <ListenerSettings />);
     await screen.findByText('http://127.0.0.1:8787/webhooks/paychant');
-    fireEvent.click(screen.getByRole('checkbox'));
+    fireEvent.click(screen.getByRole('checkbox', { name: /behind a tunnel/ }));
     await waitFor(() => expect(fake.calls.find((c) => c.name === 'listener.configure')?.input).toEqual({ trustForwardedHeaders: true }));
     fireEvent.change(screen.getByRole('textbox'), { target: { value: 'https://abc.ngrok-free.app' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('https://abc.ngrok-free.app/webhooks/paychant');
+  });
+});
+
+describe('ListenerLimitsForm', () => {
+  it('saves the rate limit and the storage quota, and says what is wrong with a bad entry before sending it', async () => {
+    let status = listenerStatus(false, null);
+    const fake = fakeTransport({
+      'listener.status': () => status,
+      'listener.configure': (input) => {
+        status = { ...status, rateLimit: input.rateLimit, storage: { ...status.storage, quotaBytes: input.storageQuotaBytes } };
+        return status;
+      },
+    });
+    withTransport(fake, <ListenerSettings />);
+    const form = await screen.findByRole('form', { name: 'Listener limits' });
+    const field = (name: string) => form.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+    expect(field('ratePerSecond').value).toBe('50');
+    expect(field('storageQuotaMiB').value).toBe('');
+
+    fireEvent.change(field('storageQuotaMiB'), { target: { value: '0.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save limits' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('whole number of MiB');
+    expect(fake.calls.some((c) => c.name === 'listener.configure')).toBe(false);
+
+    fireEvent.change(field('storageQuotaMiB'), { target: { value: '2048' } });
+    fireEvent.change(field('ratePerSecond'), { target: { value: '20' } });
+    fireEvent.change(field('rateBurst'), { target: { value: '80' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save limits' }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.name === 'listener.configure')?.input).toEqual({
+        rateLimit: { perSecond: 20, burst: 80 },
+        storageQuotaBytes: 2048 * 1024 * 1024,
+      }),
+    );
+
+    fireEvent.click(field('rateOn'));
+    fireEvent.change(field('storageQuotaMiB'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save limits' }));
+    await waitFor(() => expect(fake.calls.filter((c) => c.name === 'listener.configure').at(-1)?.input).toEqual({ rateLimit: null, storageQuotaBytes: null }));
+    await waitFor(() => expect(field('ratePerSecond').disabled).toBe(true));
   });
 });
 

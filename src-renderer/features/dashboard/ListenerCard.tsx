@@ -1,10 +1,12 @@
 import { CopyButton } from '../../ui/CopyButton.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useListenerStatus } from '../settings/useListener.js';
+import { protectionLine, storageLine } from './listener-words.js';
 
 /** Whether webhooks can arrive, and the URL to paste into each provider's dashboard. */
 export function ListenerCard() {
   const status = useListenerStatus();
+  const storage = status.data ? storageLine(status.data.storage) : null;
   return (
     <section className="panel listener-card" aria-label="Listener">
       <h3>
@@ -33,6 +35,20 @@ export function ListenerCard() {
               </>
             )}
           </p>
+          {storage ? (
+            <>
+              <p className={`listener-storage tone-${storage.tone}`} data-testid="listener-storage">
+                {storage.tone === 'ok' ? null : <span className={`badge tone-${storage.tone}`}>{storage.tone === 'full' ? 'refusing' : 'nearly full'}</span>}
+                {storage.text}
+              </p>
+              {storage.advice ? (
+                <p className={`listener-storage-advice tone-${storage.tone}`} role={storage.tone === 'full' ? 'alert' : 'status'}>
+                  {storage.advice}
+                </p>
+              ) : null}
+            </>
+          ) : null}
+          <p className="muted listener-protection">{protectionLine(status.data)}</p>
           <table className="urls">
             <thead>
               <tr>

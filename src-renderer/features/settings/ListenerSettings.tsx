@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { CopyButton } from '../../ui/CopyButton.js';
 import { useConfigureListener, useListenerStatus } from './useListener.js';
+import { ListenerLimitsForm } from './ListenerLimitsForm.js';
 
 export function ListenerSettings() {
   const status = useListenerStatus();
@@ -48,6 +49,7 @@ export function ListenerSettings() {
         </button>
         {configure.isError ? <ErrorState error={configure.error} /> : null}
       </form>
+      <ListenerLimitsForm status={s} />
       <h3>URLs to paste into each provider's dashboard</h3>
       <table className="urls">
         <tbody>
