@@ -45,7 +45,7 @@ function CredentialReveal({ deliveryId, revealed }: { deliveryId: string; reveal
     return <p className="muted headers-note">Credential values are masked; they can be revealed only in the desktop app.</p>;
   }
   return (
-    <div className="headers-note row">
+    <div className="headers-note">
       {revealed ? (
         <>
           <span className="muted">Credential values shown in clear (recorded in the audit log).</span>

@@ -137,19 +137,19 @@ function TargetForm({ initial, onDone }: { initial: TargetFormState; onDone(): v
           <input aria-label="Signing key" value={form.signingKey} onChange={(e) => set({ signingKey: e.target.value })} placeholder="Key header value" />
         </label>
       ) : null}
-      <label className="row">
+      <label className="inline">
         <input
           type="checkbox"
           checked={form.forwardCredentialHeaders}
           onChange={(e) => set({ forwardCredentialHeaders: e.target.checked })}
-        />{' '}
+        />
         Forward credential headers (Authorization, Cookie, API keys) as received
       </label>
       <p className="muted">
         Off, replays to this target drop them; the provider's signature headers are always sent.
       </p>
       {stored?.hasSigningSecret ? (
-        <label className="row">
+        <label className="inline">
           <input type="checkbox" checked={form.removeSecret} onChange={(e) => set({ removeSecret: e.target.checked })} /> Remove the signing secret
         </label>
       ) : null}
