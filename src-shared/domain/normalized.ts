@@ -26,6 +26,8 @@ export const Amount = z.object({
   role: z.string(),
   value: z.string(),
   currency: z.string().nullable(),
+  /** false when the provider's documents list currencies for this amount and this one is not among them. */
+  currencyListed: z.boolean().optional(),
 });
 export type Amount = z.infer<typeof Amount>;
 

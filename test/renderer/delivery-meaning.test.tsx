@@ -112,3 +112,22 @@ describe('status reason and balances', () => {
     ]);
   });
 });
+
+describe('currencies the provider does not list', () => {
+  it('marks the amount, keeping the code as received', async () => {
+    const { NormalizedPanel } = await import('../../src-renderer/features/delivery/NormalizedPanel.js');
+    render(
+      <NormalizedPanel
+        delivery={paychantDetail({
+          amounts: [
+            { role: 'amount', value: '0.01', currency: 'SHIB', currencyListed: false },
+            { role: 'fiat', value: '31.99', currency: 'EUR' },
+          ],
+        })}
+      />,
+    );
+    const marks = screen.getAllByTestId('currency-unlisted');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.parentElement!.textContent).toBe('0.01 SHIB not a currency the provider lists');
+  });
+});

@@ -6,6 +6,8 @@ import { amount, party, KeyCollector } from '../shared/extract.js';
 import { at, textAt } from '../shared/json-path.js';
 import { providerTimeAt } from '../shared/event-time.js';
 import { isJsonObject } from '../shared/lossless-json.js';
+import { markListed } from '../shared/currency-check.js';
+import { calypsoCurrencyLists } from '../../../src-shared/providers/currencies.js';
 
 const DIRECTIONS: [prefix: string, direction: PaymentDirection][] = [
   ['FIAT_APPLIER_WITHDRAWAL_', 'withdrawal'],
@@ -39,18 +41,22 @@ export function normalizeCalypso(parsed: ParsedWebhook): NormalizedEvent {
     ? Object.entries(fiat).flatMap(([cur, value]) => amount('fiat', value, cur))
     : amount('fiat', fiat, typeof fiatCurrency === 'string' ? fiatCurrency : null);
   const approvers = field('approved');
+  const lists = calypsoCurrencyLists(eventType);
   return {
     eventType,
     status: (eventType && lookupStatus('calypso', 'eventType', eventType)) || 'unknown',
     providerStatus: textAt(data, 'payoutStatus') ?? textAt(data, 'state') ?? eventType,
     direction: DIRECTIONS.find(([p]) => eventType?.startsWith(p))?.[1] ?? 'unknown',
-    amounts: [
-      ...amount('amount', field('amount'), currency),
-      ...amount('paid', field('realAmount'), currency),
-      ...amount('fee', field('serviceFee'), currency),
-      ...amount('adjusted', field('sumAfterAdjustment'), currency),
-      ...fiatAmounts,
-    ],
+    amounts: markListed(
+      [
+        ...amount('amount', field('amount'), currency),
+        ...amount('paid', field('realAmount'), currency),
+        ...amount('fee', field('serviceFee'), currency),
+        ...amount('adjusted', field('sumAfterAdjustment'), currency),
+        ...fiatAmounts,
+      ],
+      (role) => (role === 'fiat' ? lists.fiat : lists.crypto),
+    ),
     parties: [
       ...party('sender', 'wallet', field('senderAddress')),
       ...party('invoice', 'wallet', field('invoiceAddress')),

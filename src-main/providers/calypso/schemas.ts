@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { fieldsSchema, idLike, type FieldKind } from '../shared/zod-json.js';
+import { calypsoCurrencyLists } from '../../../src-shared/providers/currencies.js';
+import { checkCode, checkCodeKeys } from '../shared/currency-check.js';
+import { at } from '../shared/json-path.js';
 
 export const calypsoEnvelope = z.looseObject({
   requestId: z.string(),
@@ -87,6 +90,17 @@ export const calypsoEventFields: Readonly<Record<string, Fields>> = {
   WALLET_FUNDS_DELIVERED_ACCOUNT: topUp,
 };
 
+/** The fields' types, then the currency codes against the lists seed 003 gives for the event. */
+function eventSchema(type: string, fields: Fields): z.ZodType {
+  const lists = calypsoCurrencyLists(type);
+  return fieldsSchema(fields).superRefine((data, ctx) => {
+    checkCode(ctx, lists.crypto, at(data, 'currency'), ['currency']);
+    checkCode(ctx, lists.fiat, at(data, 'fiatCurrency'), ['fiatCurrency']);
+    checkCode(ctx, lists.fiat, at(data, 'fiatcurrency'), ['fiatcurrency']);
+    checkCodeKeys(ctx, lists.fiat, at(data, 'fiatAmount'), ['fiatAmount']);
+  });
+}
+
 export const calypsoEventSchemas: Readonly<Record<string, z.ZodType>> = Object.fromEntries(
-  Object.entries(calypsoEventFields).map(([type, fields]) => [type, fieldsSchema(fields)]),
+  Object.entries(calypsoEventFields).map(([type, fields]) => [type, eventSchema(type, fields)]),
 );

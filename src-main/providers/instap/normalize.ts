@@ -7,6 +7,8 @@ import { at, textAt } from '../shared/json-path.js';
 import { providerTimeAt } from '../shared/event-time.js';
 import { isJsonObject } from '../shared/lossless-json.js';
 import { instapKnownFields } from './schemas.js';
+import { markListed } from '../shared/currency-check.js';
+import { instapBlockchainCurrencies, instapConvertedFiat } from '../../../src-shared/providers/currencies.js';
 
 export function normalizeInstap(parsed: ParsedWebhook): NormalizedEvent {
   const json = parsed.json;
@@ -18,13 +20,13 @@ export function normalizeInstap(parsed: ParsedWebhook): NormalizedEvent {
     status: lookupStatus('instap', 'paymentStatus.paymentStatus', word) ?? 'unknown',
     providerStatus: word,
     direction: 'deposit',
-    amounts: [
+    amounts: markListed([
       ...amount('blockchain', at(json, 'blockChainAmount'), at(json, 'blockChainCurrency')),
       ...(Array.isArray(converted) ? converted.flatMap((c) => amount('converted', at(c, 'convertedValue'), at(c, 'fiatCurrency'))) : []),
       ...amount('paid (USD)', at(payment, 'actualPaymentInUsd'), 'USD'),
       ...amount('minimum (USD)', at(payment, 'minAmountToBePaidInUsd'), 'USD'),
       ...amount('maximum (USD)', at(payment, 'maxAmountToBePaidInUsd'), 'USD'),
-    ],
+    ], (role) => (role === 'blockchain' ? instapBlockchainCurrencies : role === 'converted' ? instapConvertedFiat : null)),
     parties: [...party('depositor', 'user', at(json, 'userId')), ...party('depositor', 'name', at(json, 'userName'))],
     eventTime: providerTimeAt(json, [['date']]),
   };

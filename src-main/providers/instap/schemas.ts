@@ -1,6 +1,9 @@
 /** Instap deposit notification (`objectType: "depositEventObject"`), per providers.md and seed 001. */
 import { z } from 'zod';
 import { decimal, fieldsSchema } from '../shared/zod-json.js';
+import { instapBlockchainCurrencies, instapConvertedFiat } from '../../../src-shared/providers/currencies.js';
+import { checkCode } from '../shared/currency-check.js';
+import { at } from '../shared/json-path.js';
 
 /** Fields the documents name; any other top-level string may be the undocumented session token. */
 export const instapKnownFields = [
@@ -8,7 +11,7 @@ export const instapKnownFields = [
   'blockChainAmount', 'convertedAmount', 'conversionTime', 'paymentStatus',
 ] as const;
 
-export const instapDepositEvent = z.looseObject({
+export const instapDepositEventFields = z.looseObject({
   objectType: z.literal('depositEventObject', { message: "expected 'depositEventObject'" }),
   userId: z.string(),
   userName: z.string().nullish(),
@@ -23,4 +26,11 @@ export const instapDepositEvent = z.looseObject({
     minAmountToBePaidInUsd: 'decimal', maxAmountToBePaidInUsd: 'decimal',
     actualPaymentInUsd: 'decimal', paymentStatus: 'string',
   }).nullish(),
+});
+
+/** The fields' types, then the currency codes against the lists Instap documents. */
+export const instapDepositEvent = instapDepositEventFields.superRefine((event, ctx) => {
+  checkCode(ctx, instapBlockchainCurrencies, at(event, 'blockChainCurrency'), ['blockChainCurrency']);
+  const converted = at(event, 'convertedAmount');
+  if (Array.isArray(converted)) converted.forEach((c, i) => checkCode(ctx, instapConvertedFiat, at(c, 'fiatCurrency'), ['convertedAmount', i, 'fiatCurrency']));
 });

@@ -57,6 +57,12 @@ export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
               <dt>{amount.role}</dt>
               <dd className="amount">
                 {amount.value} {amount.currency ?? ''}
+                {amount.currencyListed === false ? (
+                  <span className="state-warning" data-testid="currency-unlisted" title="Kept as received; see the schema notes below">
+                    {' '}
+                    not a currency the provider lists
+                  </span>
+                ) : null}
               </dd>
             </div>
           ))}
