@@ -50,6 +50,8 @@ describe('openxswitch events', () => {
       { role: 'from', value: '2', currency: 'USDT' },
       { role: 'to', value: '7.55102795', currency: 'TRX' },
       { role: 'fee', value: '0', currency: null },
+      // seed 002: "Effective price of the swap (toAmount / fromAmount)", so TRX per USDT.
+      { role: 'swap price', value: '3.77551398', currency: 'TRX/USDT' },
     ]);
     expect(event.parties).toContainEqual({ role: 'wallet owner', kind: 'email', value: 'email@openxswitch.com' });
     expect(adapter.correlationKeys(parsed)).toEqual([

@@ -37,6 +37,8 @@ export function normalizeOpenxswitch(parsed: ParsedWebhook): NormalizedEvent {
       ...amount('to', field('toAmount'), field('toCoin')),
       ...amount('amount', field('amount'), field('coin')),
       ...amount('fee', field('fee'), field('feeCoin') ?? field('coin')),
+      // "Effective price of the swap (toAmount / fromAmount)": units of toCoin per fromCoin.
+      ...amount('swap price', field('swapPrice'), swapPair(textAt(params, 'toCoin'), textAt(params, 'fromCoin'))),
     ],
     parties: [
       ...party('wallet', 'account', field('walletId')),
@@ -51,6 +53,8 @@ export function normalizeOpenxswitch(parsed: ParsedWebhook): NormalizedEvent {
     balances: walletBalances(at(params, 'wallet')),
   };
 }
+
+const swapPair = (to: string | null, from: string | null) => (to && from ? `${to}/${from}` : null);
 
 /** `params.wallet.assets[]`: each coin's balance (and frozen part) after the event, exact as received. */
 function walletBalances(wallet: unknown): Balance[] {
