@@ -103,7 +103,8 @@ describe('resign: true signs what is sent with the target secret, using the adap
     const t = await saveTarget(env.gw, { name: 'any staging', url: env.staging.url('/ok'), signingSecret: 'whatever-secret' });
     const response = await env.gw.post('/webhooks/nobody', '{"a":1}');
     const { id } = (await response.json()) as { id: string };
-    const reply = await env.gw.api<ApiErrorReply>('replay.send', { deliveryId: id, targetId: t.id, resign: true, confirm: true });
+    // The listener keeps no body for an unknown path, so an edited body is what would be re-signed.
+    const reply = await env.gw.api<ApiErrorReply>('replay.send', { deliveryId: id, targetId: t.id, resign: true, confirm: true, body: '{"a":1}' });
     expect(reply.status).toBe(400);
     expect(reply.body.error.message).toMatch(/unknown provider/);
   });
