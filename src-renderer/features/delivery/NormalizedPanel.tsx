@@ -4,7 +4,7 @@ import { hrefFor } from '../../app/router.js';
 import { StatusBadge } from '../../ui/Badges.js';
 import { maskParty } from '../../ui/mask.js';
 import { Time } from '../../ui/Time.js';
-import { providerTimeSource } from './meaning-words.js';
+import { balanceTitle, providerTimeSource } from './meaning-words.js';
 
 /** What the delivery means: status, direction, amounts, parties and the keys that link it to a payment. */
 export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
@@ -87,16 +87,14 @@ export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
                 <th>Currency</th>
                 <th>Balance</th>
                 <th>Frozen</th>
-                <th>Updated</th>
               </tr>
             </thead>
             <tbody>
               {n.balances.map((b) => (
-                <tr key={`${b.account ?? ''}:${b.currency}`} title={b.account ? `Wallet ${b.account}` : undefined}>
+                <tr key={`${b.account ?? ''}:${b.currency}`} title={balanceTitle(b)}>
                   <td>{b.currency}</td>
                   <td className="amount">{b.balance}</td>
                   <td className="amount">{b.frozen ?? ''}</td>
-                  <td>{b.updatedAt ?? ''}</td>
                 </tr>
               ))}
             </tbody>
