@@ -66,6 +66,8 @@ export interface ListenerProtection {
  * One sender cannot take it over: sockets, request rate and bodies in flight are limited per
  * sender, bodies in flight and storage overall.
  */
+const LISTEN_BACKLOG = 8192;
+
 export class WebhookListener {
   private server: Server | null = null;
   private readonly limits: ListenerLimits;
@@ -103,7 +105,9 @@ export class WebhookListener {
     server.on('connection', (socket) => this.guard.onConnection(socket));
     this.server = server;
     await this.options.storage?.start();
-    const address = await listen(server, this.options.port, this.options.host);
+    // A deep accept queue: with Node's default (511), a flood of connects fills it and a
+    // provider's SYN is dropped, to be retried by its kernel only a second later.
+    const address = await listen(server, this.options.port, this.options.host, LISTEN_BACKLOG);
     // After the bind: an accept error (EMFILE) is reported, never an uncaught exception.
     server.on('error', (error) => this.options.onError?.(error));
     this.guard.start();
