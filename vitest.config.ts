@@ -5,18 +5,14 @@ export default defineConfig({
     projects: [
       {
         test: {
+          // Node by default. A test that needs the DOM says so at its top
+          // (`// @vitest-environment happy-dom`); test/architecture/layers.test.ts checks that
+          // every test rendering components does.
           name: 'unit',
           environment: 'node',
-          include: ['test/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/e2e/**'],
           pool: 'forks',
-        },
-      },
-      {
-        test: {
-          name: 'renderer',
-          environment: 'happy-dom',
-          include: ['test/**/*.test.tsx'],
         },
       },
       {

@@ -10,7 +10,7 @@ import { fillTemplate, type SessionSettings } from '../../src-shared/sessions/se
 import type { ProviderCredentials } from '../services/provider-config.js';
 import type { SessionStore } from '../store/sessions-types.js';
 import type { DeliveryStore } from '../store/types.js';
-import { at, isPlaceholder, textAt } from '../providers/shared/json-path.js';
+import { isPlaceholder, textAt } from '../providers/shared/json-path.js';
 import { parseLosslessJson } from '../providers/shared/lossless-json.js';
 import { newId } from '../store/ids.js';
 import { firstText, joinUrl } from './body.js';

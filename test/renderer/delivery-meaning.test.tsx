@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** Issue 13: what the delivery view shows of the provider-fidelity additions (warnings, environment, times, reasons, balances, currencies). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';

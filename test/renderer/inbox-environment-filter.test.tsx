@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** Issue 13.9: the inbox's environment filter (Paychant's data.env) goes to the route and the call. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/react';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DeliveryReplayPanel } from '../../src-renderer/features/replay/DeliveryReplayPanel.js';
