@@ -29,7 +29,9 @@ export function registerContractHandlers(
       }
     });
   }
-  return () => callNames.forEach((name) => ipcMain.removeHandler(ipcChannelFor(name)));
+  return () => {
+    for (const name of callNames) ipcMain.removeHandler(ipcChannelFor(name));
+  };
 }
 
 /**

@@ -3,28 +3,43 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startDesktopApp } from '../../src-main/electron/desktop-app.js';
-import type { BrowserWindowOptionsLike, ElectronMainApi, ProtocolLike, SafeStorageLike } from '../../src-main/electron/electron-api.js';
+import type {
+  BrowserWindowOptionsLike,
+  ElectronMainApi,
+  IpcMainLike,
+  ProtocolLike,
+  SafeStorageLike,
+  WebContentsLike,
+} from '../../src-main/electron/electron-api.js';
 import { ipcChannelFor } from '../../src-shared/contract/index.js';
 import type { CallResult } from '../../src-shared/contract/bridge.js';
 import { tempDir } from '../helpers/temp.js';
 
-type Handler = (...args: any[]) => any;
+type AppHandler = (event: { preventDefault(): void }) => void;
+type IpcHandler = Parameters<IpcMainLike['handle']>[1];
+type NavigateHandler = (event: { preventDefault(): void }, url: string) => void;
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
 
 /** Electron's main-process API as typed fakes that record what the app asked of them. */
 function fakeElectron(options: { isPackaged: boolean; userData: string; safeStorageBackend: string }) {
   const steps: string[] = [];
-  const appHandlers: Record<string, Handler> = {};
-  const ipcHandlers = new Map<string, Handler>();
+  const appHandlers: Record<string, AppHandler> = {};
+  const ipcHandlers = new Map<string, IpcHandler>();
   const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
-  const windows: Array<{ options: BrowserWindowOptionsLike; loaded?: string; navigate?: Handler }> = [];
-  let ready!: () => void;
-  const whenReady = new Promise<void>((resolve) => (ready = resolve));
-  let exited: (code: number) => void;
-  const exit = new Promise<number>((resolve) => (exited = resolve));
+  const windows: Array<{ options: BrowserWindowOptionsLike; loaded?: string; navigate?: NavigateHandler }> = [];
+  const whenReady = deferred<void>();
+  const exit = deferred<number>();
 
   class FakeWindow {
     record: (typeof windows)[number];
-    webContents: any;
+    webContents: WebContentsLike;
     constructor(windowOptions: BrowserWindowOptionsLike) {
       this.record = { options: windowOptions };
       windows.push(this.record);
@@ -34,7 +49,7 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
         send() {},
         isDestroyed: () => false,
         setWindowOpenHandler() {},
-        on(event: string, handler: Handler) {
+        on(event: string, handler: NavigateHandler | (() => void)) {
           if (event === 'will-navigate') record.navigate = handler;
         },
       };
@@ -64,12 +79,14 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
     app: {
       whenReady: () => {
         steps.push('whenReady');
-        return whenReady;
+        return whenReady.promise;
       },
       getPath: () => options.userData,
-      on: ((event: string, handler: Handler) => void (appHandlers[event] = handler)) as ElectronMainApi['app']['on'],
+      on: ((event: string, handler: AppHandler) => {
+        appHandlers[event] = handler;
+      }) as ElectronMainApi['app']['on'],
       quit: () => steps.push('quit'),
-      exit: (code = 0) => exited(code),
+      exit: (code = 0) => exit.resolve(code),
       isPackaged: options.isPackaged,
     },
     BrowserWindow: FakeWindow as never,
@@ -90,13 +107,15 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
   /** Quits as Electron would: before-quit, then (after the app stopped) exit. */
   const quit = () => {
     appHandlers['before-quit']!({ preventDefault: () => steps.push('quit deferred') });
-    return exit;
+    return exit.promise;
   };
-  return { electron, steps, windows, protocolHandlers, ready, call, quit };
+  return { electron, steps, windows, protocolHandlers, ready: () => whenReady.resolve(), call, quit };
 }
 
 const dirs: Array<{ remove(): void }> = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.remove();
+});
 
 /** A built layout: out/main (the entry), out/renderer (the page). */
 function builtLayout() {
@@ -106,7 +125,7 @@ function builtLayout() {
   mkdirSync(join(dir.path, 'out', 'renderer'), { recursive: true });
   writeFileSync(join(dir.path, 'out', 'renderer', 'index.html'), '<!doctype html><title>Gatewatch</title>');
   mkdirSync(join(dir.path, 'data'));
-  return { builtDir: pathToFileURL(join(dir.path, 'out', 'main') + '/'), userData: join(dir.path, 'data') };
+  return { builtDir: pathToFileURL(`${join(dir.path, 'out', 'main')}/`), userData: join(dir.path, 'data') };
 }
 
 describe('desktop app wiring (typed Electron fakes)', () => {

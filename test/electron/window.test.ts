@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createMainWindow, isAppUrl, secureWebPreferences } from '../../src-main/electron/window.js';
 import { registerContractHandlers } from '../../src-main/electron/ipc.js';
-import type { BrowserWindowOptionsLike, IpcMainLike } from '../../src-main/electron/electron-api.js';
+import type { BrowserWindowOptionsLike, IpcMainLike, WebContentsLike } from '../../src-main/electron/electron-api.js';
 import { callNames, ipcChannelFor } from '../../src-shared/contract/index.js';
 import { createDispatcher, type CallHandlers } from '../../src-main/dispatcher/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/serve/security.js';
 import { createSafeStorageCipher, desktopCipher } from '../../src-main/electron/safe-storage-cipher.js';
 
+type OpenHandler = Parameters<WebContentsLike['setWindowOpenHandler']>[0];
+type NavigateHandler = (event: { preventDefault(): void }, url: string) => void;
+type IpcHandler = Parameters<IpcMainLike['handle']>[1];
+
 /** A stand-in for Electron's BrowserWindow that records what the factory asked of it. */
 function fakeBrowserWindow() {
-  const created: Array<{ options: BrowserWindowOptionsLike; handlers: Record<string, Function>; openHandler?: Function; loaded?: string }> = [];
+  const created: Array<{ options: BrowserWindowOptionsLike; handlers: Record<string, NavigateHandler>; openHandler?: OpenHandler; loaded?: string }> = [];
   class FakeWindow {
     record: (typeof created)[number];
-    webContents: any;
+    webContents: WebContentsLike;
     constructor(options: BrowserWindowOptionsLike) {
       this.record = { options, handlers: {} };
       created.push(this.record);
@@ -21,10 +25,10 @@ function fakeBrowserWindow() {
         id: 1,
         send() {},
         isDestroyed: () => false,
-        setWindowOpenHandler(handler: Function) {
+        setWindowOpenHandler(handler: OpenHandler) {
           record.openHandler = handler;
         },
-        on(event: string, handler: Function) {
+        on(event: string, handler: NavigateHandler) {
           record.handlers[event] = handler;
         },
       };
@@ -104,7 +108,7 @@ describe('electron window factory', () => {
   });
 
   it('registers every contract call and refuses frames that are not the app', async () => {
-    const handlers = new Map<string, Function>();
+    const handlers = new Map<string, IpcHandler>();
     const ipcMain: IpcMainLike = { handle: (channel, fn) => handlers.set(channel, fn), removeHandler: (c) => handlers.delete(c) };
     const calls = Object.fromEntries(callNames.map((n) => [n, async () => ({})])) as unknown as CallHandlers;
     const dispatcher = createDispatcher(calls);

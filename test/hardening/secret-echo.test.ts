@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { startTestConsole, type TestConsole } from '../helpers/console.js';
 import { phpJsonEscaped, startSecretEchoFake, type SecretEchoFake } from '../fakes/secret-echo.js';
-import type { SessionSettings } from '../../src-shared/sessions/settings.js';
+import type { CallInput, CallName, CallOutput } from '../../src-shared/contract/index.js';
 
 /**
  * Issue 12 acceptance: providers and a staging target that echo every secret they know in every
@@ -58,14 +58,16 @@ const outputs: string[] = [];
 const logLines: string[] = [];
 let stopEvents: () => void = () => {};
 
-async function call<T = any>(name: string, input: unknown = {}): Promise<T> {
-  const { status, body } = await gw.api<T>(name, input);
+async function call<K extends CallName>(name: K, input: CallInput<K> | Record<string, never> = {}): Promise<CallOutput<K>> {
+  const { status, body } = await gw.api<CallOutput<K>>(name, input);
   outputs.push(`${name} ${status} ${JSON.stringify(body)}`);
   expect(status, `${name}: ${JSON.stringify(body)}`).toBe(200);
   return body;
 }
 
-const setMode = (mode: SecretEchoFake['mode']) => Object.values(fakes).forEach((f) => (f.mode = mode));
+const setMode = (mode: SecretEchoFake['mode']) => {
+  for (const fake of Object.values(fakes)) fake.mode = mode;
+};
 
 beforeAll(async () => {
   gw = await startTestConsole({}, { log: (line) => logLines.push(line) });
@@ -98,25 +100,28 @@ afterAll(async () => {
   await gw?.close();
 });
 
-const payloads: Record<string, Record<string, unknown>> = {
+const payloads: Record<'instap' | 'instaxchange' | 'calypso' | 'openxswitch', Record<string, unknown>> = {
   instap: { userId: 'echo-user-1', userName: 'Ada', minPaymentAmountInUSD: '12.50', sessionDefaultFiatCurrency: 'EUR', sessionDefaultLanguage: 'en' },
   instaxchange: { amountDirection: 'sending', fromAmount: '100.00', fromCurrency: 'EUR', toCurrency: 'USDT-TRON', webhookRef: 'echo-order-1', address: 'TXyz123' },
   calypso: { invoiceType: 'single', account: '0x9f2c4e1a7b3d5f6e8a0c2d4e6f8a0b1c3d5e7f90', currency: 'USDT_TRX', amount: '25.10', externalId: 'echo-ext' },
   openxswitch: { walletId: 'w-echo', fromCoin: 'USDT', fromAmount: '10.50', toCoin: 'BTC' },
 };
 
+const providersWithSessions = Object.keys(payloads) as Array<keyof typeof payloads>;
+
 async function configureProviders() {
-  const creds: Record<string, { apiKey: string; hmacSecret?: string }> = {
+  const creds: Record<keyof typeof payloads, { apiKey: string; hmacSecret?: string }> = {
     instap: { apiKey: secrets.instapApiKey, hmacSecret: secrets.instapHmac },
     instaxchange: { apiKey: secrets.ixcApiKey },
     calypso: { apiKey: secrets.calypsoPublic, hmacSecret: secrets.calypsoSecret },
     openxswitch: { apiKey: secrets.oxsApiKey },
   };
-  for (const [provider, c] of Object.entries(creds)) {
+  for (const provider of providersWithSessions) {
+    const c = creds[provider];
     await call('providers.configure', { provider, environment: 'local', activeEnvironment: 'local', baseUrl: fakes[provider]!.baseUrl, ...c });
   }
   await call('providers.configure', { provider: 'paychant', webhookSecrets: [{ label: 'production', value: secrets.paychantWebhook }] });
-  const current = await call<SessionSettings>('sessions.settings.get');
+  const current = await call('sessions.settings.get');
   await call('sessions.settings.save', {
     ...current,
     instaxchange: { ...current.instaxchange, creationAuth: 'x-api-key', txLookupPathTemplate: '/api/withdraw/{withdrawTxId}/hash' },
@@ -126,7 +131,7 @@ async function configureProviders() {
 /** Every outgoing session call, answered with success and then with a refusal. */
 async function driveSessions(): Promise<string[]> {
   const ids: string[] = [];
-  for (const provider of Object.keys(payloads)) {
+  for (const provider of providersWithSessions) {
     setMode('ok');
     const created = await call('sessions.create', { provider, payload: payloads[provider] });
     expect(created, provider).toMatchObject({ outcome: 'created', providerSessionId: 'echo-1' });

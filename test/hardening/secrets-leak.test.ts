@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { startTestConsole, type TestConsole } from '../helpers/console.js';
 import { startInstapFake, type InstapFake } from '../fakes/instap-fake.js';
 import { startStagingServer, type StagingServer } from '../fakes/staging.js';
+import type { CallInput, CallName, CallOutput } from '../../src-shared/contract/index.js';
 
 /**
  * Distinctive secrets, configured everywhere a secret can go, then every feature is driven and
@@ -30,8 +31,8 @@ const outputs: string[] = [];
 const logLines: string[] = [];
 let stopEvents: () => void;
 
-async function call(name: string, input: unknown = {}): Promise<any> {
-  const { status, body } = await gw.api(name, input);
+async function call<K extends CallName>(name: K, input: CallInput<K> | Record<string, never> = {}): Promise<CallOutput<K>> {
+  const { status, body } = await gw.api<CallOutput<K>>(name, input);
   outputs.push(`${name} ${status} ${JSON.stringify(body)}`);
   return body;
 }
@@ -91,7 +92,9 @@ describe('secrets never leave the main process', () => {
     const ids: string[] = [];
     for (const signature of [good, bad]) {
       const response = await gw.post('/webhooks/paychant', body, { 'content-type': 'application/json', 'paychant-signature': signature });
-      outputs.push(await response.text().then((t) => (ids.push(JSON.parse(t).id), t)));
+      const text = await response.text();
+      ids.push((JSON.parse(text) as { id: string }).id);
+      outputs.push(text);
     }
     const calypsoBody = '{"id":9,"eventType":"INVOICE_PAID","data":{"externalId":"leak-ext"}}';
     await gw.post('/webhooks/calypso', calypsoBody, { 'content-type': 'application/json', Sign: 'deadbeef', Key: 'pub-1' });
@@ -123,11 +126,11 @@ describe('secrets never leave the main process', () => {
     // Replay: a target with its own signing secret, a re-signed send, the attempt log.
     const target = await call('replay.targets.save', { name: 'staging', url: staging.url('/hook'), provider: 'paychant', signingSecret: secrets.targetSigning });
     await call('replay.targets.list');
-    const resent = await call('replay.send', { deliveryId: ids[0], targetId: target.id, resign: true, confirm: true });
+    const resent = await call('replay.send', { deliveryId: ids[0]!, targetId: target.id, resign: true, confirm: true });
     expect(resent.resigned).toBe(true);
     expect(resent.response?.status).toBe(202); // what the fake staging server answers
-    await call('replay.send', { deliveryId: ids[0], targetId: target.id, resign: false, confirm: true });
-    await call('replay.attempts', { deliveryId: ids[0] });
+    await call('replay.send', { deliveryId: ids[0]!, targetId: target.id, resign: false, confirm: true });
+    await call('replay.attempts', { deliveryId: ids[0]! });
     await call('audit.list', { limit: 500 });
 
     // The staging server got a signature made with the target secret, never the secret itself.

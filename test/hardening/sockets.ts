@@ -37,7 +37,9 @@ export function openIdleSockets(port: number, count: number, localAddress: strin
       }
       return closed;
     },
-    destroy: () => sockets.forEach((s) => s.destroy()),
+    destroy() {
+      for (const socket of sockets) socket.destroy();
+    },
   };
   // Every socket either connected or was refused before the flood counts as open.
   return Promise.all(

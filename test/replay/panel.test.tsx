@@ -6,7 +6,7 @@ import type { DeliveryDetail } from '../../src-shared/domain/delivery.js';
 import { ApiError } from '../../src-shared/contract/errors.js';
 import { ConsoleError } from '../../src-renderer/transport/types.js';
 import { attemptView as attempt, targetView as target } from './fixtures.js';
-import { renderWithTransport } from './render.js';
+import { renderWithTransport, type TransportAnswers } from './render.js';
 
 afterEach(cleanup);
 
@@ -27,7 +27,7 @@ const preview = (input: { body?: string }) => ({
   signatureHeaders: ['paychant-signature'],
 });
 
-const renderPanel = (answers: Record<string, (input: any) => unknown>) =>
+const renderPanel = (answers: TransportAnswers) =>
   renderWithTransport(<DeliveryReplayPanel delivery={delivery} />, { 'replay.preview': preview, ...answers });
 
 describe('DeliveryReplayPanel', () => {

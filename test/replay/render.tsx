@@ -5,7 +5,10 @@ import { TransportProvider } from '../../src-renderer/transport/context.js';
 import { fakeTransport } from '../renderer/fake-transport.js';
 
 /** Renders a component against a fake transport whose answers the test gives. */
-export function renderWithTransport(node: ReactNode, answers: Record<string, (input: any) => unknown>): ReturnType<typeof fakeTransport> {
+/** What each call answers, by call name (the fake transport's own type). */
+export type TransportAnswers = Parameters<typeof fakeTransport>[0];
+
+export function renderWithTransport(node: ReactNode, answers: TransportAnswers): ReturnType<typeof fakeTransport> {
   const fake = fakeTransport(answers);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
