@@ -45,11 +45,12 @@ describe('DeliveryReplayPanel', () => {
     const list = await screen.findByRole('list', { name: 'Replay attempts' });
     expect(within(list).getByText('HTTP 202')).toBeTruthy();
     expect(within(list).getByText('failed · no answer')).toBeTruthy();
+    fireEvent.click(list.querySelector('[data-attempt-id="rpa_2"] summary')!);
     const diff = within(list).getByLabelText('Body diff');
     const removed = [...diff.querySelectorAll('[data-diff="removed"]')].map((e) => e.textContent);
     const added = [...diff.querySelectorAll('[data-diff="added"]')].map((e) => e.textContent);
-    expect(removed).toEqual(['-   "event": "PAYMENT_COMPLETED",']);
-    expect(added).toEqual(['+   "event": "PAYMENT_FAILED",']);
+    expect(removed).toEqual(['-  "event": "PAYMENT_COMPLETED",']);
+    expect(added).toEqual(['+  "event": "PAYMENT_FAILED",']);
     expect(within(list).getByText('the target answered HTTP 500 Internal Server Error')).toBeTruthy();
   });
 

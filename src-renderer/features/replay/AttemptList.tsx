@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReplayAttempt } from '../../../src-shared/contract/replay.js';
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
 import { Empty } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
-import { bodyDiff, headerDiff } from './body-diff.js';
+import { attemptDiffs } from './body-diff.js';
 import { DiffView } from './DiffView.js';
 
 /** The original a diff is made against; absent on the replay page, where only the sent side is known. */
@@ -26,36 +26,37 @@ export function AttemptList({ attempts, original, showDelivery = false }: { atte
   return (
     <ul className="replay-attempts" aria-label="Replay attempts">
       {attempts.map((a) => (
-        <li key={a.id} data-attempt-id={a.id}>
-          <details>
-            <summary>
-              <AttemptOutcome attempt={a} /> {a.target.name} · <Time iso={a.startedAt} /> · {a.durationMs} ms
-              {a.bodyEdited ? <span className="badge">edited</span> : null}
-              {a.resigned ? <span className="badge">re-signed</span> : null}
-              {showDelivery ? (
-                <>
-                  {' '}
-                  · <a href={`#/deliveries/${encodeURIComponent(a.deliveryId)}`}>{a.deliveryId}</a>
-                </>
-              ) : null}
-            </summary>
-            <AttemptDetail attempt={a} original={original} />
-          </details>
-        </li>
+        <AttemptItem key={a.id} attempt={a} original={original} showDelivery={showDelivery} />
       ))}
     </ul>
   );
 }
 
+/** One attempt; its detail (and the diffs in it) is only worked out while it is expanded. */
+function AttemptItem({ attempt: a, original, showDelivery }: { attempt: ReplayAttempt; original?: OriginalRequest; showDelivery: boolean }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li data-attempt-id={a.id}>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          <AttemptOutcome attempt={a} /> {a.target.name} · <Time iso={a.startedAt} /> · {a.durationMs} ms
+          {a.bodyEdited ? <span className="badge">edited</span> : null}
+          {a.resigned ? <span className="badge">re-signed</span> : null}
+          {showDelivery ? (
+            <>
+              {' '}
+              · <a href={`#/deliveries/${encodeURIComponent(a.deliveryId)}`}>{a.deliveryId}</a>
+            </>
+          ) : null}
+        </summary>
+        {open ? <AttemptDetail attempt={a} original={original} /> : null}
+      </details>
+    </li>
+  );
+}
+
 function AttemptDetail({ attempt, original }: { attempt: ReplayAttempt; original?: OriginalRequest }) {
-  const bodyLines = useMemo(
-    () => (attempt.sentBody !== null && original?.body != null ? bodyDiff(original.body, attempt.sentBody) : null),
-    [attempt.sentBody, original?.body],
-  );
-  const headerLines = useMemo(
-    () => (attempt.headersEdited && original ? headerDiff(original.headers, attempt.sentHeaders) : null),
-    [attempt.headersEdited, attempt.sentHeaders, original],
-  );
+  const diffs = useMemo(() => attemptDiffs(attempt, original), [attempt, original]);
   return (
     <div className="replay-attempt-detail">
       <p className="muted">
@@ -69,15 +70,15 @@ function AttemptDetail({ attempt, original }: { attempt: ReplayAttempt; original
       {attempt.bodyEdited ? (
         <>
           <h4>Body edit</h4>
-          {original?.body != null ? <DiffView lines={bodyLines} label="Body diff" /> : <pre className="body">{attempt.sentBody}</pre>}
+          {diffs.body ? <DiffView diff={diffs.body} label="Body diff" /> : <pre className="body">{attempt.sentBody}</pre>}
         </>
       ) : (
         <p className="muted">Stored body sent unchanged.</p>
       )}
-      {attempt.headersEdited && original ? (
+      {diffs.headers ? (
         <>
           <h4>Header edit</h4>
-          <DiffView lines={headerLines} label="Header diff" />
+          <DiffView diff={diffs.headers} label="Header diff" />
         </>
       ) : null}
       <h4>Sent headers</h4>
