@@ -44,21 +44,3 @@ export function createSafeStorageCipher(safeStorage: SafeStorageLike, platform =
 function hasMagic(blob: Buffer): boolean {
   return blob.length >= MAGIC.length && blob.subarray(0, MAGIC.length).equals(MAGIC);
 }
-
-/**
- * The desktop app's cipher: safeStorage when the OS offers encryption, otherwise the same
- * AES-256-GCM key file serve mode uses (said in the log), rather than refusing to start.
- */
-export function desktopCipher(
-  safeStorage: SafeStorageLike,
-  fallback: () => SecretCipher,
-  log: (message: string) => void,
-  platform = process.platform,
-): SecretCipher {
-  try {
-    return createSafeStorageCipher(safeStorage, platform);
-  } catch (error) {
-    log(`${(error as Error).message} Secrets are encrypted with a key file in the data folder instead.`);
-    return fallback();
-  }
-}

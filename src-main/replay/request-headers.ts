@@ -7,7 +7,6 @@
 import type { HeaderPair } from '../../src-shared/domain/delivery.js';
 import { isCredentialHeader } from '../../src-shared/domain/credential-headers.js';
 import type { RawHeaders } from '../providers/types.js';
-import { maskSecret } from '../secrets/cipher.js';
 
 const DROPPED = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect']);
 const DROPPED_PREFIXES = ['proxy-', 'x-forwarded-'];
@@ -36,12 +35,4 @@ export function replayHeaders(source: RawHeaders, deliveryId: string, policy: Cr
 export function withSignatureHeaders(headers: readonly HeaderPair[], signature: Record<string, string>): HeaderPair[] {
   const replaced = new Set(Object.keys(signature).map((n) => n.toLowerCase()));
   return [...headers.filter(([name]) => !replaced.has(name.toLowerCase())), ...Object.entries(signature)];
-}
-
-/**
- * Credentials that may travel in a stored or edited header: shown and stored only masked. The
- * whole value is masked (`••••abcd`): the replay panel knows a masked value by its leading dots.
- */
-export function maskCredentialHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
-  return headers.map(([name, value]) => [name, isCredentialHeader(name) ? maskSecret(value) : value]);
 }

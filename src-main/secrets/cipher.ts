@@ -110,9 +110,3 @@ export function masterKeyFromEnv(value: string): Buffer {
     `GATEWATCH_MASTER_KEY must be ${KEY_BYTES} bytes written as 64 hex characters or as base64 (44 characters); got ${text.length} characters`,
   );
 }
-
-/** `••••1a2b`: the last four characters only, and none at all for values shorter than 8. */
-export function maskSecret(value: string): string {
-  const chars = [...value];
-  return chars.length < 8 ? '••••' : `••••${chars.slice(-4).join('')}`;
-}

@@ -7,7 +7,7 @@
  * depend on the neighbouring bytes can be found: those are masked, which leaves at most two
  * bytes' worth of the secret at each end unreadable on their own.
  */
-import { maskSecret } from './cipher.js';
+import { maskSecret } from '../../src-shared/domain/mask.js';
 
 export interface SecretMasker {
   /**

@@ -1,5 +1,6 @@
 import type { SecretRecord, SecretStore } from '../store/secrets-types.js';
-import { maskSecret, type SecretCipher } from './cipher.js';
+import { maskSecret } from '../../src-shared/domain/mask.js';
+import type { SecretCipher } from './cipher.js';
 import { SecretUnreadableError, describeSecret } from './unreadable.js';
 
 export { SecretUnreadableError } from './unreadable.js';

@@ -1,6 +1,6 @@
 /** Requests as shown and stored: every secret value and signature replaced by its masked form. */
 import type { HttpRequestView } from '../../src-shared/sessions/domain.js';
-import { maskSecret } from '../secrets/cipher.js';
+import { maskSecret } from '../../src-shared/domain/mask.js';
 import { createSecretMasker, type SecretMasker } from '../secrets/echo-masker.js';
 import type { ProviderCredentials } from '../services/provider-config.js';
 import type { BuiltRequest } from './types.js';

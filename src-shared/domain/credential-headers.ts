@@ -4,6 +4,7 @@
  * replay attempts store them masked. Pure data and functions: main and renderer both read it.
  */
 import { providerCatalogue } from '../providers/catalogue.js';
+import { MASK, maskSecret } from './mask.js';
 
 /** Exact names (compared lower-case). */
 export const CREDENTIAL_HEADER_NAMES: readonly string[] = [
@@ -34,21 +35,18 @@ export function isCredentialHeader(name: string): boolean {
   return CREDENTIAL_HEADER_NAMES.includes(lower) || CREDENTIAL_NAME_PARTS.some((part) => lower.includes(part));
 }
 
-export const MASK = '••••';
-
-/** The last four characters only, and none at all for values shorter than 8. */
-function maskToken(value: string): string {
-  const chars = [...value];
-  return chars.length < 8 ? MASK : `${MASK}${chars.slice(-4).join('')}`;
-}
-
 /** An auth scheme word before the credential (`Bearer`, `Basic`, `Token`): kept, it says what kind it was. */
 const SCHEME = /^([A-Za-z][A-Za-z0-9-]{0,30})\s+(\S.*)$/s;
 
 /** `Bearer ••••abcd`: the scheme word kept, the credential cut to its last four characters. */
 export function maskCredentialValue(value: string): string {
   const scheme = SCHEME.exec(value);
-  return scheme ? `${scheme[1]} ${maskToken(scheme[2]!)}` : maskToken(value);
+  return scheme ? `${scheme[1]} ${maskSecret(scheme[2]!)}` : maskSecret(value);
+}
+
+/** Whether a header value is shown masked (`••••abcd`, or `Bearer ••••abcd`), as maskCredentialValue writes it. */
+export function isMaskedCredentialValue(value: string): boolean {
+  return value.startsWith(MASK) || (SCHEME.exec(value)?.[2]!.startsWith(MASK) ?? false);
 }
 
 /** Headers with every credential value masked, in their order. */

@@ -5,7 +5,7 @@ import type { BrowserWindowOptionsLike, IpcMainLike, WebContentsLike } from '../
 import { callNames, ipcChannelFor } from '../../src-shared/contract/index.js';
 import { createDispatcher, type CallHandlers } from '../../src-main/dispatcher/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/serve/security.js';
-import { createSafeStorageCipher, desktopCipher } from '../../src-main/electron/safe-storage-cipher.js';
+import { createSafeStorageCipher } from '../../src-main/electron/safe-storage-cipher.js';
 
 type OpenHandler = Parameters<WebContentsLike['setWindowOpenHandler']>[0];
 type NavigateHandler = (event: { preventDefault(): void }, url: string) => void;
@@ -143,16 +143,5 @@ describe('safeStorage cipher', () => {
     const cipher = createSafeStorageCipher(fakeSafeStorage('kwallet5'), 'linux');
     const row = { owner: 'provider:paychant', kind: 'apiKey', label: 'production' };
     expect(cipher.decrypt(cipher.encrypt('s3cret-value', row), row)).toBe('s3cret-value');
-  });
-});
-
-describe('desktop cipher', () => {
-  it('falls back to the key-file cipher, and says so, when the OS offers no encryption', () => {
-    const logged: string[] = [];
-    const fallback = { backend: 'aes-256-gcm (key file in the data dir)', secure: true, encrypt: () => Buffer.alloc(0), decrypt: () => '', isLegacy: () => false };
-    const unavailable = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
-    const cipher = desktopCipher(unavailable, () => fallback, (line) => logged.push(line), 'linux');
-    expect(cipher).toBe(fallback);
-    expect(logged[0]).toMatch(/key file/);
   });
 });

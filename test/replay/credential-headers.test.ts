@@ -54,7 +54,7 @@ describe('credential headers on replay', () => {
     const received = env.staging.requests[before]!;
     for (const [name, value] of Object.entries(credentials)) expect(received.header(name)).toBe(value);
     expect(received.header('x-payload-hash')).toBe('hash-from-instap');
-    expect(attempt.sentHeaders).toContainEqual(['Authorization', '••••wxyz']);
+    expect(attempt.sentHeaders).toContainEqual(['Authorization', 'Bearer ••••wxyz']);
     expect(JSON.stringify(attempt)).not.toContain('prod-token-0123456789wxyz');
 
     // Turned off again: the saved choice is what the next replay follows.

@@ -138,6 +138,20 @@ describe('DeliveryReplayPanel', () => {
     expect(fake.calls.find((c) => c.name === 'replay.send')!.input).toMatchObject({ headers: { 'content-type': 'application/json', 'X-Test': '1' } });
   });
 
+  it('leaves masked credential headers (whole value or after their scheme word) out of the header editor, and says so', async () => {
+    const masked = (input: { body?: string }) => ({
+      ...preview(input),
+      headers: [['content-type', 'application/json'], ['Authorization', 'Bearer ••••wxyz'], ['Cookie', '••••dark'], ['X-Gatewatch-Replay', 'dlv_1']],
+    });
+    renderPanel({ 'replay.preview': masked, 'replay.targets.list': () => ({ targets: [target()] }), 'replay.attempts': () => ({ items: [] }) });
+    await screen.findByRole('button', { name: 'Send replay' });
+    await waitFor(() => expect((screen.getByLabelText('Edit before sending') as HTMLInputElement).disabled).toBe(false));
+    fireEvent.click(screen.getByLabelText('Edit before sending'));
+    const headers = screen.getByLabelText('Replay headers') as HTMLTextAreaElement;
+    await waitFor(() => expect(headers.value).toBe('content-type: application/json'));
+    expect(screen.getByText(/Left out because only their masked value is shown here: Authorization, Cookie\./)).toBeTruthy();
+  });
+
   it('points to settings when there is no target', async () => {
     renderPanel({ 'replay.targets.list': () => ({ targets: [] }), 'replay.attempts': () => ({ items: [] }) });
     await screen.findByText(/No replay targets yet/);

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createAesGcmCipher, loadOrCreateKeyFile, maskSecret, masterKeyFromEnv, KEY_FILE_NAME } from '../../src-main/secrets/cipher.js';
+import { createAesGcmCipher, loadOrCreateKeyFile, masterKeyFromEnv, KEY_FILE_NAME } from '../../src-main/secrets/cipher.js';
+import { maskSecret } from '../../src-shared/domain/mask.js';
+import { isMaskedCredentialValue, maskCredentialHeaders } from '../../src-shared/domain/credential-headers.js';
 
 describe('AES-256-GCM cipher', () => {
   const cipher = createAesGcmCipher(randomBytes(32));
@@ -85,5 +87,20 @@ describe('maskSecret', () => {
     ['', '••••'],
   ])('%j → %j', (value, masked) => {
     expect(maskSecret(value)).toBe(masked);
+  });
+
+  it('is the one format credential headers use too, kept recognisable by its dots', () => {
+    const masked = maskCredentialHeaders([
+      ['Authorization', 'Bearer prod-token-0123456789wxyz'],
+      ['Cookie', 'session=abcdef; theme=dark'],
+      ['Content-Type', 'application/json'],
+    ]);
+    expect(masked).toEqual([
+      ['Authorization', 'Bearer ••••wxyz'],
+      ['Cookie', '••••dark'],
+      ['Content-Type', 'application/json'],
+    ]);
+    expect(masked.map(([, value]) => isMaskedCredentialValue(value))).toEqual([true, true, false]);
+    expect(isMaskedCredentialValue('Bearer abc')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { DeliveryDetail } from '../../../src-shared/domain/delivery.js';
+import { isMaskedCredentialValue } from '../../../src-shared/domain/credential-headers.js';
 import type { ReplayTargetView } from '../../../src-shared/contract/replay.js';
 import { ConsoleError } from '../../transport/types.js';
 import { ErrorState, Loading } from '../../ui/States.js';
@@ -12,7 +13,6 @@ import { useReplayAttempts, useReplayPreview, useReplayProgress, useSendReplay }
 import { TargetSelect, WithReplayTargets } from './TargetPicker.js';
 import './replay.css';
 
-const isMasked = (value: string) => value.startsWith('••••');
 const isReplayMarker = (name: string) => name.toLowerCase() === 'x-gatewatch-replay';
 
 /** Replay this delivery to a saved target, optionally edited and re-signed; its past attempts. */
@@ -63,7 +63,7 @@ function SendForm({
   const [confirming, setConfirming] = useState(false);
   const target = targets.find((t) => t.id === targetId) ?? preferred;
   const defaultHeaders = preview?.headers ?? [];
-  const maskedDropped = defaultHeaders.filter(([, v]) => isMasked(v)).map(([n]) => n);
+  const maskedDropped = defaultHeaders.filter(([, v]) => isMaskedCredentialValue(v)).map(([n]) => n);
   const headerEdit = edit ? linesToHeaders(edit.headerLines) : null;
   const headersChanged = edit !== null && edit.headerLines !== headersToLines(defaultHeaders, (n) => isReplayMarker(n) || maskedDropped.includes(n));
   const canEdit = delivery.body !== null;
