@@ -46,7 +46,7 @@ export function maskCredentialValue(value: string): string {
 
 /** Whether a header value is shown masked (`••••abcd`, or `Bearer ••••abcd`), as maskCredentialValue writes it. */
 export function isMaskedCredentialValue(value: string): boolean {
-  return value.startsWith(MASK) || (SCHEME.exec(value)?.[2]!.startsWith(MASK) ?? false);
+  return value.startsWith(MASK) || (SCHEME.exec(value)?.[2]?.startsWith(MASK) ?? false);
 }
 
 /** Headers with every credential value masked, in their order. */
