@@ -71,11 +71,18 @@ export function createAesGcmCipher(masterKey: Buffer, backend = 'aes-256-gcm'): 
   };
 }
 
+/** Where the store says it tightened loose file modes (store/sqlite/file-modes.ts): stderr. */
+const logToStderr = (message: string) => console.error(`gatewatch: ${message}`);
+
+const octal = (mode: number) => (mode & 0o777).toString(8).padStart(4, '0');
+
 /**
  * Reads `<dataDir>/master.key`, creating it (32 random bytes, mode 0600) when absent. A key file
  * of the wrong length is refused rather than silently replaced: that would orphan every secret.
+ * A key file others could read is made 0600 and said in the log: whoever read it can decrypt
+ * every stored secret, so the key and the credentials under it should be replaced.
  */
-export function loadOrCreateKeyFile(dataDir: string): Buffer {
+export function loadOrCreateKeyFile(dataDir: string, log: (message: string) => void = logToStderr): Buffer {
   const path = join(dataDir, KEY_FILE_NAME);
   let existing: Buffer | undefined;
   try {
@@ -87,7 +94,14 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
     if (existing.length !== KEY_BYTES) {
       throw new Error(`key file ${path} holds ${existing.length} bytes, expected ${KEY_BYTES}: restore the right file or set GATEWATCH_MASTER_KEY`);
     }
-    if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+    const mode = process.platform === 'win32' ? 0 : statSync(path).mode;
+    if ((mode & 0o077) !== 0) {
+      chmodSync(path, 0o600);
+      log(
+        `The key file ${path} was readable by others (${octal(mode)}); now 0600. Anyone who read it can decrypt the stored secrets: ` +
+          'change the API keys and webhook secrets at the providers, then move this key file aside and enter them again under Settings (a new key is created).',
+      );
+    }
     return existing;
   }
   // Owner-only, like the store beside it (see store/sqlite/file-modes.ts).

@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { describe, it, expect, vi } from 'vitest';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -45,6 +45,33 @@ describe('key file', () => {
     if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(loadOrCreateKeyFile(join(dir, 'data')).equals(key)).toBe(true);
     expect(readFileSync(path).equals(key)).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('makes a key file others could read 0600 and says, on stderr by default, to replace the key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatewatch-key-'));
+    const path = join(dir, KEY_FILE_NAME);
+    const key = randomBytes(32);
+    writeFileSync(path, key, { mode: 0o644 });
+    chmodSync(path, 0o644);
+    const logged: string[] = [];
+    expect(loadOrCreateKeyFile(dir, (line) => logged.push(line)).equals(key)).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^The key file .*master\.key was readable by others \(0644\); now 0600\. Anyone who read it can decrypt the stored secrets: /);
+    expect(logged[0]).toMatch(/change the API keys and webhook secrets at the providers/);
+    expect(logged[0]).not.toContain(key.toString('hex'));
+    // Already 0600: nothing more to say.
+    loadOrCreateKeyFile(dir, (line) => logged.push(line));
+    expect(logged).toHaveLength(1);
+
+    chmodSync(path, 0o640);
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      loadOrCreateKeyFile(dir);
+      expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/^gatewatch: The key file .* was readable by others \(0640\)/));
+    } finally {
+      stderr.mockRestore();
+    }
   });
 
   it('refuses a key file of the wrong length instead of replacing it', () => {
