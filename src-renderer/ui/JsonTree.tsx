@@ -16,6 +16,10 @@ function countNodes(node: JsonNode, limit: number): number {
   return n;
 }
 
+function childrenOf(node: Extract<JsonNode, { type: 'object' | 'array' }>): Array<{ label: string | null; value: JsonNode }> {
+  return node.type === 'object' ? node.entries.map((e) => ({ label: e.key, value: e.value })) : node.items.map((value) => ({ label: null, value }));
+}
+
 function Scalar({ node }: { node: Extract<JsonNode, { raw: string }> }) {
   return <span className={`json-${node.type}`}>{node.raw}</span>;
 }
@@ -60,11 +64,10 @@ function Container({ node, depth, label, last, openDepth }: { node: Extract<Json
       {open ? (
         <>
           <div className="json-children">
-            {node.type === 'object'
-              ? node.entries.map((entry, i) => (
-                  <JsonValue key={i} node={entry.value} depth={depth + 1} label={entry.key} last={i === size - 1} openDepth={openDepth} />
-                ))
-              : node.items.map((item, i) => <JsonValue key={i} node={item} depth={depth + 1} label={null} last={i === size - 1} openDepth={openDepth} />)}
+            {childrenOf(node).map((child, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a parsed document never reorders; the position is the identity
+              <JsonValue key={i} node={child.value} depth={depth + 1} label={child.label} last={i === size - 1} openDepth={openDepth} />
+            ))}
           </div>
           <div className="json-line">
             {closeCh}

@@ -1,51 +1,24 @@
+import { type JsonNode, parseJsonTree } from './json-tree.js';
+
 /**
- * Re-indents JSON text without parsing it into JS values, so numbers stay exactly as received
+ * Re-indents JSON text without turning it into JS values, so numbers stay exactly as received
  * (`170.00`, `0.0421399418187522`, 20-digit ids): a parse-and-stringify would re-print them.
  * Returns null when the text is not JSON.
  */
 export function prettyJson(text: string, indent = '  '): string | null {
-  try {
-    JSON.parse(text);
-  } catch {
-    return null;
-  }
-  let out = '';
-  let depth = 0;
-  let i = 0;
-  const newline = () => `\n${indent.repeat(depth)}`;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '"') {
-      let end = i + 1;
-      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      out += text.slice(i, end + 1);
-      i = end + 1;
-      continue;
-    }
-    if (ch === '{' || ch === '[') {
-      const close = ch === '{' ? '}' : ']';
-      let next = i + 1;
-      while (/\s/.test(text[next] ?? '')) next++;
-      if (text[next] === close) {
-        out += ch + close;
-        i = next + 1;
-        continue;
-      }
-      depth++;
-      out += ch + newline();
-    } else if (ch === '}' || ch === ']') {
-      depth--;
-      out += newline() + ch;
-    } else if (ch === ',') {
-      out += ',' + newline();
-    } else if (ch === ':') {
-      out += ': ';
-    } else if (!/\s/.test(ch)) {
-      out += ch;
-    }
-    i++;
-  }
-  return out;
+  const tree = parseJsonTree(text);
+  return tree === null ? null : printNode(tree, indent, 0);
+}
+
+function printNode(node: JsonNode, indent: string, depth: number): string {
+  if (node.type !== 'object' && node.type !== 'array') return node.raw;
+  const inner = indent.repeat(depth + 1);
+  const lines =
+    node.type === 'object'
+      ? node.entries.map(({ key, value }) => `${inner}${key}: ${printNode(value, indent, depth + 1)}`)
+      : node.items.map((item) => `${inner}${printNode(item, indent, depth + 1)}`);
+  const [open, close] = node.type === 'object' ? ['{', '}'] : ['[', ']'];
+  return lines.length === 0 ? open + close : `${open}\n${lines.join(',\n')}\n${indent.repeat(depth)}${close}`;
 }
 
 /** Classic hex dump: offset, 16 bytes in hex, printable ASCII. */

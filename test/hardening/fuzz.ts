@@ -17,7 +17,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-const NASTY_STRINGS = [
+export const NASTY_STRINGS = [
   '',
   ' ',
   'a'.repeat(600),
