@@ -60,5 +60,7 @@ export async function runSearchBench(sizes: { baseline: number; large: number },
   const templates = await buildTemplates();
   const baseline = await runSearchAt(sizes.baseline, templates, runs, log);
   const large = await runSearchAt(sizes.large, templates, runs, log);
-  return { baseline, large, removeStores: () => [baseline, large].forEach((s) => rmSync(s.dataDir, { recursive: true, force: true })) };
+  return { baseline, large, removeStores: () => {
+      for (const s of [baseline, large]) rmSync(s.dataDir, { recursive: true, force: true });
+    } };
 }

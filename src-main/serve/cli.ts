@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const f = flags.data;
   // A terminal is someone watching; anything else (a pipe, a service log) may be kept and read later.
   const interactive = process.stdout.isTTY === true;
-  let consoleToken;
+  let consoleToken: ReturnType<typeof resolveConsoleToken>;
   try {
     consoleToken = resolveConsoleToken({ flag: values.token, file: values['token-file'], env, dataDir: f.data, interactive });
   } catch (error) {

@@ -40,7 +40,7 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
     gatewatch.dispatcher,
     gatewatch.bus,
   );
-  let consoleAddress;
+  let consoleAddress: Awaited<ReturnType<ConsoleServer['start']>>;
   try {
     consoleAddress = await server.start();
   } catch (error) {

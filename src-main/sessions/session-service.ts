@@ -155,7 +155,7 @@ export class SessionService {
     const built = client.build(payload, ctx);
     const at = this.now().toISOString();
     let call: SessionCall;
-    let result;
+    let result: ReturnType<SessionClient['interpretCreate']>;
     if ('link' in built) {
       call = { id: newId('scl'), kind: 'create', at, request: null, response: null, ok: true, error: null, providerState: null, status: 'created' };
       result = { ...client.interpretCreate(payload, null, ctx), links: [{ label: 'Widget link', url: built.link }] };

@@ -34,7 +34,7 @@ export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
 export const callNames = Object.keys(contract) as CallName[];
 
 export function isCallName(name: string): name is CallName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }
 
 /** IPC channel for a call: one per call, derived here so main and preload cannot drift apart. */

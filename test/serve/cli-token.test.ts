@@ -11,7 +11,9 @@ import { tempDir } from '../helpers/temp.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dirs: Array<{ remove(): void }> = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+afterEach(() => {
+  for (const d of dirs.splice(0)) d.remove();
+});
 
 interface Run {
   code: number | null;

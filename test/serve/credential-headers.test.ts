@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestConsole, type TestConsole } from '../helpers/console.js';
 import { registerContractHandlers } from '../../src-main/electron/ipc.js';
-import type { IpcMainLike } from '../../src-main/electron/electron-api.js';
+import type { IpcMainInvokeEventLike, IpcMainLike } from '../../src-main/electron/electron-api.js';
 import { ipcChannelFor } from '../../src-shared/contract/index.js';
 import type { CallResult } from '../../src-shared/contract/bridge.js';
 import type { DeliveryDetail } from '../../src-shared/domain/delivery.js';
@@ -25,11 +25,11 @@ afterAll(() => gw.close());
 
 /** The desktop's IPC handlers, on a stand-in for ipcMain, over this console's dispatcher. */
 function ipcCall(name: 'deliveries.revealHeaders', input: unknown): Promise<CallResult> {
-  const handlers = new Map<string, Function>();
+  const handlers = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
   const ipcMain: IpcMainLike = { handle: (channel, fn) => handlers.set(channel, fn), removeHandler: (c) => handlers.delete(c) };
   const unregister = registerContractHandlers(ipcMain, gw.gatewatch.dispatcher, (url) => url === 'app://gatewatch/index.html');
   const handler = handlers.get(ipcChannelFor(name))!;
-  return (handler({ senderFrame: { url: 'app://gatewatch/index.html' } }, input) as Promise<CallResult>).finally(unregister);
+  return (handler({ senderFrame: { url: 'app://gatewatch/index.html' } } as IpcMainInvokeEventLike, input) as Promise<CallResult>).finally(unregister);
 }
 
 describe('credential headers of a delivery', () => {

@@ -48,6 +48,7 @@ describe('amount fields take a number or a decimal string', () => {
 
   it('refuses, in words, numbers whose digits a JSON number cannot keep, and negative or non-finite ones', () => {
     const amount = (blockChainAmount: unknown) => messages(instapMockDeposit.safeParse({ blockChainCurrency: 'BTC', blockChainAmount }));
+    // biome-ignore lint/correctness/noPrecisionLoss: the point: 2^53 + 1 arrives as 2^53, its last digit already lost
     expect(amount(9007199254740993)[0]).toMatch(/send it as a decimal string/);
     expect(amount(0.30000000000000004)[0]).toMatch(/send it as a decimal string/);
     expect(amount(-1)[0]).toMatch(/not below zero/i);

@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   process.umask(previousUmask);
-  dirs.splice(0).forEach((d) => d.remove());
+  for (const d of dirs.splice(0)) d.remove();
 });
 
 describe.skipIf(process.platform === 'win32')('data dir and store file modes (customer data)', () => {

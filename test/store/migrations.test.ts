@@ -6,7 +6,9 @@ import { migrations } from '../../src-main/store/sqlite/migrations/index.js';
 import { tempDir } from '../helpers/temp.js';
 
 const dirs: Array<{ remove(): void }> = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+afterEach(() => {
+  for (const d of dirs.splice(0)) d.remove();
+});
 const fresh = () => {
   const dir = tempDir();
   dirs.push(dir);

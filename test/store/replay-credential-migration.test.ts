@@ -7,7 +7,9 @@ import { SqliteReplayStore } from '../../src-main/store/sqlite/replay.js';
 import { tempDir } from '../helpers/temp.js';
 
 const dirs: Array<{ remove(): void }> = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+afterEach(() => {
+  for (const d of dirs.splice(0)) d.remove();
+});
 
 describe('migration 8: forward credential headers per replay target', () => {
   it('turns the option off for targets saved before it, and keeps what a later save stores', async () => {

@@ -32,5 +32,7 @@ export const instapDepositEventFields = z.looseObject({
 export const instapDepositEvent = instapDepositEventFields.superRefine((event, ctx) => {
   checkCode(ctx, instapBlockchainCurrencies, at(event, 'blockChainCurrency'), ['blockChainCurrency']);
   const converted = at(event, 'convertedAmount');
-  if (Array.isArray(converted)) converted.forEach((c, i) => checkCode(ctx, instapConvertedFiat, at(c, 'fiatCurrency'), ['convertedAmount', i, 'fiatCurrency']));
+  if (Array.isArray(converted)) {
+    for (const [i, c] of converted.entries()) checkCode(ctx, instapConvertedFiat, at(c, 'fiatCurrency'), ['convertedAmount', i, 'fiatCurrency']);
+  }
 });

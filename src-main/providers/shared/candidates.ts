@@ -89,13 +89,15 @@ interface BodyTraits {
 
 function traitsOf(value: unknown, acc: BodyTraits = { nonAscii: false, slash: false, reformattedNumber: false }): BodyTraits {
   const scanString = (s: string): void => {
-    if (/[^\x00-\x7f]/.test(s)) acc.nonAscii = true;
+    if (/[^\p{ASCII}]/u.test(s)) acc.nonAscii = true;
     if (s.includes('/')) acc.slash = true;
   };
   if (typeof value === 'string') scanString(value);
   else if (value instanceof JsonNumber) {
     if (String(value.toNumber()) !== value.text) acc.reformattedNumber = true;
-  } else if (Array.isArray(value)) value.forEach((v) => traitsOf(v, acc));
+  } else if (Array.isArray(value)) {
+    for (const v of value) traitsOf(v, acc);
+  }
   else if (isJsonObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       scanString(k);

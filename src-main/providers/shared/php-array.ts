@@ -199,9 +199,12 @@ function insertSort<T>(a: T[], cmp: Compare<T>, lo: number, n: number): void {
     if (gt(a, cmp, lo, lo + 1)) swap(a, lo, lo + 1);
     return;
   }
-  if (n === 3) return sort3(a, cmp, lo, lo + 1, lo + 2);
-  if (n === 4) return sort4(a, cmp, lo, lo + 1, lo + 2, lo + 3);
-  if (n === 5) return sort5(a, cmp, lo, lo + 1, lo + 2, lo + 3, lo + 4);
+  if (n <= 5) {
+    if (n === 3) sort3(a, cmp, lo, lo + 1, lo + 2);
+    else if (n === 4) sort4(a, cmp, lo, lo + 1, lo + 2, lo + 3);
+    else sort5(a, cmp, lo, lo + 1, lo + 2, lo + 3, lo + 4);
+    return;
+  }
   const end = lo + n;
   const sentry = lo + 6;
   // The first six: a plain backwards scan for the insertion point.

@@ -87,7 +87,8 @@ function writePhp(value: unknown, opts: PhpStyleOptions, depth: number): string 
   return 'null';
 }
 
-const SHORT_ESCAPES: Record<number, string> = { 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t' };
+// Keyed by char code: \b \f \n \r \t.
+const SHORT_ESCAPES: Record<number, string> = { 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t' };
 
 function phpString(s: string, escapeSlashes: boolean): string {
   let out = '"';
