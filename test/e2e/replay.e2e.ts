@@ -48,6 +48,16 @@ describe('replay in Chromium against serve mode', () => {
     await panel.getByRole('button', { name: 'Send replay' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByText('Send this webhook to E2E staging?').waitFor();
+    // The platform's modal dialog: Cancel has the focus, the page behind is inert, Escape cancels.
+    expect(await dialog.evaluate((d) => d.tagName === 'DIALOG' && d.matches(':modal'))).toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Send replay');
+    expect(staging.requests).toHaveLength(0);
+
+    await panel.getByRole('button', { name: 'Send replay' }).click();
+    await dialog.getByText('Send this webhook to E2E staging?').waitFor();
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
 
     await panel.getByText('Sent: E2E staging answered HTTP 202.').waitFor({ timeout: 10_000 });

@@ -122,4 +122,22 @@ describe('RetentionSettings', () => {
     await screen.findByText(/On: deliveries older than 90 days/);
     expect(fake.calls.find((c) => c.name === 'retention.configure')!.input).toEqual({ enabled: true, days: 90, confirmed: true });
   });
+
+  it('asks in a modal dialog before pruning now, and Escape cancels', async () => {
+    const fake = fakeTransport({
+      'retention.get': () => ({ enabled: false, days: 30, lastRun: null, running: false }),
+      'retention.preview': () => ({ cutoff: '2026-10-01T00:00:00.000Z', count: 12 }),
+      'retention.pruneNow': () => ({ deleted: 12 }),
+    });
+    withTransport(fake, <RetentionSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Prune now…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Prune now?' }) as HTMLDialogElement;
+    expect(dialog.tagName).toBe('DIALOG');
+    expect(dialog.open).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    // Escape on a modal dialog: the platform fires cancel.
+    fireEvent(dialog, new Event('cancel'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.calls.some((c) => c.name === 'retention.pruneNow')).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import type { ReplayTargetView } from '../../../src-shared/contract/replay.js';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 
 /** Asks before a send to a target not confirmed yet, or one that looks like a production API. */
 export function ConfirmSend({
@@ -13,11 +14,9 @@ export function ConfirmSend({
   onConfirm(): void;
   onCancel(): void;
 }) {
+  const what = count === undefined ? 'the matching webhooks' : count === 1 ? 'this webhook' : `${count.toLocaleString()} webhooks`;
   return (
-    <div className="replay-confirm" role="alertdialog" aria-modal="true" aria-labelledby="replay-confirm-title">
-      <h4 id="replay-confirm-title">
-        Send {count === undefined ? 'the matching webhooks' : count === 1 ? 'this webhook' : `${count.toLocaleString()} webhooks`} to {target.name}?
-      </h4>
+    <ConfirmDialog title={`Send ${what} to ${target.name}?`} confirmLabel="Send" onConfirm={onConfirm} onCancel={onCancel}>
       <p>
         <code>{target.url}</code>
       </p>
@@ -26,14 +25,6 @@ export function ConfirmSend({
       ) : (
         <p className="muted">Nothing has been sent to this target yet. Once you confirm, later sends go without asking.</p>
       )}
-      <div className="row">
-        <button type="button" className="danger" onClick={onConfirm}>
-          Send
-        </button>
-        <button type="button" onClick={onCancel} autoFocus>
-          Cancel
-        </button>
-      </div>
-    </div>
+    </ConfirmDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
 import { useConfigureRetention, usePruneNow, useRetentionPreview, useRetentionStatus } from './useRetention.js';
@@ -68,7 +69,12 @@ export function RetentionSettings() {
         </button>
       </div>
       {pending ? (
-        <div className="confirm" role="alertdialog" aria-label="Confirm deleting deliveries">
+        <ConfirmDialog
+          title={pending.action === 'enable' ? 'Turn on pruning?' : 'Prune now?'}
+          confirmLabel={pending.action === 'enable' ? 'Delete and turn on' : 'Delete now'}
+          onConfirm={confirm}
+          onCancel={() => setPending(null)}
+        >
           <p>
             {preview.isPending
               ? 'Counting…'
@@ -79,13 +85,7 @@ export function RetentionSettings() {
             {preview.data ? ' will be deleted for good' : null}
             {pending.action === 'enable' ? ', and every hour from now on, older ones too.' : '.'}
           </p>
-          <button type="button" className="danger" onClick={confirm}>
-            {pending.action === 'enable' ? 'Delete and turn on' : 'Delete now'}
-          </button>
-          <button type="button" onClick={() => setPending(null)}>
-            Cancel
-          </button>
-        </div>
+        </ConfirmDialog>
       ) : null}
       {configure.isError ? <ErrorState error={configure.error} /> : null}
       {prune.isError ? <ErrorState error={prune.error} /> : null}
