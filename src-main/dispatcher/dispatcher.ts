@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { contract, isCallName, type CallName, type CallOutput, type ParsedInput } from '../../src-shared/contract/index.js';
 import { ApiError, type ApiIssue } from '../../src-shared/contract/errors.js';
 
-export type CallHandlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
-
 /** Which transport carried a call: the desktop window's IPC, or serve mode's HTTP API. */
 export type Transport = 'ipc' | 'http';
+
+/** What a handler knows of the call besides its input: who may do more than the contract says. */
+export interface CallContext {
+  /** True only for the desktop window's IPC: the user at the machine, not anything holding a token. */
+  fromDesktop: boolean;
+}
+
+export type CallHandlers = { [K in CallName]: (input: ParsedInput<K>, call: CallContext) => Promise<CallOutput<K>> };
 
 export interface Dispatcher {
   /**
@@ -40,8 +46,8 @@ export function createDispatcher(handlers: CallHandlers, onInternalError: (error
       const input = spec.input.safeParse(rawInput ?? {});
       if (!input.success) throw new ApiError('bad_request', `Invalid input for ${name}.`, issuesOf(input.error));
       try {
-        const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-        const output = await handler(input.data);
+        const handler = handlers[name] as (input: unknown, call: CallContext) => Promise<unknown>;
+        const output = await handler(input.data, { fromDesktop: transport === 'ipc' });
         return spec.output.parse(output);
       } catch (error) {
         if (error instanceof ApiError) throw error;

@@ -14,7 +14,7 @@ import type { AuditLog } from '../services/audit.js';
 import { utf8OrNull } from '../pipeline/body-text.js';
 import { newId } from '../store/ids.js';
 import { createSecretMasker, type SecretMasker } from '../secrets/echo-masker.js';
-import { replayHeaders, withSignatureHeaders } from './request-headers.js';
+import { credentialValues, replayHeaders, withSignatureHeaders } from './request-headers.js';
 import { maskCredentialHeaders } from '../../src-shared/domain/credential-headers.js';
 import { sendToTarget, SendFailure } from './http-send.js';
 import { failureOfAnswer, outcomeLine, responseOf, sha256Hex } from './attempt-record.js';
@@ -113,7 +113,8 @@ export class ReplayService {
       headers = withSignatureHeaders(headers, adapter.signWebhook(bytes, secret));
     }
 
-    const masker = await this.maskerFor(prepared, delivery.provider);
+    // The credentials sent (a target that forwards them): one that echoes its request gives them back.
+    const masker = await this.maskerFor(prepared, delivery.provider, credentialValues(headers));
     const started = Date.now();
     let response: ReplayResponse | null = null;
     let error: string | null = null;
@@ -189,10 +190,10 @@ export class ReplayService {
     return (await this.deps.replays.listAttempts(query)).map(({ targetId: _targetId, ...attempt }) => attempt);
   }
 
-  /** Masks what this target's answers may echo: its own secret and the delivery's provider's webhook secrets. */
-  private async maskerFor(prepared: PreparedTarget, provider: DeliveryProvider): Promise<SecretMasker> {
+  /** Masks what this target's answers may echo: its own secret, the provider's webhook secrets, the request's credentials. */
+  private async maskerFor(prepared: PreparedTarget, provider: DeliveryProvider, credentials: readonly string[]): Promise<SecretMasker> {
     const webhook = provider === 'unknown' || !this.deps.webhookSecrets ? [] : await this.deps.webhookSecrets(provider);
-    return createSecretMasker([prepared.targetSecret, ...webhook.map((s) => s.value)]);
+    return createSecretMasker([prepared.targetSecret, ...webhook.map((s) => s.value), ...credentials]);
   }
 
   private get responseCap(): number {

@@ -31,6 +31,26 @@ export function replayHeaders(source: RawHeaders, deliveryId: string, policy: Cr
   return [...kept, [REPLAY_HEADER, deliveryId]];
 }
 
+/** Parts of a credential shorter than this are not searched on their own: they would mask ordinary text. */
+const MIN_CREDENTIAL_PART = 8;
+
+/**
+ * What a staging service could echo of the credentials in these headers: each credential
+ * header's whole value, the credential after its scheme word (`Bearer <token>`), and each cookie's
+ * value. A target that echoes its request then has them masked in the answer that is stored.
+ */
+export function credentialValues(headers: RawHeaders): string[] {
+  const values = new Set<string>();
+  for (const [name, value] of headers) {
+    if (!isCredentialHeader(name) || value.trim() === '') continue;
+    values.add(value);
+    const afterScheme = /^[A-Za-z][A-Za-z0-9-]{0,30}\s+(\S.*)$/s.exec(value)?.[1];
+    const cookies = value.split(';').map((part) => part.slice(part.indexOf('=') + 1).trim());
+    for (const part of [afterScheme, ...cookies]) if (part !== undefined && part.length >= MIN_CREDENTIAL_PART) values.add(part);
+  }
+  return [...values];
+}
+
 /** Replaces (case-insensitively) the headers a re-sign produces, keeping the others in place. */
 export function withSignatureHeaders(headers: readonly HeaderPair[], signature: Record<string, string>): HeaderPair[] {
   const replaced = new Set(Object.keys(signature).map((n) => n.toLowerCase()));

@@ -41,7 +41,13 @@ export class ReplayTargets {
     return secret ? { value: secret.value, key: secret.keyRef } : null;
   }
 
-  async save(input: ReplayTargetSaveInput): Promise<ReplayTargetView> {
+  /**
+   * `fromDesktop`: the desktop window asked. Only it may make a target receive credential headers
+   * (turn forwarding on, or move a target that forwards to another address): over serve mode's
+   * HTTP API, a target of one's own would hand the provider's Authorization to anyone with the
+   * token, which the desktop-only reveal is there to prevent.
+   */
+  async save(input: ReplayTargetSaveInput, caller: { fromDesktop: boolean }): Promise<ReplayTargetView> {
     const now = new Date().toISOString();
     const existing = input.id === undefined ? null : await this.require(input.id);
     const clash = (await this.store.listTargets()).find((t) => t.name.toLowerCase() === input.name.toLowerCase() && t.id !== existing?.id);
@@ -58,6 +64,7 @@ export class ReplayTargets {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
+    if (!caller.fromDesktop) refuseNewCredentialForwarding(existing, target);
     await this.store.putTarget(target);
     await this.saveSigningSecret(target.id, input);
     const changed = existing
@@ -126,6 +133,18 @@ export class ReplayTargets {
       needsConfirmation: needsConfirmation(target) !== null,
     };
   }
+}
+
+/** Outside the desktop app: forwarding may stay as it is or be turned off, never pointed somewhere new. */
+function refuseNewCredentialForwarding(existing: ReplayTargetRecord | null, target: ReplayTargetRecord): void {
+  if (!target.forwardCredentialHeaders) return;
+  if (existing?.forwardCredentialHeaders && existing.url === target.url) return;
+  throw new ApiError(
+    'forbidden',
+    existing?.forwardCredentialHeaders
+      ? `"${existing.name}" forwards credential headers (Authorization, Cookie, API keys): its address can be changed only in the desktop app, or turn forwarding off first.`
+      : 'Forwarding credential headers (Authorization, Cookie, API keys) to a replay target can be turned on only in the desktop app.',
+  );
 }
 
 function needsConfirmation(target: ReplayTargetRecord): string | null {

@@ -10,6 +10,11 @@ export async function saveTarget(gw: TestConsole, input: Record<string, unknown>
   return body;
 }
 
+/** Saves a target as the desktop window does (over IPC): only there may a target forward credential headers. */
+export async function saveTargetOnDesktop(gw: TestConsole, input: Record<string, unknown>): Promise<ReplayTargetView> {
+  return (await gw.gatewatch.dispatcher.call('replay.targets.save', input, 'ipc')) as ReplayTargetView;
+}
+
 export async function postDelivery(gw: TestConsole, provider: string, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<string> {
   const response = await gw.post(`/webhooks/${provider}`, body, { 'content-type': 'application/json', ...headers });
   expect(response.status).toBe(200);

@@ -80,11 +80,28 @@ describe('ReplayTargetsSettings', () => {
     });
   });
 
-  it('shows whether a target gets credential headers and saves the choice (off unless ticked)', async () => {
-    const fake = renderWith(<ReplayTargetsSettings />, {
+  it('in a browser, lets forwarding be kept or turned off but not turned on, and says where it can', async () => {
+    renderWith(<ReplayTargetsSettings />, {
       'replay.targets.list': () => ({ targets: [target, targetView({ id: 'rpt_9', name: 'Keeps credentials', forwardCredentialHeaders: true })] }),
-      'replay.targets.save': () => target,
     });
+    fireEvent.click(within((await screen.findByText('Local staging')).closest('tr')!).getByRole('button', { name: 'Edit' }));
+    const box = screen.getByRole('checkbox', { name: /Forward credential headers/ }) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    expect(screen.getByText(/Turning this on is possible only in the desktop app\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(screen.getByText('Keeps credentials').closest('tr')!).getByRole('button', { name: 'Edit' }));
+    expect((screen.getByRole('checkbox', { name: /Forward credential headers/ }) as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('shows whether a target gets credential headers and saves the choice (off unless ticked) on the desktop', async () => {
+    const fake = renderWith(
+      <ReplayTargetsSettings />,
+      {
+        'replay.targets.list': () => ({ targets: [target, targetView({ id: 'rpt_9', name: 'Keeps credentials', forwardCredentialHeaders: true })] }),
+        'replay.targets.save': () => target,
+      },
+      'ipc',
+    );
     expect((await screen.findByText('Local staging')).closest('tr')!.textContent).toContain('dropped');
     expect(screen.getByText('Keeps credentials').closest('tr')!.textContent).toContain('forwarded');
     fireEvent.click(within(screen.getByText('Local staging').closest('tr')!).getByRole('button', { name: 'Edit' }));

@@ -8,8 +8,10 @@ import { fakeTransport } from '../renderer/fake-transport.js';
 /** What each call answers, by call name (the fake transport's own type). */
 export type TransportAnswers = Parameters<typeof fakeTransport>[0];
 
-export function renderWithTransport(node: ReactNode, answers: TransportAnswers): ReturnType<typeof fakeTransport> {
-  const fake = fakeTransport(answers);
+/** `kind` says which transport the page believes it has: a browser's HTTP (the default) or the desktop's IPC. */
+export function renderWithTransport(node: ReactNode, answers: TransportAnswers, kind: 'http' | 'ipc' = 'http'): ReturnType<typeof fakeTransport> {
+  const created = fakeTransport(answers);
+  const fake = { ...created, transport: { ...created.transport, kind } };
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>

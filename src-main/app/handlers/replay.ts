@@ -7,7 +7,7 @@ export function replayHandlers(ctx: AppContext): FeatureHandlers<typeof replayCo
   const { targets, service, jobs } = createReplayFeature(ctx);
   return {
     'replay.targets.list': async () => ({ targets: await targets.list() }),
-    'replay.targets.save': (input) => targets.save(input),
+    'replay.targets.save': (input, call) => targets.save(input, { fromDesktop: call.fromDesktop }),
     'replay.targets.remove': async (input) => ({ removed: await targets.remove(input.id) }),
     'replay.preview': (input) => service.preview(input.deliveryId, input.body),
     'replay.send': (input) => service.send(input),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ReplayTargetView } from '../../../src-shared/contract/replay.js';
 import { providerIds } from '../../../src-shared/domain/provider.js';
+import { useTransport } from '../../transport/context.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
 import { secretWhitespaceWarning, targetForm, targetSaveInput, type TargetFormState } from './target-form.js';
@@ -88,6 +89,8 @@ function TargetForm({ initial, onDone }: { initial: TargetFormState; onDone(): v
   const save = useSaveTarget();
   const targets = useReplayTargets();
   const stored = targets.data?.targets.find((t) => t.id === initial.id);
+  // A browser (serve mode) may keep or turn off forwarding, never turn it on: its API refuses that.
+  const mayForward = useTransport().kind === 'ipc' || initial.forwardCredentialHeaders;
   const [form, setForm] = useState(initial);
   const set = (change: Partial<TargetFormState>) => setForm((f) => ({ ...f, ...change }));
   const warning = secretWhitespaceWarning(form.signingSecret);
@@ -141,12 +144,14 @@ function TargetForm({ initial, onDone }: { initial: TargetFormState; onDone(): v
         <input
           type="checkbox"
           checked={form.forwardCredentialHeaders}
+          disabled={!mayForward}
           onChange={(e) => set({ forwardCredentialHeaders: e.target.checked })}
         />
         Forward credential headers (Authorization, Cookie, API keys) as received
       </label>
       <p className="muted">
         Off, replays to this target drop them; the provider's signature headers are always sent.
+        {mayForward ? null : ' Turning this on is possible only in the desktop app.'}
       </p>
       {stored?.hasSigningSecret ? (
         <label className="inline">
