@@ -1,6 +1,7 @@
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
 import { isCredentialHeader } from '../../../src-shared/domain/credential-headers.js';
 import { CopyButton } from '../../ui/CopyButton.js';
+import { keyed } from '../../ui/keys.js';
 import { ErrorState } from '../../ui/States.js';
 import { useRevealedHeaders, useRevealHeaders } from './useRevealedHeaders.js';
 
@@ -17,8 +18,8 @@ export function HeadersTable({ deliveryId, headers, signatureHeader }: { deliver
     <>
       <table className="headers">
         <tbody>
-          {shown.map(([name, value], index) => (
-            <tr key={index} className={name.toLowerCase() === signature ? 'signature-header' : undefined}>
+          {keyed(shown, ([name, value]) => `${name}: ${value}`).map(({ key, item: [name, value] }) => (
+            <tr key={key} className={name.toLowerCase() === signature ? 'signature-header' : undefined}>
               <th>
                 {name}
                 {name.toLowerCase() === signature ? <span className="badge">signature</span> : null}

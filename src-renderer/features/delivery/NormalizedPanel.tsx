@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DeliveryDetail } from '../../../src-shared/domain/delivery.js';
 import { hrefFor } from '../../app/router.js';
 import { StatusBadge } from '../../ui/Badges.js';
+import { keyed } from '../../ui/keys.js';
 import { maskParty } from '../../ui/mask.js';
 import { Time } from '../../ui/Time.js';
 import { balanceTitle, providerTimeSource } from './meaning-words.js';
@@ -52,8 +53,8 @@ export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
               <dd data-testid="event-environment">{n.environment}</dd>
             </>
           ) : null}
-          {n.amounts.map((amount, i) => (
-            <div key={`a${i}`} className="fact-row">
+          {keyed(n.amounts, (a) => `amount:${a.role}:${a.value}:${a.currency ?? ''}`).map(({ key, item: amount }) => (
+            <div key={key} className="fact-row">
               <dt>{amount.role}</dt>
               <dd className="amount">
                 {amount.value} {amount.currency ?? ''}
@@ -66,8 +67,8 @@ export function NormalizedPanel({ delivery }: { delivery: DeliveryDetail }) {
               </dd>
             </div>
           ))}
-          {n.parties.map((party, i) => (
-            <div key={`p${i}`} className="fact-row">
+          {keyed(n.parties, (p) => `party:${p.role}:${p.kind}:${p.value}`).map(({ key, item: party }) => (
+            <div key={key} className="fact-row">
               <dt>{party.role}</dt>
               <dd>
                 <code title={party.kind}>{reveal ? party.value : maskParty(party.kind, party.value)}</code>

@@ -1,4 +1,5 @@
 import type { ReplayPreview } from '../../../src-shared/contract/replay.js';
+import { keyed } from '../../ui/keys.js';
 
 export interface ReplayEdit {
   body: string;
@@ -33,9 +34,9 @@ export function ReplayEditor({
       </label>
       {warnings.length > 0 ? (
         <ul className="replay-warnings" aria-label="Schema warnings">
-          {warnings.map((w, i) => (
-            <li key={i} className="state-warning">
-              {w}
+          {keyed(warnings, (w) => w).map(({ key, item }) => (
+            <li key={key} className="state-warning">
+              {item}
             </li>
           ))}
         </ul>
@@ -55,9 +56,9 @@ export function ReplayEditor({
       {maskedDropped.length > 0 ? (
         <p className="muted">Left out because only their masked value is shown here: {maskedDropped.join(', ')}. Type them in to send them.</p>
       ) : null}
-      {headerErrors.map((e, i) => (
-        <p key={i} className="state-error">
-          {e}
+      {keyed(headerErrors, (e) => e).map(({ key, item }) => (
+        <p key={key} className="state-error">
+          {item}
         </p>
       ))}
     </div>
