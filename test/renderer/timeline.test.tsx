@@ -51,7 +51,13 @@ describe('TimelinePage', () => {
     const steps = Array.from(list.querySelectorAll('li.timeline-step'));
     expect(steps.map((s) => s.getAttribute('data-step-key'))).toEqual(['session:ses_1', 'delivery:dlv_a', 'delivery:dlv_b']);
     expect(steps[1]!.textContent).toContain('+2 min');
-    expect(steps[2]!.querySelector('.timeline-gap.long')!.textContent).toBe('+1 h');
+    // Shown as "+1 h"; read as "+1 h later" (an aria-label on a plain div is not read).
+    const gap = steps[2]!.querySelector('.timeline-gap.long')!;
+    expect(gap.textContent).toBe('+1 h later');
+    expect(gap.querySelector('.visually-hidden')!.textContent).toBe(' later');
+    expect(gap.hasAttribute('aria-label')).toBe(false);
+    // The lookup is a form in a <search> landmark.
+    expect(screen.getByRole('textbox', { name: 'Correlation key' }).closest('search')).toBeTruthy();
     expect(steps[2]!.querySelector('a')!.getAttribute('href')).toBe('#/deliveries/dlv_b');
     expect(steps[0]!.querySelector('a')!.getAttribute('href')).toBe('#/sessions/ses_1');
     expect(steps[2]!.textContent).toContain('amount mismatch');

@@ -38,116 +38,117 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
   };
   const active = Object.keys(filters).length > 0;
   return (
-    <form
-      className="filters"
-      role="search"
-      onSubmit={(event) => {
-        event.preventDefault();
-        set({ q: text.trim() || undefined, eventType: eventType.trim() || undefined });
-      }}
-    >
-      <div className="filters-row">
-        <input
-          ref={searchRef}
-          type="search"
-          name="q"
-          placeholder="Search bodies and references  ( / )"
-          aria-label="Search deliveries"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') (event.target as HTMLInputElement).blur();
-          }}
-        />
-        <button type="submit">Search</button>
-        {active ? (
-          <button type="button" onClick={() => onChange({})}>
-            Clear filters
-          </button>
-        ) : null}
-      </div>
-      <div className="filters-row">
-        <select aria-label="Provider" value={filters.provider ?? ''} onChange={(event) => set({ provider: (event.target.value || undefined) as Filters['provider'] })}>
-          <option value="">All providers</option>
-          {[...providerIds, 'unknown'].map((id) => (
-            <option key={id} value={id}>
-              {id}
-            </option>
-          ))}
-        </select>
-        <input
-          className="event-type"
-          aria-label="Event type"
-          placeholder="Any event type"
-          list="inbox-event-types"
-          value={eventType}
-          onChange={(event) => setEventType(event.target.value)}
-          onBlur={() => {
-            if ((eventType.trim() || undefined) !== filters.eventType) set({ eventType: eventType.trim() || undefined });
-          }}
-        />
-        <datalist id="inbox-event-types">
-          {knownTypes.map((type) => (
-            <option key={type} value={type} />
-          ))}
-        </datalist>
-        <select aria-label="Status" value={filters.status ?? ''} onChange={(event) => set({ status: (event.target.value || undefined) as Filters['status'] })}>
-          <option value="">Any status</option>
-          {NormalizedStatus.options.map((status) => (
-            <option key={status} value={status}>
-              {status.replace('_', ' ')}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Verification"
-          value={filters.verification ?? ''}
-          onChange={(event) => set({ verification: (event.target.value || undefined) as Filters['verification'] })}
-        >
-          <option value="">Any signature</option>
-          {[...VerificationStatus.options, 'pending'].map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Environment"
-          title="The environment the event names (Paychant's env)"
-          value={filters.environment ?? ''}
-          onChange={(event) => set({ environment: (event.target.value || undefined) as Filters['environment'] })}
-        >
-          <option value="">Any environment</option>
-          {DeliveryEnvironment.options.map((environment) => (
-            <option key={environment} value={environment}>
-              {environment}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Time range"
-          value=""
-          onChange={(event) => {
-            const preset = TIME_PRESETS.find((p) => p.label === event.target.value);
-            if (preset) set({ since: new Date(Date.now() - preset.ms).toISOString(), until: undefined });
-          }}
-        >
-          <option value="">Time range…</option>
-          {TIME_PRESETS.map((preset) => (
-            <option key={preset.label} value={preset.label}>
-              {preset.label}
-            </option>
-          ))}
-        </select>
-        <label className="time-input">
-          from
-          <input type="datetime-local" aria-label="Received from" value={toLocalInput(filters.since)} onChange={(event) => set({ since: fromLocalInput(event.target.value) })} />
-        </label>
-        <label className="time-input">
-          to
-          <input type="datetime-local" aria-label="Received until" value={toLocalInput(filters.until)} onChange={(event) => set({ until: fromLocalInput(event.target.value) })} />
-        </label>
-      </div>
-    </form>
+    <search>
+      <form
+        className="filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          set({ q: text.trim() || undefined, eventType: eventType.trim() || undefined });
+        }}
+      >
+        <div className="filters-row">
+          <input
+            ref={searchRef}
+            type="search"
+            name="q"
+            placeholder="Search bodies and references  ( / )"
+            aria-label="Search deliveries"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') (event.target as HTMLInputElement).blur();
+            }}
+          />
+          <button type="submit">Search</button>
+          {active ? (
+            <button type="button" onClick={() => onChange({})}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+        <div className="filters-row">
+          <select aria-label="Provider" value={filters.provider ?? ''} onChange={(event) => set({ provider: (event.target.value || undefined) as Filters['provider'] })}>
+            <option value="">All providers</option>
+            {[...providerIds, 'unknown'].map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+          <input
+            className="event-type"
+            aria-label="Event type"
+            placeholder="Any event type"
+            list="inbox-event-types"
+            value={eventType}
+            onChange={(event) => setEventType(event.target.value)}
+            onBlur={() => {
+              if ((eventType.trim() || undefined) !== filters.eventType) set({ eventType: eventType.trim() || undefined });
+            }}
+          />
+          <datalist id="inbox-event-types">
+            {knownTypes.map((type) => (
+              <option key={type} value={type} />
+            ))}
+          </datalist>
+          <select aria-label="Status" value={filters.status ?? ''} onChange={(event) => set({ status: (event.target.value || undefined) as Filters['status'] })}>
+            <option value="">Any status</option>
+            {NormalizedStatus.options.map((status) => (
+              <option key={status} value={status}>
+                {status.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Verification"
+            value={filters.verification ?? ''}
+            onChange={(event) => set({ verification: (event.target.value || undefined) as Filters['verification'] })}
+          >
+            <option value="">Any signature</option>
+            {[...VerificationStatus.options, 'pending'].map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Environment"
+            title="The environment the event names (Paychant's env)"
+            value={filters.environment ?? ''}
+            onChange={(event) => set({ environment: (event.target.value || undefined) as Filters['environment'] })}
+          >
+            <option value="">Any environment</option>
+            {DeliveryEnvironment.options.map((environment) => (
+              <option key={environment} value={environment}>
+                {environment}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Time range"
+            value=""
+            onChange={(event) => {
+              const preset = TIME_PRESETS.find((p) => p.label === event.target.value);
+              if (preset) set({ since: new Date(Date.now() - preset.ms).toISOString(), until: undefined });
+            }}
+          >
+            <option value="">Time range…</option>
+            {TIME_PRESETS.map((preset) => (
+              <option key={preset.label} value={preset.label}>
+                {preset.label}
+              </option>
+            ))}
+          </select>
+          <label className="time-input">
+            from
+            <input type="datetime-local" aria-label="Received from" value={toLocalInput(filters.since)} onChange={(event) => set({ since: fromLocalInput(event.target.value) })} />
+          </label>
+          <label className="time-input">
+            to
+            <input type="datetime-local" aria-label="Received until" value={toLocalInput(filters.until)} onChange={(event) => set({ until: fromLocalInput(event.target.value) })} />
+          </label>
+        </div>
+      </form>
+    </search>
   );
 }

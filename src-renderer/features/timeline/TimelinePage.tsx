@@ -27,23 +27,24 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
         <a href="#/inbox" className="back">
           ← Inbox
         </a>
-        <form
-          className="timeline-lookup"
-          role="search"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (lookup.trim()) navigate({ page: 'timeline', key: lookup.trim() });
-          }}
-        >
-          <h2>Payment timeline</h2>
-          <input
-            aria-label="Correlation key"
-            placeholder="session id, transaction id, reference…"
-            value={lookup}
-            onChange={(event) => setLookup(event.target.value)}
-          />
-          <button type="submit">Show</button>
-        </form>
+        <search>
+          <form
+            className="timeline-lookup"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (lookup.trim()) navigate({ page: 'timeline', key: lookup.trim() });
+            }}
+          >
+            <h2>Payment timeline</h2>
+            <input
+              aria-label="Correlation key"
+              placeholder="session id, transaction id, reference…"
+              value={lookup}
+              onChange={(event) => setLookup(event.target.value)}
+            />
+            <button type="submit">Show</button>
+          </form>
+        </search>
         <div className="timeline-summary" aria-live="polite">
           {data && last && first ? (
             <>

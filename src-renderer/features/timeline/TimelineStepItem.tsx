@@ -1,6 +1,7 @@
 import type { TimelineEntry, TimelineFlag } from '../../../src-shared/contract/timeline.js';
 import { hrefFor } from '../../app/router.js';
 import { ProviderTag, StatusBadge } from '../../ui/Badges.js';
+import { keyed } from '../../ui/keys.js';
 import { Time } from '../../ui/Time.js';
 import { FLAG_LABEL, formatGap, LONG_GAP_MS, providerTimeTitle, STEP_KIND_LABEL } from './timeline-words.js';
 
@@ -16,8 +17,9 @@ export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: 
   return (
     <li className={`timeline-step outcome-${step.outcome}${flags.length ? ' flagged' : ''}`} data-step-key={step.key}>
       {step.gapMs !== null ? (
-        <div className={`timeline-gap${step.gapMs >= LONG_GAP_MS ? ' long' : ''}`} aria-label={`${formatGap(step.gapMs)} later`}>
+        <div className={`timeline-gap${step.gapMs >= LONG_GAP_MS ? ' long' : ''}`}>
           +{formatGap(step.gapMs)}
+          <span className="visually-hidden"> later</span>
         </div>
       ) : null}
       <div className="timeline-dot" aria-hidden />
@@ -55,8 +57,8 @@ export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: 
             </a>
           </p>
         ) : null}
-        {flags.map((flag, i) => (
-          <p key={i} className={`step-flag flag-${flag.kind}`} role="note">
+        {keyed(flags, (f) => `${f.kind}:${f.message}`).map(({ key, item: flag }) => (
+          <p key={key} className={`step-flag flag-${flag.kind}`} role="note">
             <span className="badge flag-badge">{FLAG_LABEL[flag.kind]}</span> {flag.message}
           </p>
         ))}
