@@ -17,8 +17,7 @@ async function readEvents(response: Response, onEvent: (event: PushEvent) => voi
     const { value, done } = await reader.read();
     if (done) return;
     buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) !== -1) {
+    for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
       const frame = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       const data = frame
