@@ -8,13 +8,18 @@ export interface RateLimit {
 /** Refusals of one kind recorded at most this often per sender, so refusing cannot fill the disk. */
 const RECORD_REFUSAL_EVERY_MS = 1_000;
 
+interface RefusalRecords {
+  lastRecordedAt: number;
+  unrecorded: number;
+}
+
 export class ClientState {
   connections = 0;
   inFlightBytes = 0;
   private tokens = Number.POSITIVE_INFINITY;
   private refilledAt = 0;
-  private lastRecordedRefusalAt = Number.NEGATIVE_INFINITY;
-  private unrecordedRefusals = 0;
+  /** By HTTP status: each kind of refusal is coalesced on its own, so one never hides another. */
+  private readonly refusals = new Map<number, RefusalRecords>();
 
   /** Takes one request from the bucket: 0 when allowed, otherwise the seconds until one is. */
   take(limit: RateLimit, now: number): number {
@@ -28,18 +33,23 @@ export class ClientState {
   }
 
   /**
-   * Whether to record this refusal: null when one was recorded within the last second (it is
-   * counted instead), otherwise how many went unrecorded since the previous record.
+   * Whether to record this refusal (`httpStatus` is its kind): null when one of the same kind was
+   * recorded within the last second (it is counted instead), otherwise how many of that kind went
+   * unrecorded since the previous record.
    */
-  refusalToRecord(now: number): number | null {
-    if (now - this.lastRecordedRefusalAt < RECORD_REFUSAL_EVERY_MS) {
-      this.unrecordedRefusals += 1;
+  refusalToRecord(now: number, httpStatus: number): number | null {
+    const records = this.refusals.get(httpStatus);
+    if (records && now - records.lastRecordedAt < RECORD_REFUSAL_EVERY_MS) {
+      records.unrecorded += 1;
       return null;
     }
-    const skipped = this.unrecordedRefusals;
-    this.unrecordedRefusals = 0;
-    this.lastRecordedRefusalAt = now;
-    return skipped;
+    this.refusals.set(httpStatus, { lastRecordedAt: now, unrecorded: 0 });
+    return records?.unrecorded ?? 0;
+  }
+
+  private recordedRefusalWithin(now: number, ms: number): boolean {
+    for (const records of this.refusals.values()) if (now - records.lastRecordedAt < ms) return true;
+    return false;
   }
 
   /**
@@ -48,7 +58,7 @@ export class ClientState {
    */
   idle(now: number, limit: RateLimit | null): boolean {
     if (this.connections > 0 || this.inFlightBytes > 0) return false;
-    if (now - this.lastRecordedRefusalAt < RECORD_REFUSAL_EVERY_MS) return false;
+    if (this.recordedRefusalWithin(now, RECORD_REFUSAL_EVERY_MS)) return false;
     if (limit === null) return true;
     return this.tokens + ((now - this.refilledAt) * limit.perSecond) / 1000 >= limit.burst;
   }

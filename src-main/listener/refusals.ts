@@ -22,9 +22,23 @@ export interface RefusalOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Requests the listener does not keep a body for: each attempt is recorded (request line and headers), then answered. */
+/** What the sender is told: the status, why, and the headers that go with it. */
+export interface Refusal {
+  httpStatus: number;
+  reason: string;
+  /** Bytes the request declared or sent (its body is never kept). */
+  size: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * Requests the listener does not keep a body for: to protect itself (429, 503, 507) or because
+ * they are wrong (404, 405, 413). The attempt is recorded (request line and headers), at most
+ * once a second per sender and kind with a count of the others, so that refusing cannot itself
+ * fill the disk; the first of each kind still shows up, so a misconfigured provider is seen.
+ */
 export class Refusals {
-  /** Load refusals (429, 503, 507) answered but, coalesced per sender, not recorded. */
+  /** Refusals answered but, coalesced per sender and kind, not recorded. */
   notRecorded = 0;
 
   constructor(
@@ -32,10 +46,7 @@ export class Refusals {
     private readonly options: RefusalOptions,
   ) {}
 
-  /**
-   * A refusal to protect the listener (429, 503, 507): recorded at most once a second per sender,
-   * with how many went unrecorded since, so that refusing cannot itself fill the disk.
-   */
+  /** A refusal to protect the listener: with Retry-After, and the connection closed. */
   shed(
     request: IncomingMessage,
     response: ServerResponse,
@@ -47,35 +58,30 @@ export class Refusals {
     retryAfterSeconds: number,
     target: RequestTarget = requestTarget(request.url),
   ): void {
-    const headers = { 'retry-after': String(retryAfterSeconds), connection: 'close' };
-    const skipped = client.refusalToRecord(now);
+    this.refuse(request, target, response, client, now, { httpStatus, reason, size, headers: { 'retry-after': String(retryAfterSeconds), connection: 'close' } });
+  }
+
+  /** Answers the refusal; records it unless one of its kind from this sender was recorded within the second. */
+  refuse(request: IncomingMessage, target: RequestTarget, response: ServerResponse, client: ClientState, now: number, refusal: Refusal): void {
+    const skipped = client.refusalToRecord(now, refusal.httpStatus);
     if (skipped === null) {
       this.notRecorded += 1;
-      answer(response, httpStatus, { error: reason }, headers);
+      answer(response, refusal.httpStatus, { error: refusal.reason }, refusal.headers);
       request.resume();
       return;
     }
-    const recorded = skipped > 0 ? `${reason} ${skipped} more refused from this sender since the previous recorded refusal.` : reason;
-    this.record(request, target, response, httpStatus, recorded, size, headers);
+    const reason = skipped > 0 ? `${refusal.reason} ${skipped} more refused from this sender since the previous recorded refusal.` : refusal.reason;
+    this.record(request, target, response, { ...refusal, reason });
   }
 
-  /** A refused request (over a limit, wrong method, unknown path): the attempt is recorded, not the body. */
-  record(
-    request: IncomingMessage,
-    target: RequestTarget,
-    response: ServerResponse,
-    httpStatus: number,
-    reason: string,
-    size: number,
-    headers: Record<string, string>,
-  ): void {
+  private record(request: IncomingMessage, target: RequestTarget, response: ServerResponse, refusal: Refusal): void {
     const delivery = captureDelivery(request, target, null, {
       trustForwardedHeaders: this.options.trustForwardedHeaders(),
-      rejected: { httpStatus, reason },
-      size,
+      rejected: { httpStatus: refusal.httpStatus, reason: refusal.reason },
+      size: refusal.size,
     });
     const close = () => {
-      answer(response, httpStatus, { id: delivery.id, error: reason }, headers);
+      answer(response, refusal.httpStatus, { id: delivery.id, error: refusal.reason }, refusal.headers);
       request.resume();
     };
     this.ingest.enqueue(delivery).then(

@@ -55,7 +55,7 @@ export interface ListenerProtection {
   inFlightBytesLimit: number;
   inFlightBytes: number;
   connectionsRefused: number;
-  /** Load refusals (429/503/507) answered but, coalesced per sender, not recorded. */
+  /** Refusals answered but, coalesced per sender and kind, not recorded. */
   refusalsNotRecorded: number;
   storage: StorageSnapshot | null;
 }
@@ -167,12 +167,14 @@ export class WebhookListener {
     const target = requestTarget(request.url);
     if (request.method !== 'POST') {
       // Recorded too (without a body): a provider misconfigured to GET its webhooks shows up.
-      this.refusals.record(request, target, response, 405, `${request.method ?? 'This method'} is not accepted: webhooks are POSTed.`, 0, { allow: 'POST' });
+      const reason = `${request.method ?? 'This method'} is not accepted: webhooks are POSTed.`;
+      this.refusals.refuse(request, target, response, client, now, { httpStatus: 405, reason, size: 0, headers: { allow: 'POST' } });
       return;
     }
     const limit = this.options.bodyLimitBytes;
     if (declaredSize > limit) {
-      this.refusals.record(request, target, response, 413, `Content-Length ${declared} is over the ${limit}-byte limit.`, declared, { connection: 'close' });
+      const reason = `Content-Length ${declared} is over the ${limit}-byte limit.`;
+      this.refusals.refuse(request, target, response, client, now, { httpStatus: 413, reason, size: declared, headers: { connection: 'close' } });
       return;
     }
     if (target.provider !== 'unknown' && this.overBudget(client, declaredSize)) {
@@ -210,7 +212,8 @@ export class WebhookListener {
         refused = true;
         chunks.length = 0;
         release();
-        this.refusals.record(request, target, response, 413, `Body is over the ${limit}-byte limit.`, size, { connection: 'close' });
+        const reason = `Body is over the ${limit}-byte limit.`;
+        this.refusals.refuse(request, target, response, client, performance.now(), { httpStatus: 413, reason, size, headers: { connection: 'close' } });
         return;
       }
       if (!keep) return;
@@ -231,7 +234,7 @@ export class WebhookListener {
       if (!keep) {
         // Only the request line and headers: anyone can POST anywhere, and bodies there would fill the disk.
         const reason = `No provider at ${target.path}. Use /webhooks/<provider>, one of: ${providerIds.join(', ')}.`;
-        this.refusals.record(request, target, response, 404, reason, size, {});
+        this.refusals.refuse(request, target, response, client, performance.now(), { httpStatus: 404, reason, size, headers: {} });
         return;
       }
       void this.store(request, response, target, Buffer.concat(chunks, size), release);

@@ -37,7 +37,7 @@ export const ListenerProtection = z.object({
   inFlightBytesLimit: z.number().int(),
   inFlightBytes: z.number().int(),
   connectionsRefused: z.number().int(),
-  /** Refusals (429/503/507) answered but not recorded: at most one a second per sender is. */
+  /** Refusals (404/405/413/429/503/507) answered but not recorded: at most one a second per sender and kind is. */
   refusalsNotRecorded: z.number().int(),
 });
 

@@ -9,6 +9,7 @@ import { WebhookListener } from '../../src-main/listener/server.js';
 import type { Store } from '../../src-main/store/types.js';
 import { tempDir } from '../helpers/temp.js';
 import { post, rawRequest } from './raw-http.js';
+import { rawFrom } from './sockets.js';
 
 const LIMIT = 1024;
 const dir = tempDir('gatewatch-corpus-');
@@ -38,6 +39,9 @@ afterAll(async () => {
 });
 
 const stored = async () => (await store.deliveries.counts()).total;
+/** Refusals are recorded once a second per sender and kind: each recorded case comes from a sender of its own. */
+let senders = 0;
+const fromNewSender = (parts: Parameters<typeof rawRequest>[1]) => rawFrom(`127.0.1.${++senders}`, port, parts);
 const idOf = (text: string) => (JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as { id?: string }).id;
 
 /** The listener answers a good delivery after every bad one. */
@@ -63,9 +67,9 @@ describe('listener bad-input corpus', () => {
 
   it('answers 413 over the limit, by Content-Length and by streamed size, and records the attempt', async () => {
     const before = await stored();
-    const declared = await rawRequest(port, [post('/webhooks/paychant', Buffer.alloc(LIMIT + 1, 0x61))]);
+    const declared = await fromNewSender([post('/webhooks/paychant', Buffer.alloc(LIMIT + 1, 0x61))]);
     expect(declared.status).toBe(413);
-    const chunked = await rawRequest(port, [
+    const chunked = await fromNewSender([
       'POST /webhooks/paychant HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n',
       `${(LIMIT + 10).toString(16)}\r\n${'b'.repeat(LIMIT + 10)}\r\n0\r\n\r\n`,
     ]);
@@ -113,7 +117,7 @@ describe('listener bad-input corpus', () => {
   });
 
   it('keeps a long unknown path as an unknown delivery (404) and refuses an oversized one (431)', async () => {
-    const long = await rawRequest(port, [post(`/webhooks/${'a'.repeat(4_000)}`, '{}')]);
+    const long = await fromNewSender([post(`/webhooks/${'a'.repeat(4_000)}`, '{}')]);
     expect(long.status).toBe(404);
     expect((await store.deliveries.get(idOf(long.text)!))!.provider).toBe('unknown');
     const huge = await rawRequest(port, [post(`/webhooks/${'a'.repeat(70_000)}`, '{}')]);
@@ -124,7 +128,7 @@ describe('listener bad-input corpus', () => {
   it.each(['/webhooks/../x', '/webhooks/%2e%2e/paychant', '/webhooks/stripe', '/', '/webhooks/paychant/../../etc/passwd'])(
     'stores %s as unknown and answers 404, never resolving the path',
     async (path) => {
-      const answer = await rawRequest(port, [post(path, '{"a":1}')]);
+      const answer = await fromNewSender([post(path, '{"a":1}')]);
       expect(answer.status).toBe(404);
       const delivery = await store.deliveries.get(idOf(answer.text)!);
       expect(delivery!.provider).toBe('unknown');

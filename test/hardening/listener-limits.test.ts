@@ -206,7 +206,7 @@ describe('one sender cannot block the listener', () => {
 
 describe('one sender cannot fill the disk', () => {
   it('keeps only the request line and headers for unknown paths, still answering 404', async () => {
-    const { port, store } = await startListener();
+    const { port, store, listener } = await startListener();
     const answer = await rawFrom('127.0.0.1', port, [delivery('/webhooks/stripe', '{"card":"4242"}')]);
     expect(answer.status).toBe(404);
     expect(bodyOf(answer).error).toMatch(/No provider at \/webhooks\/stripe/);
@@ -222,7 +222,39 @@ describe('one sender cannot fill the disk', () => {
     const big = Buffer.alloc(1_000_000, 0x61);
     for (let i = 0; i < 50; i++) expect((await rawFrom('127.0.0.1', port, [post(`/x/${i}`, big)])).status).toBe(404);
     expect((await store.sizeOnDisk()) - before).toBeLessThan(2_000_000);
-    expect((await store.deliveries.counts()).total).toBe(51);
+    // Each one answered; recorded at most once a second (the rest counted).
+    expect((await store.deliveries.counts()).total + listener.protection().refusalsNotRecorded).toBe(51);
+  });
+
+  it('records 404, 405 and 413 refusals at most once a second per sender and kind, the first of each always', async () => {
+    const { port, store, listener } = await startListener();
+    const pad = 'p'.repeat(15_000); // near the 16 KB header limit: what each record would cost
+    const get = `GET /webhooks/paychant HTTP/1.1\r\nHost: x\r\nX-Pad: ${pad}\r\nConnection: close\r\n\r\n`;
+    const tooLarge = post('/webhooks/paychant', '', { 'Content-Length': String(2 * 1024 * 1024), 'X-Pad': pad });
+    const started = performance.now();
+    const answers = [];
+    for (let i = 0; i < 40; i++) {
+      answers.push(await rawFrom('127.0.0.2', port, [post(`/nowhere/${i}`, '{}', { 'X-Pad': pad })]));
+      answers.push(await rawFrom('127.0.0.2', port, [get]));
+      answers.push(await rawFrom('127.0.0.2', port, [tooLarge]));
+    }
+    const seconds = Math.ceil((performance.now() - started) / 1000);
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 40 }, () => [404, 405, 413]).flat());
+    for (const status of [404, 405, 413]) {
+      const recorded = answers.filter((a) => a.status === status && bodyOf(a).id !== undefined);
+      expect(recorded.length, `${status} recorded`).toBeGreaterThanOrEqual(1);
+      expect(recorded.length, `${status} recorded`).toBeLessThanOrEqual(seconds + 1);
+      // The first of each kind is the one recorded: a misconfigured provider shows up at once.
+      expect(bodyOf(answers.find((a) => a.status === status)!).id).toBeDefined();
+      for (const a of answers.filter((x) => x.status === status)) expect(bodyOf(a).error).toBeDefined();
+    }
+    const total = (await store.deliveries.counts()).total;
+    expect(total).toBeLessThanOrEqual(3 * (seconds + 1));
+    expect(total + listener.protection().refusalsNotRecorded).toBe(120);
+    expect(headerOf(answers[1]!, 'allow')).toBe('POST');
+
+    // Another sender's first refusal is recorded all the same.
+    expect(bodyOf(await rawFrom('127.0.0.3', port, [post('/nowhere', '{}')])).id).toBeDefined();
   });
 
   it('warns near the storage quota, then answers 507 (recorded once a second, without the body) and says so in the status', async () => {

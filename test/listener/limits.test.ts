@@ -49,12 +49,16 @@ describe('a sender’s token bucket and refusal records', () => {
     expect(client.take(limit, 1_500)).toBe(1);
   });
 
-  it('records one refusal a second and counts the rest', () => {
+  it('records one refusal of each kind a second and counts the rest', () => {
     const client = new ClientState();
-    expect(client.refusalToRecord(0)).toBe(0);
-    expect(client.refusalToRecord(300)).toBeNull();
-    expect(client.refusalToRecord(900)).toBeNull();
-    expect(client.refusalToRecord(1_000)).toBe(2);
+    expect(client.refusalToRecord(0, 429)).toBe(0);
+    expect(client.refusalToRecord(300, 429)).toBeNull();
+    expect(client.refusalToRecord(900, 429)).toBeNull();
+    // Another kind is not hidden behind the first.
+    expect(client.refusalToRecord(900, 404)).toBe(0);
+    expect(client.refusalToRecord(950, 404)).toBeNull();
+    expect(client.refusalToRecord(1_000, 429)).toBe(2);
+    expect(client.refusalToRecord(1_900, 404)).toBe(1);
   });
 
   it('forgets idle senders only once their bucket is full again', () => {

@@ -51,7 +51,7 @@ export function protectionLine(status: Pick<ListenerStatus, 'protection' | 'rate
   const rate = status.rateLimit ? `${status.rateLimit.perSecond.toLocaleString()} requests a second (bursts of ${status.rateLimit.burst.toLocaleString()})` : 'no rate limit';
   const refused = [
     p.connectionsRefused > 0 ? `${p.connectionsRefused.toLocaleString()} connections over the per-sender limit refused` : null,
-    p.refusalsNotRecorded > 0 ? `${p.refusalsNotRecorded.toLocaleString()} refusals answered but not recorded (one a second per sender is)` : null,
+    p.refusalsNotRecorded > 0 ? `${p.refusalsNotRecorded.toLocaleString()} refusals answered but not recorded (one of each kind a second per sender is)` : null,
   ].filter((part) => part !== null);
   return `Per sender: ${p.maxConnectionsPerAddress.toLocaleString()} connections, ${rate}.${refused.length > 0 ? ` Since start: ${refused.join('; ')}.` : ''}`;
 }
