@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ReplayJob, ReplayTargetView } from '../../../src-shared/contract/replay.js';
 import { providerIds } from '../../../src-shared/domain/provider.js';
 import { ConsoleError } from '../../transport/types.js';
@@ -14,6 +14,7 @@ export function BulkReplayForm({ targets, params }: { targets: ReplayTargetView[
   const start = useStartBulk();
   const [form, setForm] = useState<BulkFormState>(() => ({ targetId: targets[0]!.id, ...bulkFormFromParams(params) }));
   const [confirming, setConfirming] = useState(false);
+  const targetFieldId = useId();
   const set = (change: Partial<BulkFormState>) => setForm((f) => ({ ...f, ...change }));
   const target = targets.find((t) => t.id === form.targetId) ?? targets[0]!;
   const submit = (confirm: boolean) => {
@@ -33,10 +34,8 @@ export function BulkReplayForm({ targets, params }: { targets: ReplayTargetView[
       }}
     >
       <div className="row">
-        <label>
-          Target{' '}
-          <TargetSelect label="Bulk target" targets={targets} value={target.id} onChange={(targetId) => set({ targetId })} />
-        </label>
+        <label htmlFor={targetFieldId}>Target</label>
+        <TargetSelect id={targetFieldId} label="Bulk target" targets={targets} value={target.id} onChange={(targetId) => set({ targetId })} />
         <label>
           Provider{' '}
           <select aria-label="Bulk provider" value={form.provider} onChange={(e) => set({ provider: e.target.value })}>

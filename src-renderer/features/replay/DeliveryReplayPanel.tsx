@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { DeliveryDetail } from '../../../src-shared/domain/delivery.js';
 import { isMaskedCredentialValue } from '../../../src-shared/domain/credential-headers.js';
 import type { ReplayTargetView } from '../../../src-shared/contract/replay.js';
@@ -61,6 +61,7 @@ function SendForm({
   const [targetId, setTargetId] = useState(preferred.id);
   const [resign, setResign] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const targetFieldId = useId();
   const target = targets.find((t) => t.id === targetId) ?? preferred;
   const defaultHeaders = preview?.headers ?? [];
   const maskedDropped = defaultHeaders.filter(([, v]) => isMaskedCredentialValue(v)).map(([n]) => n);
@@ -93,10 +94,8 @@ function SendForm({
         else submit(false);
       }}
     >
-      <label>
-        Target
-        <TargetSelect label="Replay target" targets={targets} value={target.id} onChange={setTargetId} />
-      </label>
+      <label htmlFor={targetFieldId}>Target</label>
+      <TargetSelect id={targetFieldId} label="Replay target" targets={targets} value={target.id} onChange={setTargetId} />
       {target.productionLike ? <p className="state-error">{target.productionLike}</p> : null}
       <label className="row">
         <input type="checkbox" checked={resign} disabled={!target.hasSigningSecret} onChange={(e) => setResign(e.target.checked)} />

@@ -18,9 +18,22 @@ export function WithReplayTargets({ children }: { children: (targets: ReplayTarg
   return <>{children(targets.data.targets)}</>;
 }
 
-export function TargetSelect({ targets, value, onChange, label }: { targets: ReplayTargetView[]; value: string; onChange(id: string): void; label: string }) {
+/** The saved targets to pick from; `id` lets a visible <label htmlFor> point at it. */
+export function TargetSelect({
+  id,
+  targets,
+  value,
+  onChange,
+  label,
+}: {
+  id?: string;
+  targets: ReplayTargetView[];
+  value: string;
+  onChange(id: string): void;
+  label: string;
+}) {
   return (
-    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
       {targets.map((t) => (
         <option key={t.id} value={t.id}>
           {t.name} — {t.url}

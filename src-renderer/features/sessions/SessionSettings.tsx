@@ -1,18 +1,36 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { issuesOf } from './form-model.js';
 import { draftFrom, settingsFrom, type SettingsDraft } from './settings-form.js';
 import { useSaveSessionSettings, useSessionSettings } from './useSessions.js';
 import './sessions.css';
 
-function Row({ label, error, help, children }: { label: string; error?: string; help?: string; children: ReactNode }) {
+/** What a field's control gets from its row: the id its label points at, and its help and error as its description. */
+interface FieldProps {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+}
+
+/** A labelled field: the label names the control alone; the help and the error describe it. */
+function Row({ label, error, help, children }: { label: string; error?: string; help?: string; children: (field: FieldProps) => ReactNode }) {
+  const id = useId();
+  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ');
   return (
-    <label>
-      {label}
-      {children}
-      {error ? <span className="field-error">{error}</span> : null}
-      {help ? <small className="muted">{help}</small> : null}
-    </label>
+    <div className={`session-field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': true } : {}) })}
+      {error ? (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      {help ? (
+        <small className="muted" id={`${id}-help`}>
+          {help}
+        </small>
+      ) : null}
+    </div>
   );
 }
 
@@ -38,36 +56,51 @@ export function SessionSettings() {
         }}
       >
         <Row label="InstaXchange from currencies (one per line)" error={err('instaxchange.fromCurrencies')}>
-          <textarea value={current.fromCurrencies} onChange={(e) => set({ fromCurrencies: e.target.value })} />
+          {(field) => <textarea {...field} value={current.fromCurrencies} onChange={(e) => set({ fromCurrencies: e.target.value })} />}
         </Row>
         <Row label="InstaXchange to currencies (one per line)" error={err('instaxchange.toCurrencies')} help="The provider's list changes: edit it here.">
-          <textarea value={current.toCurrencies} onChange={(e) => set({ toCurrencies: e.target.value })} />
+          {(field) => <textarea {...field} value={current.toCurrencies} onChange={(e) => set({ toCurrencies: e.target.value })} />}
         </Row>
-        <Row label="Payment link path" error={err('instaxchange.paymentLinkTemplate')} help="On the base URL; {id} is the session id: /embed/{id} (older docs) or /order/{id} (newer).">
-          <input value={current.paymentLinkTemplate} onChange={(e) => set({ paymentLinkTemplate: e.target.value })} />
+        <Row
+          label="Payment link path"
+          error={err('instaxchange.paymentLinkTemplate')}
+          help="On the base URL; {id} is the session id: /embed/{id} (older docs) or /order/{id} (newer)."
+        >
+          {(field) => <input {...field} value={current.paymentLinkTemplate} onChange={(e) => set({ paymentLinkTemplate: e.target.value })} />}
         </Row>
         <Row label="InstaXchange session creation auth" help="Not documented by InstaXchange; most integrations send none and rely on accountRefId.">
-          <select value={current.creationAuth} onChange={(e) => set({ creationAuth: e.target.value as SettingsDraft['creationAuth'] })}>
-            <option value="none">none</option>
-            <option value="x-api-key">x-api-key header</option>
-            <option value="bearer">Authorization: Bearer</option>
-          </select>
+          {(field) => (
+            <select {...field} value={current.creationAuth} onChange={(e) => set({ creationAuth: e.target.value as SettingsDraft['creationAuth'] })}>
+              <option value="none">none</option>
+              <option value="x-api-key">x-api-key header</option>
+              <option value="bearer">Authorization: Bearer</option>
+            </select>
+          )}
         </Row>
         <Row
           label="Withdraw tx hash lookup path"
           error={err('instaxchange.txLookupPathTemplate')}
           help="The seed document's URL was cut off: enter the path InstaXchange gave you, with {withdrawTxId}."
         >
-          <input value={current.txLookupPathTemplate} placeholder="/api/…/{withdrawTxId}" onChange={(e) => set({ txLookupPathTemplate: e.target.value })} />
+          {(field) => (
+            <input
+              {...field}
+              value={current.txLookupPathTemplate}
+              placeholder="/api/…/{withdrawTxId}"
+              onChange={(e) => set({ txLookupPathTemplate: e.target.value })}
+            />
+          )}
         </Row>
         <Row label="Block explorer links (currency, space, template with {hash})" error={err('instaxchange.explorerLinks')}>
-          <textarea value={current.explorerLinks} onChange={(e) => set({ explorerLinks: e.target.value })} />
+          {(field) => <textarea {...field} value={current.explorerLinks} onChange={(e) => set({ explorerLinks: e.target.value })} />}
         </Row>
         <Row label="Paychant widget path" error={err('paychant.pathTemplate')} help="{action} is buy or sell; the redirect guide also names /prod/{action}.">
-          <input value={current.paychantPathTemplate} onChange={(e) => set({ paychantPathTemplate: e.target.value })} />
+          {(field) => <input {...field} value={current.paychantPathTemplate} onChange={(e) => set({ paychantPathTemplate: e.target.value })} />}
         </Row>
         <Row label="Warn before re-sending an identical payload within (minutes)" error={err('duplicateWindowMinutes')}>
-          <input inputMode="numeric" value={current.duplicateWindowMinutes} onChange={(e) => set({ duplicateWindowMinutes: e.target.value })} />
+          {(field) => (
+            <input {...field} inputMode="numeric" value={current.duplicateWindowMinutes} onChange={(e) => set({ duplicateWindowMinutes: e.target.value })} />
+          )}
         </Row>
         <button type="submit" disabled={save.isPending}>
           Save
