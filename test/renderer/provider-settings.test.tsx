@@ -5,12 +5,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { TransportProvider } from '../../src-renderer/transport/context.js';
 import { ProviderSettings } from '../../src-renderer/features/settings/ProviderSettings.js';
 import {
+  addSecretRow,
   baseUrlWarning,
   credentialMove,
   initialFormState,
   toConfigureInput,
   whitespaceWarning,
 } from '../../src-renderer/features/settings/provider-form.js';
+import type { CallInput } from '../../src-shared/contract/index.js';
 import type { ProviderConfigView } from '../../src-shared/contract/providers.js';
 import { fakeTransport } from './fake-transport.js';
 
@@ -31,12 +33,20 @@ const view = (provider: ProviderConfigView['provider']): ProviderConfigView => (
 describe('provider form', () => {
   it('keeps stored secrets unless a new value is typed, and sends the complete webhook list', () => {
     const form = initialFormState(view('paychant'));
-    form.webhookSecrets.push({ label: 'sandbox', value: 'new-sandbox-secret', key: '', stored: false });
-    form.webhookSecrets.push({ label: 'typo', value: '', key: '', stored: false });
+    form.webhookSecrets = addSecretRow(addSecretRow(form.webhookSecrets));
+    Object.assign(form.webhookSecrets[1]!, { label: 'sandbox', value: 'new-sandbox-secret' });
+    Object.assign(form.webhookSecrets[2]!, { label: 'typo' });
     const input = toConfigureInput('paychant', form);
     expect(input.apiKey).toBeUndefined();
     expect(input.webhookSecrets).toEqual([{ label: 'production' }, { label: 'sandbox', value: 'new-sandbox-secret' }]);
     expect(input.baseUrl).toBe('https://api.example');
+  });
+
+  it('gives each secret row an id of its own that stays with it', () => {
+    const rows = addSecretRow(addSecretRow(initialFormState(view('paychant')).webhookSecrets));
+    expect(rows.map((r) => r.rowId)).toEqual(['stored:production', 'new:1', 'new:2']);
+    // A row removed from the middle: the next one gets a number not in use.
+    expect(addSecretRow(rows.filter((r) => r.rowId !== 'new:1')).map((r) => r.rowId)).toEqual(['stored:production', 'new:2', 'new:3']);
   });
 
   it('warns about surrounding whitespace', () => {
@@ -99,10 +109,35 @@ describe('ProviderSettings', () => {
     expect(sent.webhookSecrets).toEqual([{ label: 'production', value: 'rotated-secret-value' }]);
     await waitFor(() => expect(fake.calls.filter((c) => c.name === 'providers.get').length).toBeGreaterThan(1));
   });
+
+  it('removes the secret row asked for, leaving the other rows and what is typed in them as they are', async () => {
+    const fake = fakeTransport({
+      'providers.get': () => ({ providers: [view('paychant')], secretStorage: { backend: 'aes-256-gcm', secure: true, warning: null } }),
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <TransportProvider transport={fake.transport}>
+          <ProviderSettings />
+        </TransportProvider>
+      </QueryClientProvider>,
+    );
+    await screen.findByPlaceholderText('••••1a2b (unchanged)');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a webhook secret' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a webhook secret' }));
+    const labels = () => screen.getAllByLabelText('Secret label') as HTMLInputElement[];
+    fireEvent.change(labels()[1]!, { target: { value: 'sandbox' } });
+    fireEvent.change(labels()[2]!, { target: { value: 'staging' } });
+    const staging = labels()[2]!;
+    fireEvent.click(screen.getAllByRole('button', { name: 'Remove' })[1]!);
+    expect(labels().map((i) => i.value)).toEqual(['production', 'staging']);
+    // The same input, not another row's input given this row's value: focus and selection stay put.
+    expect(labels()[1]).toBe(staging);
+  });
 });
 
 describe('ProviderSettings: credentials and a new host', () => {
-  function renderSettings(providerView: ProviderConfigView, configure: (input: any) => unknown) {
+  function renderSettings(providerView: ProviderConfigView, configure: (input: CallInput<'providers.configure'>) => unknown) {
     const fake = fakeTransport({
       'providers.get': () => ({ providers: [providerView], secretStorage: { backend: 'aes-256-gcm (key file in the data dir)', secure: true, warning: null } }),
       'providers.configure': configure,

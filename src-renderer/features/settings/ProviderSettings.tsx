@@ -5,12 +5,14 @@ import type { ProviderConfigView, SecretInfo } from '../../../src-shared/contrac
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useConfigureProvider, useProviders } from './useProviders.js';
 import {
+  addSecretRow,
   baseUrlWarning,
   credentialMove,
   initialFormState,
   toConfigureInput,
   whitespaceWarning,
   type ProviderFormState,
+  type SecretRow,
 } from './provider-form.js';
 
 /** Provider credentials and webhook secrets: values go in, only labels and last four come back. */
@@ -67,12 +69,12 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
           {view.provider === 'instap' ? (
             <p className="muted">Instap signs notifications with your HMAC secret: each environment&apos;s HMAC secret (under API access) is tried too.</p>
           ) : null}
-          {form.webhookSecrets.map((secret, index) => {
+          {form.webhookSecrets.map((secret) => {
             const stored = view.webhookSecrets.find((s) => s.label === secret.label);
-            const update = (change: Partial<(typeof form.webhookSecrets)[number]>) =>
-              set({ webhookSecrets: form.webhookSecrets.map((s, i) => (i === index ? { ...s, ...change } : s)) });
+            const update = (change: Partial<SecretRow>) =>
+              set({ webhookSecrets: form.webhookSecrets.map((s) => (s.rowId === secret.rowId ? { ...s, ...change } : s)) });
             return (
-              <div className="secret-row" key={index}>
+              <div className="secret-row" key={secret.rowId}>
                 <input
                   aria-label="Secret label"
                   value={secret.label}
@@ -92,7 +94,7 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
                 {view.provider === 'calypso' ? (
                   <input aria-label="Subscription public key" value={secret.key} onChange={(e) => update({ key: e.target.value })} placeholder="Key header (public key)" />
                 ) : null}
-                <button type="button" onClick={() => set({ webhookSecrets: form.webhookSecrets.filter((_, i) => i !== index) })}>
+                <button type="button" onClick={() => set({ webhookSecrets: form.webhookSecrets.filter((s) => s.rowId !== secret.rowId) })}>
                   Remove
                 </button>
                 {whitespaceWarning(secret.value) ? <span className="state-warning">{whitespaceWarning(secret.value)}</span> : null}
@@ -102,7 +104,7 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
               </div>
             );
           })}
-          <button type="button" onClick={() => set({ webhookSecrets: [...form.webhookSecrets, { label: '', value: '', key: '', stored: false }] })}>
+          <button type="button" onClick={() => set({ webhookSecrets: addSecretRow(form.webhookSecrets) })}>
             Add a webhook secret
           </button>
         </fieldset>
@@ -122,7 +124,7 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
           </label>
           {baseUrlWarning(form) ? <span className="state-warning">{baseUrlWarning(form)}</span> : null}
           {move ? (
-            <div role="group" aria-label="Credentials for the new host">
+            <fieldset className="credential-move" aria-label="Credentials for the new host">
               <p className="state-warning">
                 The {form.environment} base URL {move.fromHost ? `moves from ${move.fromHost} to ${move.toHost}` : `is set to ${move.toHost}`}: the stored{' '}
                 {move.credentials.join(' and ')} would be sent there. Enter new ones below, or keep them if it is the same service.
@@ -131,7 +133,7 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
                 <input type="checkbox" checked={form.keepCredentials} onChange={(e) => set({ keepCredentials: e.target.checked })} />
                 Keep the stored API key and secrets for the new host
               </label>
-            </div>
+            </fieldset>
           ) : null}
           <label>
             API key <StoredSecret secret={env?.apiKey ?? null} />

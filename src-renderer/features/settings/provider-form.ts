@@ -4,6 +4,15 @@ import { defaultBaseUrls } from '../../../src-shared/providers/endpoints.js';
 
 type Environment = ProviderConfigView['activeEnvironment'];
 
+/** One webhook secret being edited; `rowId` stays with the row while rows before it are removed. */
+export interface SecretRow {
+  rowId: string;
+  label: string;
+  value: string;
+  key: string;
+  stored: boolean;
+}
+
 /** What the provider form holds: secret fields start empty ("leave as it is"). */
 export interface ProviderFormState {
   environment: Environment;
@@ -12,7 +21,7 @@ export interface ProviderFormState {
   apiKey: string;
   hmacSecret: string;
   apiKeyHeader: string;
-  webhookSecrets: Array<{ label: string; value: string; key: string; stored: boolean }>;
+  webhookSecrets: SecretRow[];
   /** Said explicitly: the stored API key and secret may go to the base URL's new host. */
   keepCredentials: boolean;
 }
@@ -26,7 +35,7 @@ export function initialFormState(view: ProviderConfigView, environment: Environm
     apiKey: '',
     hmacSecret: '',
     apiKeyHeader: view.apiKeyHeader ?? '',
-    webhookSecrets: view.webhookSecrets.map((s) => ({ label: s.label, value: '', key: s.key ?? '', stored: true })),
+    webhookSecrets: view.webhookSecrets.map((s) => ({ rowId: `stored:${s.label}`, label: s.label, value: '', key: s.key ?? '', stored: true })),
     keepCredentials: false,
   };
 }
@@ -53,6 +62,12 @@ export function toConfigureInput(provider: ProviderConfigView['provider'], form:
         ...(s.key.trim() ? { key: s.key.trim() } : {}),
       })),
   };
+}
+
+/** The rows with an empty one added; new rows are numbered past the highest number in use. */
+export function addSecretRow(rows: readonly SecretRow[]): SecretRow[] {
+  const used = rows.map((r) => /^new:(\d+)$/.exec(r.rowId)?.[1]).map(Number).filter(Number.isInteger);
+  return [...rows, { rowId: `new:${Math.max(0, ...used) + 1}`, label: '', value: '', key: '', stored: false }];
 }
 
 /** A typed secret that starts or ends with spaces is almost always a paste accident. */
