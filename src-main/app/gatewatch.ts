@@ -95,6 +95,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
         dataDir: options.dataDir,
         quotaBytes: () => listenerSettings.get().storageQuotaBytes,
         minFreeDiskBytes: options.listenerLimits.minFreeDiskBytes,
+        minFreeDiskFraction: options.listenerLimits.minFreeDiskFraction,
         checkEveryMs: options.listenerLimits.storageCheckMs,
         onError: (error) => log(`could not read the store's size or the free disk space: ${errorText(error)}`),
       }),

@@ -1,8 +1,34 @@
-/** Per-sender accounting for the listener: open sockets, bytes in flight, a token bucket, refusals. */
+/** Per-sender accounting for the listener: open sockets, bytes in flight, token buckets, refusals. */
 
 export interface RateLimit {
   perSecond: number;
   burst: number;
+}
+
+/** A token bucket, full at first: `take` says how long to wait when it holds too little. */
+class TokenBucket {
+  private tokens = Number.POSITIVE_INFINITY;
+  private refilledAt = 0;
+
+  /** Takes `amount` when it is there: 0, otherwise the seconds until it will be (nothing is taken). */
+  take(amount: number, limit: RateLimit, now: number): number {
+    const wait = this.waitFor(amount, limit, now);
+    if (wait === 0) this.tokens -= amount;
+    return wait;
+  }
+
+  /** Like take, without taking. */
+  waitFor(amount: number, limit: RateLimit, now: number): number {
+    this.tokens = Math.min(limit.burst, this.tokens + ((now - this.refilledAt) * limit.perSecond) / 1000);
+    this.refilledAt = now;
+    // More than the burst can never be there: what is asked is cut to the burst (a body limit set above it still passes).
+    const needed = Math.min(amount, limit.burst);
+    return this.tokens >= needed ? 0 : Math.max(1, Math.ceil((needed - this.tokens) / limit.perSecond));
+  }
+
+  full(limit: RateLimit, now: number): boolean {
+    return this.tokens + ((now - this.refilledAt) * limit.perSecond) / 1000 >= limit.burst;
+  }
 }
 
 /** Refusals of one kind recorded at most this often per sender, so refusing cannot fill the disk. */
@@ -16,20 +42,24 @@ interface RefusalRecords {
 export class ClientState {
   connections = 0;
   inFlightBytes = 0;
-  private tokens = Number.POSITIVE_INFINITY;
-  private refilledAt = 0;
+  private readonly requests = new TokenBucket();
+  private readonly bytes = new TokenBucket();
   /** By HTTP status: each kind of refusal is coalesced on its own, so one never hides another. */
   private readonly refusals = new Map<number, RefusalRecords>();
 
   /** Takes one request from the bucket: 0 when allowed, otherwise the seconds until one is. */
   take(limit: RateLimit, now: number): number {
-    this.tokens = Math.min(limit.burst, this.tokens + ((now - this.refilledAt) * limit.perSecond) / 1000);
-    this.refilledAt = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - this.tokens) / limit.perSecond));
+    return this.requests.take(1, limit, now);
+  }
+
+  /** Takes `count` bytes about to be stored: 0 when allowed, otherwise the seconds until they are. */
+  takeBytes(count: number, limit: RateLimit, now: number): number {
+    return this.bytes.take(count, limit, now);
+  }
+
+  /** Whether `count` bytes could be stored now (nothing taken): a body announced too large is refused before it is read. */
+  bytesWait(count: number, limit: RateLimit, now: number): number {
+    return this.bytes.waitFor(count, limit, now);
   }
 
   /**
@@ -56,11 +86,10 @@ export class ClientState {
    * Nothing open, nothing owed: the entry can go (a new one starts with a full bucket). Refusals
    * left unrecorded then go uncounted per sender; the listener's own total still has them.
    */
-  idle(now: number, limit: RateLimit | null): boolean {
+  idle(now: number, limit: RateLimit | null, byteLimit: RateLimit | null = null): boolean {
     if (this.connections > 0 || this.inFlightBytes > 0) return false;
     if (this.recordedRefusalWithin(now, RECORD_REFUSAL_EVERY_MS)) return false;
-    if (limit === null) return true;
-    return this.tokens + ((now - this.refilledAt) * limit.perSecond) / 1000 >= limit.burst;
+    return (limit === null || this.requests.full(limit, now)) && (byteLimit === null || this.bytes.full(byteLimit, now));
   }
 }
 
@@ -81,7 +110,7 @@ export class ClientTable {
     return this.clients.size;
   }
 
-  sweep(now: number, limit: RateLimit | null): void {
-    for (const [key, client] of this.clients) if (client.idle(now, limit)) this.clients.delete(key);
+  sweep(now: number, limit: RateLimit | null, byteLimit: RateLimit | null = null): void {
+    for (const [key, client] of this.clients) if (client.idle(now, limit, byteLimit)) this.clients.delete(key);
   }
 }

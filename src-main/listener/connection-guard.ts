@@ -17,6 +17,8 @@ export interface ConnectionGuardOptions {
   firstByteMs: number;
   trustForwardedHeaders: () => boolean;
   rateLimit: () => RateLimit | null;
+  /** Bytes stored per sender; null when off. */
+  byteRateLimit: () => RateLimit | null;
 }
 
 const SWEEP_EVERY_MS = 10_000;
@@ -33,7 +35,7 @@ export class ConnectionGuard {
   constructor(private readonly options: ConnectionGuardOptions) {}
 
   start(): void {
-    this.sweeper ??= setInterval(() => this.clients.sweep(performance.now(), this.options.rateLimit()), SWEEP_EVERY_MS);
+    this.sweeper ??= setInterval(() => this.clients.sweep(performance.now(), this.options.rateLimit(), this.options.byteRateLimit()), SWEEP_EVERY_MS);
     this.sweeper.unref();
   }
 

@@ -68,6 +68,15 @@ export interface ListenerProtection {
  */
 const LISTEN_BACKLOG = 8192;
 
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/** What a request's header lines take when stored. */
+function headerBytes(request: IncomingMessage): number {
+  let total = 0;
+  for (const part of request.rawHeaders) total += part.length;
+  return total;
+}
+
 export class WebhookListener {
   private server: Server | null = null;
   private readonly limits: ListenerLimits;
@@ -85,6 +94,7 @@ export class WebhookListener {
       firstByteMs: options.timeouts?.firstByteMs ?? DEFAULT_TIMEOUTS.firstByteMs,
       trustForwardedHeaders: options.trustForwardedHeaders,
       rateLimit: () => this.options.rateLimit?.() ?? null,
+      byteRateLimit: () => this.byteRate(),
     });
     this.refusals = new Refusals(ingest, options);
   }
@@ -177,6 +187,12 @@ export class WebhookListener {
       this.refusals.refuse(request, target, response, client, now, { httpStatus: 413, reason, size: declared, headers: { connection: 'close' } });
       return;
     }
+    const bytes = target.provider === 'unknown' ? null : this.byteRate();
+    const bytesWait = bytes === null || declaredSize === 0 ? 0 : client.bytesWait(declaredSize + headerBytes(request), bytes, now);
+    if (bytesWait > 0) {
+      this.refusals.shed(request, response, client, now, 429, this.bytesReason(bytes!), declaredSize, bytesWait, target);
+      return;
+    }
     if (target.provider !== 'unknown' && this.overBudget(client, declaredSize)) {
       this.refusals.shed(request, response, client, now, 503, this.busyReason(), declaredSize, BUSY_RETRY_AFTER_S, target);
       return;
@@ -186,6 +202,16 @@ export class WebhookListener {
 
   private overBudget(client: ClientState, bytes: number): boolean {
     return this.inFlightBytes + bytes > this.limits.inFlightBytes || client.inFlightBytes + bytes > this.limits.inFlightBytesPerAddress;
+  }
+
+  /** Bytes stored per sender: on with the request rate limit (a setting), at the listener's limits. */
+  private byteRate(): RateLimit | null {
+    if ((this.options.rateLimit?.() ?? null) === null) return null;
+    return { perSecond: this.limits.bytesPerSecondPerAddress, burst: this.limits.bytesBurstPerAddress };
+  }
+
+  private bytesReason(limit: RateLimit): string {
+    return `Too many bytes from this sender: the limit is ${mib(limit.perSecond)} stored a second (bursts of ${mib(limit.burst)}).`;
   }
 
   private busyReason(): string {
@@ -235,6 +261,16 @@ export class WebhookListener {
         // Only the request line and headers: anyone can POST anywhere, and bodies there would fill the disk.
         const reason = `No provider at ${target.path}. Use /webhooks/<provider>, one of: ${providerIds.join(', ')}.`;
         this.refusals.refuse(request, target, response, client, performance.now(), { httpStatus: 404, reason, size, headers: {} });
+        return;
+      }
+      const bytes = this.byteRate();
+      const now = performance.now();
+      const wait = bytes === null ? 0 : client.takeBytes(size + headerBytes(request), bytes, now);
+      if (wait > 0) {
+        // A chunked body, or one longer than it said: refused once its size is known, and not kept.
+        chunks.length = 0;
+        release();
+        this.refusals.shed(request, response, client, now, 429, this.bytesReason(bytes!), size, wait, target);
         return;
       }
       void this.store(request, response, target, Buffer.concat(chunks, size), release);

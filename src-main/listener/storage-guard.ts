@@ -13,6 +13,8 @@ export interface StorageGuardOptions {
   /** The user's quota for the store, read at each check (a setting); null for none. */
   quotaBytes: () => number | null;
   minFreeDiskBytes: number;
+  /** The floor is at least this share of the disk too (0 for none). */
+  minFreeDiskFraction?: number;
   checkEveryMs: number;
   diskSpace?: (dir: string) => Promise<DiskSpace>;
   onError?: (error: unknown) => void;
@@ -89,7 +91,7 @@ export class StorageGuard {
 
   snapshot(): StorageSnapshot {
     const quota = this.options.quotaBytes();
-    const floor = this.options.minFreeDiskBytes;
+    const floor = this.floor();
     const used = this.used();
     const free = this.free();
     const near = (quota !== null && used !== null && used >= quota * NEAR_QUOTA) || (free !== null && free < floor * 2);
@@ -119,6 +121,12 @@ export class StorageGuard {
     }
   }
 
+  /** The free-space floor: the fixed one, or the share of this disk when that is more. */
+  private floor(): number {
+    const share = (this.options.minFreeDiskFraction ?? 0) * (this.disk?.totalBytes ?? 0);
+    return Math.max(this.options.minFreeDiskBytes, Math.ceil(share));
+  }
+
   private used(): number | null {
     return this.usedBytes === null ? null : this.usedBytes + this.writtenSinceCheck;
   }
@@ -129,7 +137,7 @@ export class StorageGuard {
 
   private evaluate(): void {
     const quota = this.options.quotaBytes();
-    const floor = this.options.minFreeDiskBytes;
+    const floor = this.floor();
     const used = this.used();
     const free = this.free();
     const quotaLeft = quota !== null && used !== null ? quota - used : Number.POSITIVE_INFINITY;

@@ -21,7 +21,7 @@ export const StorageStatus = z.object({
   quotaBytes: z.number().int().nullable(),
   diskFreeBytes: z.number().nullable(),
   diskTotalBytes: z.number().nullable(),
-  /** The listener refuses deliveries below this much free disk, quota or not. */
+  /** The listener refuses deliveries below this much free disk, quota or not: 1 GiB, or 5% of the disk when that is more. */
   minFreeDiskBytes: z.number().int(),
   /** 'near' from 80% of the quota or under twice the free-disk floor; 'full' while refusing (507). */
   level: z.enum(['ok', 'near', 'full']),

@@ -257,6 +257,35 @@ describe('one sender cannot fill the disk', () => {
     expect(bodyOf(await rawFrom('127.0.0.3', port, [post('/nowhere', '{}')])).id).toBeDefined();
   });
 
+  it('with the default settings, bounds the bytes one sender gets stored a second (429 with Retry-After past them)', async () => {
+    const gw = await startTestConsole(); // the defaults, as shipped
+    cleanups.push(() => gw.close());
+    const port = Number(new URL(gw.webhookBaseUrl).port);
+    const MiB = 1024 * 1024;
+    const body = Buffer.from(JSON.stringify({ event: 'PAYMENT_COMPLETED', pad: 'a'.repeat(1_000_000 - 40) }));
+    const before = await gw.gatewatch.store.sizeOnDisk();
+    const started = performance.now();
+    const answers = [];
+    for (let i = 0; i < 200; i++) answers.push(await rawFrom('127.0.0.2', port, [post('/webhooks/paychant', body)], 10_000));
+    const seconds = (performance.now() - started) / 1000;
+    const stored = answers.filter((a) => a.status === 200).length;
+    const limited = answers.filter((a) => a.status === 429);
+    expect(stored + limited.length).toBe(200);
+    // 16 MiB at once, then 2 MiB a second (plus the one body that may cross): far from 200 MB in seconds.
+    expect(stored * body.length).toBeLessThanOrEqual(16 * MiB + 2 * MiB * seconds + body.length);
+    expect(stored).toBeGreaterThanOrEqual(15);
+    for (const a of limited) expect(Number(headerOf(a, 'retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(bodyOf(limited[0]!).error).toMatch(/Too many bytes from this sender: the limit is 2\.0 MiB stored a second \(bursts of 16\.0 MiB\)/);
+    // Refusals are coalesced like the others: a handful recorded, not 180 rows of headers.
+    expect(limited.filter((a) => bodyOf(a).id !== undefined).length).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
+    // On disk each body also takes its search index entry and write-ahead log frames: a few times its size, no more.
+    await gw.gatewatch.worker.idle();
+    expect((await gw.gatewatch.store.sizeOnDisk()) - before).toBeLessThan(4 * (16 * MiB + 2 * MiB * seconds + body.length));
+
+    // Another sender is not held back by the first, and a small delivery from it is stored.
+    expect((await rawFrom('127.0.0.3', port, [delivery()])).status).toBe(200);
+  }, 60_000);
+
   it('warns near the storage quota, then answers 507 (recorded once a second, without the body) and says so in the status', async () => {
     const gw = await startTestConsole();
     cleanups.push(() => gw.close());

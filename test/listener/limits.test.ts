@@ -49,6 +49,21 @@ describe('a sender’s token bucket and refusal records', () => {
     expect(client.take(limit, 1_500)).toBe(1);
   });
 
+  it('takes stored bytes from a bucket of their own: the burst at once, then the rate', () => {
+    const client = new ClientState();
+    const bytes = { perSecond: 2_000, burst: 16_000 };
+    expect(client.bytesWait(16_000, bytes, 0)).toBe(0);
+    expect(client.takeBytes(10_000, bytes, 0)).toBe(0);
+    expect(client.takeBytes(10_000, bytes, 0)).toBe(2); // 6,000 left: 4,000 more take two seconds
+    expect(client.bytesWait(10_000, bytes, 2_000)).toBe(0);
+    expect(client.takeBytes(10_000, bytes, 2_000)).toBe(0);
+    // The request bucket is its own.
+    expect(client.take({ perSecond: 1, burst: 1 }, 2_000)).toBe(0);
+    // More than the burst at once passes only with a full bucket, and leaves it owing.
+    expect(client.takeBytes(40_000, bytes, 100_000)).toBe(0);
+    expect(client.bytesWait(1, bytes, 100_000)).toBe(13);
+  });
+
   it('records one refusal of each kind a second and counts the rest', () => {
     const client = new ClientState();
     expect(client.refusalToRecord(0, 429)).toBe(0);
@@ -111,6 +126,26 @@ describe('StorageGuard', () => {
     await t.g.check();
     expect(t.g.refusing).toBeNull();
     expect(t.g.snapshot().level).toBe('near'); // under twice the floor
+  });
+
+  it('keeps 5% of a large disk free, not only the fixed floor, and says which floor holds', async () => {
+    const disk = { free: 4 * GiB };
+    const g = new StorageGuard({
+      sizeOnDisk: async () => 10_000_000,
+      dataDir: '/unused',
+      quotaBytes: () => null,
+      minFreeDiskBytes: GiB,
+      minFreeDiskFraction: 0.05,
+      checkEveryMs: 60_000,
+      diskSpace: async (): Promise<DiskSpace> => ({ freeBytes: disk.free, totalBytes: 100 * GiB }),
+    });
+    await g.check();
+    expect(g.refusing).toMatch(/has 4\.0 GiB free; deliveries stop at 5\.0 GiB free/);
+    expect(g.snapshot().minFreeDiskBytes).toBe(5 * GiB);
+    disk.free = 12 * GiB;
+    await g.check();
+    expect(g.refusing).toBeNull();
+    expect(g.snapshot().level).toBe('ok');
   });
 
   it('refuses as soon as what was written since the last read crosses the quota', async () => {
