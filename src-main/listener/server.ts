@@ -1,15 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { providerIds } from '../../src-shared/domain/provider.js';
 import type { IngestQueue } from './ingest-queue.js';
-import { captureDelivery } from './capture.js';
 import { listen } from '../net/listen.js';
-import { requestTarget, type RequestTarget } from './routes.js';
+import { requestTarget } from './routes.js';
 import { fdSafeConnectionCap, ListenerLimits, type ListenerLimitsInput } from './limits.js';
-import type { ClientState, RateLimit } from './clients.js';
+import type { RateLimit } from './clients.js';
 import { ConnectionGuard } from './connection-guard.js';
 import type { StorageGuard, StorageSnapshot } from './storage-guard.js';
-import { answer, Refusals } from './refusals.js';
+import { Refusals } from './refusals.js';
+import { BodyIntake, BUSY_RETRY_AFTER_S, headerBytes } from './intake.js';
 
 export interface ListenerOptions {
   host: string;
@@ -42,8 +41,6 @@ export interface ListenerTimeouts {
 
 const DEFAULT_TIMEOUTS: ListenerTimeouts = { firstByteMs: 5_000, requestMs: 30_000, headersMs: 10_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
 
-/** Seconds a sender is asked to wait when the listener holds too many bodies: they clear within a request timeout. */
-const BUSY_RETRY_AFTER_S = 5;
 const STORAGE_RETRY_AFTER_S = 300;
 /** What a sender is told: the store's size and quota are the console's business. */
 const STORAGE_FULL = 'Insufficient storage: this console stores no more deliveries until space is freed. Please retry later.';
@@ -68,25 +65,17 @@ export interface ListenerProtection {
  */
 const LISTEN_BACKLOG = 8192;
 
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-
-/** What a request's header lines take when stored. */
-function headerBytes(request: IncomingMessage): number {
-  let total = 0;
-  for (const part of request.rawHeaders) total += part.length;
-  return total;
-}
 
 export class WebhookListener {
   private server: Server | null = null;
   private readonly limits: ListenerLimits;
   private readonly guard: ConnectionGuard;
   private readonly refusals: Refusals;
-  private inFlightBytes = 0;
+  private readonly intake: BodyIntake;
 
   constructor(
     private readonly options: ListenerOptions,
-    private readonly ingest: IngestQueue,
+    ingest: IngestQueue,
   ) {
     this.limits = ListenerLimits.parse(options.limits ?? {});
     this.guard = new ConnectionGuard({
@@ -97,6 +86,7 @@ export class WebhookListener {
       byteRateLimit: () => this.byteRate(),
     });
     this.refusals = new Refusals(ingest, options);
+    this.intake = new BodyIntake({ ...options, limits: this.limits, refusals: this.refusals, ingest, byteRate: () => this.byteRate() });
   }
 
   async start(): Promise<AddressInfo> {
@@ -133,7 +123,7 @@ export class WebhookListener {
       maxConnections: this.server?.maxConnections ?? this.limits.maxConnections ?? fdSafeConnectionCap(),
       maxConnectionsPerAddress: this.limits.maxConnectionsPerAddress,
       inFlightBytesLimit: this.limits.inFlightBytes,
-      inFlightBytes: this.inFlightBytes,
+      inFlightBytes: this.intake.inFlightBytes,
       connectionsRefused: this.guard.connectionsRefused,
       refusalsNotRecorded: this.refusals.notRecorded,
       storage: this.options.storage?.snapshot() ?? null,
@@ -190,111 +180,19 @@ export class WebhookListener {
     const bytes = target.provider === 'unknown' ? null : this.byteRate();
     const bytesWait = bytes === null || declaredSize === 0 ? 0 : client.bytesWait(declaredSize + headerBytes(request), bytes, now);
     if (bytesWait > 0) {
-      this.refusals.shed(request, response, client, now, 429, this.bytesReason(bytes!), declaredSize, bytesWait, target);
+      this.refusals.shed(request, response, client, now, 429, this.intake.bytesReason(bytes!), declaredSize, bytesWait, target);
       return;
     }
-    if (target.provider !== 'unknown' && this.overBudget(client, declaredSize)) {
-      this.refusals.shed(request, response, client, now, 503, this.busyReason(), declaredSize, BUSY_RETRY_AFTER_S, target);
+    if (target.provider !== 'unknown' && this.intake.overBudget(client, declaredSize)) {
+      this.refusals.shed(request, response, client, now, 503, this.intake.busyReason(), declaredSize, BUSY_RETRY_AFTER_S, target);
       return;
     }
-    this.receive(request, response, client, target);
-  }
-
-  private overBudget(client: ClientState, bytes: number): boolean {
-    return this.inFlightBytes + bytes > this.limits.inFlightBytes || client.inFlightBytes + bytes > this.limits.inFlightBytesPerAddress;
+    this.intake.receive(request, response, client, target);
   }
 
   /** Bytes stored per sender: on with the request rate limit (a setting), at the listener's limits. */
   private byteRate(): RateLimit | null {
     if ((this.options.rateLimit?.() ?? null) === null) return null;
     return { perSecond: this.limits.bytesPerSecondPerAddress, burst: this.limits.bytesBurstPerAddress };
-  }
-
-  private bytesReason(limit: RateLimit): string {
-    return `Too many bytes from this sender: the limit is ${mib(limit.perSecond)} stored a second (bursts of ${mib(limit.burst)}).`;
-  }
-
-  private busyReason(): string {
-    return `The listener holds too many request bodies not yet stored (limits: ${this.limits.inFlightBytes} bytes in all, ${this.limits.inFlightBytesPerAddress} per sender); please retry.`;
-  }
-
-  /** Reads the body: buffered for a known provider, only counted for an unknown path (whose body is never kept). */
-  private receive(request: IncomingMessage, response: ServerResponse, client: ClientState, target: RequestTarget): void {
-    const keep = target.provider !== 'unknown';
-    const limit = this.options.bodyLimitBytes;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let held = 0;
-    let refused = false;
-    const release = () => {
-      this.inFlightBytes -= held;
-      client.inFlightBytes -= held;
-      held = 0;
-    };
-    request.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.byteLength;
-      if (size > limit) {
-        refused = true;
-        chunks.length = 0;
-        release();
-        const reason = `Body is over the ${limit}-byte limit.`;
-        this.refusals.refuse(request, target, response, client, performance.now(), { httpStatus: 413, reason, size, headers: { connection: 'close' } });
-        return;
-      }
-      if (!keep) return;
-      held += chunk.byteLength;
-      this.inFlightBytes += chunk.byteLength;
-      client.inFlightBytes += chunk.byteLength;
-      if (this.inFlightBytes > this.limits.inFlightBytes || client.inFlightBytes > this.limits.inFlightBytesPerAddress) {
-        refused = true;
-        chunks.length = 0;
-        release();
-        this.refusals.shed(request, response, client, performance.now(), 503, this.busyReason(), size, BUSY_RETRY_AFTER_S, target);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (refused) return;
-      if (!keep) {
-        // Only the request line and headers: anyone can POST anywhere, and bodies there would fill the disk.
-        const reason = `No provider at ${target.path}. Use /webhooks/<provider>, one of: ${providerIds.join(', ')}.`;
-        this.refusals.refuse(request, target, response, client, performance.now(), { httpStatus: 404, reason, size, headers: {} });
-        return;
-      }
-      const bytes = this.byteRate();
-      const now = performance.now();
-      const wait = bytes === null ? 0 : client.takeBytes(size + headerBytes(request), bytes, now);
-      if (wait > 0) {
-        // A chunked body, or one longer than it said: refused once its size is known, and not kept.
-        chunks.length = 0;
-        release();
-        this.refusals.shed(request, response, client, now, 429, this.bytesReason(bytes!), size, wait, target);
-        return;
-      }
-      void this.store(request, response, target, Buffer.concat(chunks, size), release);
-    });
-    request.on('error', () => {
-      // The sender went away before the body was complete: there is no delivery to keep.
-      release();
-    });
-  }
-
-  /** Commits the delivery, then answers; `release` gives its bytes back to the in-flight budget once committed (or failed). */
-  private async store(request: IncomingMessage, response: ServerResponse, target: RequestTarget, body: Buffer, release: () => void): Promise<void> {
-    const delivery = captureDelivery(request, target, body, { trustForwardedHeaders: this.options.trustForwardedHeaders() });
-    try {
-      await this.ingest.enqueue(delivery);
-    } catch (error) {
-      release();
-      this.options.onError?.(error);
-      // Not stored: a 5xx makes the provider retry later.
-      answer(response, 503, { error: 'The delivery could not be stored; please retry.' });
-      return;
-    }
-    release();
-    this.options.storage?.added(body.byteLength);
-    answer(response, 200, { id: delivery.id });
   }
 }
