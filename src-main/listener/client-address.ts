@@ -27,6 +27,15 @@ export function isLoopback(address: string | undefined | null): boolean {
 }
 
 /**
+ * Where a tunnel agent on this machine connects from: the loopback address the kernel picks for a
+ * connection to 127.0.0.1 or ::1 (`localhost`). Any other 127/8 source must be bound on purpose,
+ * which a tunnel agent does not do and a local flood can: it is a sender like any other.
+ */
+export function isTunnelAgentAddress(address: string | undefined | null): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+/**
  * The sender as the tunnel saw it: the LAST X-Forwarded-For hop. Anyone can send the header with
  * made-up addresses in it, but a proxy appends the address that connected to it, so the last hop
  * is the one the tunnel wrote and the only one a sender cannot choose. (Charging the first hop

@@ -41,6 +41,8 @@ interface RefusalRecords {
 
 export class ClientState {
   connections = 0;
+  /** Requests read or being answered: a tunnel's sender holds no sockets of its own, so this caps it. */
+  requestsInProgress = 0;
   inFlightBytes = 0;
   private readonly requests = new TokenBucket();
   private readonly bytes = new TokenBucket();
@@ -87,7 +89,7 @@ export class ClientState {
    * left unrecorded then go uncounted per sender; the listener's own total still has them.
    */
   idle(now: number, limit: RateLimit | null, byteLimit: RateLimit | null = null): boolean {
-    if (this.connections > 0 || this.inFlightBytes > 0) return false;
+    if (this.connections > 0 || this.requestsInProgress > 0 || this.inFlightBytes > 0) return false;
     if (this.recordedRefusalWithin(now, RECORD_REFUSAL_EVERY_MS)) return false;
     return (limit === null || this.requests.full(limit, now)) && (byteLimit === null || this.bytes.full(byteLimit, now));
   }

@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { addressKey, isLoopback, lastForwardedHop } from './client-address.js';
+import { addressKey, isLoopback, isTunnelAgentAddress, lastForwardedHop } from './client-address.js';
 import { ClientTable, type ClientState, type RateLimit } from './clients.js';
 
 const CLIENT = Symbol('gatewatch.client');
@@ -25,11 +25,18 @@ const SWEEP_EVERY_MS = 10_000;
 
 /**
  * Per-sender limits at the socket: how many sockets one address may hold open, and how long a
- * socket may stay silent before its first request. Also says who each request is charged to.
+ * socket may stay silent before its first request. Also says who each request is charged to, and
+ * how many requests each sender has in progress (the cap for senders behind a tunnel).
  */
 export class ConnectionGuard {
   readonly clients = new ClientTable();
   connectionsRefused = 0;
+  /**
+   * True once a request on loopback carried X-Forwarded-For while forwarded headers were not
+   * trusted: the listener looks to sit behind a tunnel that is not ticked as one, so every
+   * sender through it counts as one.
+   */
+  untrustedForwardedFor = false;
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ConnectionGuardOptions) {}
@@ -47,10 +54,11 @@ export class ConnectionGuard {
   /** The server's 'connection' event: once per socket, never per request. */
   onConnection(socket: GuardedSocket): void {
     const address = socket.remoteAddress;
-    if (this.options.trustForwardedHeaders() && isLoopback(address)) {
-      // Behind a tunnel, every delivery comes through the tunnel agent's sockets on loopback:
-      // a per-address socket cap there would cap the tunnel itself. Its requests are charged to
-      // the forwarded sender instead (clientOf); only the global cap counts these sockets.
+    if (this.options.trustForwardedHeaders() && isTunnelAgentAddress(address)) {
+      // Behind a tunnel, every delivery comes through the tunnel agent's sockets from 127.0.0.1
+      // (or ::1): a per-address socket cap there would cap the tunnel itself. Its requests are
+      // charged to the forwarded sender instead (clientOf), whose requests in progress are capped
+      // (beginRequest); only the global cap counts these sockets.
       socket[CLIENT] = null;
     } else {
       const client = this.clients.get(addressKey(address));
@@ -79,9 +87,26 @@ export class ConnectionGuard {
       // From here Node's request and keep-alive timeouts apply; a slow commit must not cut it.
       socket.setTimeout(0);
     }
+    const forwardedFor = request.headers['x-forwarded-for'];
+    const trusted = this.options.trustForwardedHeaders();
+    if (!trusted && forwardedFor !== undefined && isLoopback(socket.remoteAddress)) this.untrustedForwardedFor = true;
     const client = socket[CLIENT];
     if (client) return client;
-    const hop = this.options.trustForwardedHeaders() ? lastForwardedHop(request.headers['x-forwarded-for']) : null;
+    const hop = trusted ? lastForwardedHop(forwardedFor) : null;
     return this.clients.get(hop ?? addressKey(socket.remoteAddress));
+  }
+
+  /**
+   * Counts a request in progress for its sender until its answer is done; false (nothing counted)
+   * when the sender already has as many as it may hold sockets. Through a tunnel a sender holds
+   * no sockets of its own, so this is what keeps one from taking the tunnel's connections.
+   */
+  beginRequest(client: ClientState, response: ServerResponse): boolean {
+    if (client.requestsInProgress >= this.options.maxConnectionsPerAddress) return false;
+    client.requestsInProgress += 1;
+    response.once('close', () => {
+      client.requestsInProgress -= 1;
+    });
+    return true;
   }
 }

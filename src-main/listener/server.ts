@@ -52,6 +52,8 @@ export interface ListenerProtection {
   inFlightBytesLimit: number;
   inFlightBytes: number;
   connectionsRefused: number;
+  /** Requests on loopback carried X-Forwarded-For while forwarded headers are not trusted (a tunnel not ticked as one). */
+  untrustedForwardedFor: boolean;
   /** Refusals answered but, coalesced per sender and kind, not recorded. */
   refusalsNotRecorded: number;
   storage: StorageSnapshot | null;
@@ -125,6 +127,7 @@ export class WebhookListener {
       inFlightBytesLimit: this.limits.inFlightBytes,
       inFlightBytes: this.intake.inFlightBytes,
       connectionsRefused: this.guard.connectionsRefused,
+      untrustedForwardedFor: this.guard.untrustedForwardedFor && !this.options.trustForwardedHeaders(),
       refusalsNotRecorded: this.refusals.notRecorded,
       storage: this.options.storage?.snapshot() ?? null,
     };
@@ -153,6 +156,11 @@ export class WebhookListener {
     const now = performance.now();
     const declared = Number(request.headers['content-length']);
     const declaredSize = Number.isFinite(declared) ? declared : 0;
+    if (!this.guard.beginRequest(client, response)) {
+      const reason = `Too many requests from this sender in progress at once (at most ${this.limits.maxConnectionsPerAddress}); please retry.`;
+      this.refusals.shed(request, response, client, now, 503, reason, declaredSize, BUSY_RETRY_AFTER_S);
+      return;
+    }
     const rate = this.options.rateLimit?.() ?? null;
     const wait = rate === null ? 0 : client.take(rate, now);
     if (wait > 0) {

@@ -37,6 +37,11 @@ export const ListenerProtection = z.object({
   inFlightBytesLimit: z.number().int(),
   inFlightBytes: z.number().int(),
   connectionsRefused: z.number().int(),
+  /**
+   * Requests on loopback carried X-Forwarded-For while forwarded headers are not trusted: the
+   * listener looks to sit behind a tunnel not ticked as one, so all its senders count as one.
+   */
+  untrustedForwardedFor: z.boolean(),
   /** Refusals (404/405/413/429/503/507) answered but not recorded: at most one a second per sender and kind is. */
   refusalsNotRecorded: z.number().int(),
 });

@@ -193,6 +193,11 @@ describe('one sender cannot block the listener', () => {
     cleanups.push(() => tunnel.destroy());
     await sleep(300);
     expect(tunnel.closed()).toBe(0);
+    // Only the tunnel agent's own address is exempt: another loopback address is a sender like any other.
+    const flood = await openIdleSockets(port, 10, '127.0.0.2');
+    cleanups.push(() => flood.destroy());
+    expect(await flood.untilClosed(6, 2_000)).toBe(6);
+    flood.destroy();
 
     const via = (xff: string) => rawFrom('127.0.0.1', port, [post('/webhooks/paychant', '{}', { 'X-Forwarded-For': xff })]);
     // A sender that makes up first hops is still charged to the hop the tunnel appended.
@@ -201,6 +206,46 @@ describe('one sender cannot block the listener', () => {
     expect((await via('198.51.100.3, 203.0.113.7')).status).toBe(429);
     // Another sender through the same tunnel is not.
     expect((await via('203.0.113.8')).status).toBe(200);
+  });
+});
+
+describe('behind a tunnel, one forwarded sender cannot take the tunnel', () => {
+  it('caps the requests in progress per forwarded sender (503 with Retry-After, recorded once a second)', async () => {
+    const { port, store } = await startListener({ trustForwardedHeaders: () => true, limits: { maxConnectionsPerAddress: 4 } });
+    const head = (xff: string) =>
+      `POST /webhooks/paychant HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: ${xff}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`;
+    // Four unfinished bodies from one sender, through the tunnel agent's sockets on 127.0.0.1.
+    const held = Array.from({ length: 4 }, () => rawFrom('127.0.0.1', port, [head('198.51.100.9, 203.0.113.9'), { pauseMs: 3_000 }], 1_500));
+    await sleep(300);
+    const refused = await Promise.all([0, 1, 2].map(() => rawFrom('127.0.0.1', port, [post('/webhooks/paychant', '{}', { 'X-Forwarded-For': '203.0.113.9' })])));
+    expect(refused.map((a) => a.status)).toEqual([503, 503, 503]);
+    expect(headerOf(refused[0]!, 'retry-after')).toBe('5');
+    expect(bodyOf(refused[0]!).error).toMatch(/Too many requests from this sender in progress at once \(at most 4\)/);
+    const recorded = refused.filter((a) => bodyOf(a).id !== undefined);
+    expect(recorded).toHaveLength(1);
+    const record = await store.deliveries.get(bodyOf(recorded[0]!).id!);
+    expect(record!.rejected?.httpStatus).toBe(503);
+    expect(record!.body).toBeNull();
+
+    // Another sender through the same tunnel is served.
+    expect((await rawFrom('127.0.0.1', port, [post('/webhooks/paychant', '{}', { 'X-Forwarded-For': '203.0.113.10' })])).status).toBe(200);
+    // Once the held requests are gone, the first sender is served again.
+    await Promise.all(held);
+    await sleep(100);
+    expect((await rawFrom('127.0.0.1', port, [post('/webhooks/paychant', '{}', { 'X-Forwarded-For': '203.0.113.9' })])).status).toBe(200);
+  });
+
+  it('says, in the status, when requests on loopback carry X-Forwarded-For that is not trusted', async () => {
+    const gw = await startTestConsole();
+    cleanups.push(() => gw.close());
+    const port = Number(new URL(gw.webhookBaseUrl).port);
+    const flag = async () => (await gw.api<ListenerStatus>('listener.status')).body.protection.untrustedForwardedFor;
+    expect((await rawFrom('127.0.0.1', port, [delivery()])).status).toBe(200);
+    expect(await flag()).toBe(false);
+    expect((await rawFrom('127.0.0.1', port, [post('/webhooks/paychant', '{}', { 'X-Forwarded-For': '203.0.113.7' })])).status).toBe(200);
+    expect(await flag()).toBe(true);
+    // Ticked, there is nothing to suggest.
+    expect((await gw.api<ListenerStatus>('listener.configure', { trustForwardedHeaders: true })).body.protection.untrustedForwardedFor).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, isLoopback, lastForwardedHop } from '../../src-main/listener/client-address.js';
+import { addressKey, isLoopback, isTunnelAgentAddress, lastForwardedHop } from '../../src-main/listener/client-address.js';
 import { ClientState, ClientTable } from '../../src-main/listener/clients.js';
 import { fdSafeConnectionCap } from '../../src-main/listener/limits.js';
 import { StorageGuard, type DiskSpace } from '../../src-main/listener/storage-guard.js';
@@ -24,9 +24,11 @@ describe('who a request is charged to', () => {
     expect(lastForwardedHop(undefined)).toBeNull();
   });
 
-  it('knows loopback', () => {
+  it('knows loopback, and of it only 127.0.0.1 and ::1 as where a tunnel agent connects from', () => {
     expect(['127.0.0.1', '127.0.0.2', '::1', '::ffff:127.0.0.1'].every(isLoopback)).toBe(true);
     expect(['10.0.0.1', '::2', undefined].some(isLoopback)).toBe(false);
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.1'].every(isTunnelAgentAddress)).toBe(true);
+    expect(['127.0.0.2', '127.1.2.3', '::ffff:127.0.0.2', '10.0.0.1', undefined].some(isTunnelAgentAddress)).toBe(false);
   });
 });
 

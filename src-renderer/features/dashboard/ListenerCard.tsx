@@ -1,12 +1,13 @@
 import { CopyButton } from '../../ui/CopyButton.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useListenerStatus } from '../settings/useListener.js';
-import { protectionLine, storageLine } from './listener-words.js';
+import { protectionLine, storageLine, tunnelHint } from './listener-words.js';
 
 /** Whether webhooks can arrive, and the URL to paste into each provider's dashboard. */
 export function ListenerCard() {
   const status = useListenerStatus();
   const storage = status.data ? storageLine(status.data.storage) : null;
+  const tunnel = status.data ? tunnelHint(status.data) : null;
   return (
     <section className="panel listener-card" aria-label="Listener">
       <h3>
@@ -49,6 +50,11 @@ export function ListenerCard() {
             </>
           ) : null}
           <p className="muted listener-protection">{protectionLine(status.data)}</p>
+          {tunnel ? (
+            <p className="state-warning listener-tunnel-hint" role="status">
+              {tunnel} <a href="#/settings">Open Settings</a>
+            </p>
+          ) : null}
           <table className="urls">
             <thead>
               <tr>

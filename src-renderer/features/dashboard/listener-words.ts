@@ -55,3 +55,12 @@ export function protectionLine(status: Pick<ListenerStatus, 'protection' | 'rate
   ].filter((part) => part !== null);
   return `Per sender: ${p.maxConnectionsPerAddress.toLocaleString()} connections, ${rate}.${refused.length > 0 ? ` Since start: ${refused.join('; ')}.` : ''}`;
 }
+
+/**
+ * Said when requests on loopback carry X-Forwarded-For but the listener does not trust it: a
+ * tunnel not ticked as one makes every sender through it one sender (one rate limit for all).
+ */
+export function tunnelHint(status: Pick<ListenerStatus, 'protection' | 'trustForwardedHeaders'>): string | null {
+  if (status.trustForwardedHeaders || !status.protection.untrustedForwardedFor) return null;
+  return 'Requests arrive through a tunnel (on loopback, with X-Forwarded-For) but the listener does not trust it, so every sender through the tunnel counts as one. If it sits behind your tunnel, tick "The listener sits behind a tunnel" under Settings.';
+}
