@@ -43,4 +43,26 @@ describe('inbox in Chromium against serve mode', () => {
     await expect(page.getByTestId('delivery-body').textContent()).resolves.toBe(body);
     await expect(page.locator('table.headers').textContent()).resolves.toContain('content-type');
   });
+
+  it('reaches the selected row with Tab, moves the focus with j and opens the focused row with Enter', async () => {
+    const response = await fetch(`${serve.webhookBaseUrl}/webhooks/paychant`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"event":"PAYMENT_FAILED","data":{"pid":"e2e-pid-7782"}}',
+    });
+    const { id: newest } = (await response.json()) as { id: string };
+    await page.goto(serve.consoleUrl);
+    await page.locator(`[data-delivery-id="${newest}"]`).waitFor();
+    const rows = await page.locator('[role="row"][data-delivery-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-delivery-id')));
+    expect(rows).toHaveLength(2);
+    await page.getByRole('searchbox', { name: 'Search deliveries' }).focus();
+    const focusedRow = () => page.evaluate(() => document.activeElement?.getAttribute('data-delivery-id') ?? null);
+    for (let i = 0; i < 30 && (await focusedRow()) === null; i++) await page.keyboard.press('Tab');
+    expect(await focusedRow()).toBe(rows[0]);
+    await page.keyboard.press('j');
+    await expect.poll(focusedRow).toBe(rows[1]);
+    expect(await page.locator(`[data-delivery-id="${rows[1]}"]`).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/#/deliveries/${rows[1]}`);
+  });
 });

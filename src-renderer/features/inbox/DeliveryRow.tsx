@@ -1,47 +1,62 @@
+import { type CSSProperties, useEffect, useRef } from 'react';
 import type { DeliverySummary } from '../../../src-shared/domain/delivery.js';
-import { StatusBadge, VerificationBadge, ProviderTag } from '../../ui/Badges.js';
-import { Time } from '../../ui/Time.js';
-import { formatBytes } from '../../ui/format.js';
-import { maskIfParty } from '../../ui/mask.js';
+import { INBOX_COLUMNS } from './inbox-columns.js';
+import { type InboxKeyAction, rowKeyAction } from './inbox-keys.js';
 
-export function DeliveryRow({ delivery, selected, onOpen }: { delivery: DeliverySummary; selected: boolean; onOpen: () => void }) {
+/**
+ * One row of the inbox grid. Only the tabbable row is in the Tab order (roving tabindex); the
+ * row takes the focus when a move made from the grid selects it.
+ */
+export function DeliveryRow({
+  delivery,
+  rowIndex,
+  selected,
+  tabbable,
+  focused,
+  style,
+  onOpen,
+  onKey,
+}: {
+  delivery: DeliverySummary;
+  /** aria-rowindex: 1-based, the header row is 1. */
+  rowIndex: number;
+  selected: boolean;
+  tabbable: boolean;
+  focused: boolean;
+  style: CSSProperties;
+  onOpen(): void;
+  onKey(action: InboxKeyAction): void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focused && document.activeElement !== ref.current) ref.current?.focus({ preventScroll: true });
+  }, [focused]);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the list is virtualized: rows are absolutely positioned divs, which <tr> cannot be.
     <div
+      ref={ref}
       className={`inbox-row${selected ? ' selected' : ''}`}
       role="row"
+      aria-rowindex={rowIndex}
       aria-selected={selected}
+      tabIndex={tabbable ? 0 : -1}
       data-delivery-id={delivery.id}
+      style={style}
       onClick={onOpen}
+      onKeyDown={(event) => {
+        const action = rowKeyAction(event);
+        if (!action) return;
+        event.preventDefault();
+        if (action.kind === 'open') onOpen();
+        else onKey(action);
+      }}
     >
-      <span className="cell provider-cell">
-        <ProviderTag provider={delivery.provider} />
-        {delivery.label ? <span className="label">/{delivery.label}</span> : null}
-      </span>
-      <span className="cell event-cell" title={delivery.eventType ?? undefined}>
-        {delivery.eventType ?? (delivery.rejected ? `rejected (${delivery.rejected.httpStatus})` : <span className="muted">{delivery.parseError ? 'unreadable body' : '—'}</span>)}
-      </span>
-      <span className="cell status-cell">
-        <StatusBadge status={delivery.status} />
-      </span>
-      <span className="cell amount-cell">{delivery.amount ? `${delivery.amount.value} ${delivery.amount.currency ?? ''}` : ''}</span>
-      <span className="cell reference-cell">{delivery.reference ? maskIfParty(delivery.reference) : ''}</span>
-      <span className="cell time-cell">
-        <Time iso={delivery.receivedAt} mode="both" />
-      </span>
-      <span className="cell size-cell">{formatBytes(delivery.size)}</span>
-      <span className="cell verification-cell">
-        <VerificationBadge status={delivery.verification} />
-        {delivery.duplicateOf ? (
-          <span className="badge duplicate" title={`Duplicate of ${delivery.duplicateOf}`}>
-            dup
-          </span>
-        ) : null}
-        {delivery.parseError ? (
-          <span className="badge parse-error" title={delivery.parseError}>
-            !
-          </span>
-        ) : null}
-      </span>
+      {INBOX_COLUMNS.map((column) => (
+        // biome-ignore lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: a cell of the div grid (see the row); the row, not the cell, takes the focus.
+        <span key={column.id} className={`cell ${column.className}`} title={column.title?.(delivery)} role="gridcell">
+          {column.cell(delivery)}
+        </span>
+      ))}
     </div>
   );
 }

@@ -1,0 +1,55 @@
+/**
+ * The inbox keyboard: j/k and the arrows move the selection anywhere on the page (not while
+ * typing in a field or on a button), Enter opens it; on a focused row, Enter opens that row and
+ * Home/End go to the first and last loaded row.
+ */
+
+export type InboxMove = 'next' | 'previous' | 'first' | 'last';
+export type InboxKeyAction = { kind: 'move'; move: InboxMove } | { kind: 'open' };
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  defaultPrevented: boolean;
+}
+
+const move = (to: InboxMove): InboxKeyAction => ({ kind: 'move', move: to });
+const OPEN: InboxKeyAction = { kind: 'open' };
+
+const PAGE_KEYS: Record<string, InboxKeyAction> = { j: move('next'), ArrowDown: move('next'), k: move('previous'), ArrowUp: move('previous'), Enter: OPEN };
+const ROW_KEYS: Record<string, InboxKeyAction> = { Enter: OPEN, Home: move('first'), End: move('last') };
+/** Where a key belongs to what has the focus. */
+const OWN_KEYS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
+
+const plain = (event: KeyLike) => !event.defaultPrevented && !event.ctrlKey && !event.metaKey && !event.altKey;
+
+/** A key pressed anywhere on the inbox page; `focusedTag` is the tag name of the focused element. */
+export function pageKeyAction(event: KeyLike, focusedTag: string | undefined): InboxKeyAction | null {
+  if (!plain(event) || (focusedTag !== undefined && OWN_KEYS.has(focusedTag))) return null;
+  return Object.hasOwn(PAGE_KEYS, event.key) ? PAGE_KEYS[event.key]! : null;
+}
+
+/** A key pressed on a focused row (before the page sees it). */
+export function rowKeyAction(event: KeyLike): InboxKeyAction | null {
+  if (!plain(event)) return null;
+  return Object.hasOwn(ROW_KEYS, event.key) ? ROW_KEYS[event.key]! : null;
+}
+
+/** The selected index after a move, within the `count` loaded rows. */
+export function moved(index: number, to: InboxMove, count: number): number {
+  if (count === 0) return 0;
+  const last = count - 1;
+  if (to === 'first') return 0;
+  if (to === 'last') return last;
+  return Math.min(Math.max(index + (to === 'next' ? 1 : -1), 0), last);
+}
+
+/**
+ * The one row Tab reaches (roving tabindex): the selected row while it is rendered, otherwise
+ * the first rendered one (the list is virtualized, so the selected row may be scrolled away).
+ */
+export function tabbableRow(selected: number, rendered: readonly number[]): number | null {
+  return rendered.includes(selected) ? selected : (rendered[0] ?? null);
+}
