@@ -3,18 +3,28 @@
  * secrets under safeStorage or the key file, a clean quit. main.ts only hands it the real
  * Electron; the tests hand it typed fakes.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGatewatch, type Gatewatch } from '../app/gatewatch.js';
 import { createGatewatchDeps } from '../app/default-deps.js';
 import { serveModeCipher } from '../app/cipher-choice.js';
+import { KEY_FILE_NAME } from '../secrets/cipher.js';
 import { CONTENT_SECURITY_POLICY } from '../serve/security.js';
 import type { ElectronMainApi } from './electron-api.js';
 import { createMainWindow, isAppUrl, type MainWindowOptions } from './window.js';
 import { PushForwarder, registerContractHandlers } from './ipc.js';
-import { chooseDesktopCipher } from './desktop-cipher.js';
+import { chooseDesktopCipher, type KeyFileSource } from './desktop-cipher.js';
 import { APP_SCHEME, appProtocolHandler, appScheme } from './app-protocol.js';
 import { devServerUrl } from './renderer-source.js';
+
+/** The key file serve mode uses, in the desktop's data folder (or GATEWATCH_MASTER_KEY). */
+function desktopKeyFile(dataDir: string, env: NodeJS.ProcessEnv): KeyFileSource {
+  return {
+    cipher: () => serveModeCipher(dataDir, env),
+    exists: () => Boolean(env.GATEWATCH_MASTER_KEY) || existsSync(join(dataDir, KEY_FILE_NAME)),
+  };
+}
 
 export interface DesktopSetup {
   /** The folder of the built main entry (out/main): preload, renderer and thread scripts are beside it. */
@@ -68,7 +78,7 @@ export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup):
       { dataDir, webhookPort: Number(env.GATEWATCH_WEBHOOK_PORT ?? 8787), webhookHost: env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1' },
       {
         ...createGatewatchDeps({ dataDir, log, builtDir: setup.builtDir }),
-        cipher: chooseDesktopCipher(safeStorage, () => serveModeCipher(dataDir, env), log, setup.platform),
+        cipher: chooseDesktopCipher(safeStorage, desktopKeyFile(dataDir, env), log, setup.platform),
         // The desktop start script builds better-sqlite3 for Electron's ABI beside the Node build.
         nativeBinding: env.GATEWATCH_NATIVE_BINDING,
       },

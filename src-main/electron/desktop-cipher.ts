@@ -5,13 +5,36 @@
  * - the AES-256-GCM key file serve mode uses, when the OS offers no encryption, or on Linux when
  *   safeStorage has only `basic_text` (no keyring: Electron then uses a key hard-coded in every
  *   copy of Chromium, no protection at all).
+ * Whichever it is, secrets stored under the other one are still read and moved to it at start.
  */
 import type { SecretCipher } from '../secrets/cipher.js';
 import { createSafeStorageCipher } from './safe-storage-cipher.js';
 import type { SafeStorageLike } from './electron-api.js';
 
+/** The AES-256-GCM key file (or GATEWATCH_MASTER_KEY) serve mode uses. */
+export interface KeyFileSource {
+  /** The cipher; creates the key file when there is none. */
+  cipher(): SecretCipher;
+  /** Whether a key already exists (the file, or the env): secrets may have been stored with it. */
+  exists(): boolean;
+}
+
 /** Key-file blobs start with their format version, 0x01 or 0x02 (secrets/cipher.ts); safeStorage's with "v1…" or NUL. */
 const isKeyFileBlob = (blob: Buffer) => blob[0] === 0x01 || blob[0] === 0x02;
+
+/**
+ * safeStorage from now on; secrets stored earlier with the key file (a start without a keyring)
+ * are still read, and reported as legacy so that the vault re-encrypts them with safeStorage.
+ */
+function safeStorageOverKeyFile(system: SecretCipher, keyFile: SecretCipher): SecretCipher {
+  return {
+    backend: system.backend,
+    secure: system.secure,
+    encrypt: (plain, binding) => system.encrypt(plain, binding),
+    decrypt: (blob, binding) => (isKeyFileBlob(blob) ? keyFile : system).decrypt(blob, binding),
+    isLegacy: (blob) => isKeyFileBlob(blob) || system.isLegacy(blob),
+  };
+}
 
 /**
  * The key file from now on; secrets stored earlier through basic_text safeStorage are still read,
@@ -29,17 +52,18 @@ function keyFileOverBasicText(keyFile: SecretCipher, basicText: SecretCipher): S
 
 export function chooseDesktopCipher(
   safeStorage: SafeStorageLike,
-  keyFile: () => SecretCipher,
+  keyFile: KeyFileSource,
   log: (message: string) => void,
   platform: NodeJS.Platform = process.platform,
 ): SecretCipher {
   if (!safeStorage.isEncryptionAvailable()) {
     log('The operating system offers no encryption for secrets (safeStorage is unavailable): they are encrypted with a key file in the data folder instead.');
-    return keyFile();
+    return keyFile.cipher();
   }
   const system = createSafeStorageCipher(safeStorage, platform);
-  if (system.secure) return system;
-  const fallback = keyFile();
+  // A keyring that appeared after a start without one: what the key file protected moves to it.
+  if (system.secure) return keyFile.exists() ? safeStorageOverKeyFile(system, keyFile.cipher()) : system;
+  const fallback = keyFile.cipher();
   log(`No keyring is running, so ${system.backend} would protect secrets with a key known to everyone: they are encrypted with ${fallback.backend} instead.`);
   return keyFileOverBasicText(fallback, system);
 }

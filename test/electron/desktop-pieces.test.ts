@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_INDEX_URL, appProtocolHandler, appScheme, isAppOrigin } from '../../src-main/electron/app-protocol.js';
 import { devServerUrl } from '../../src-main/electron/renderer-source.js';
-import { chooseDesktopCipher } from '../../src-main/electron/desktop-cipher.js';
+import { chooseDesktopCipher, type KeyFileSource } from '../../src-main/electron/desktop-cipher.js';
+import { KEY_FILE_NAME } from '../../src-main/secrets/cipher.js';
 import { createSafeStorageCipher } from '../../src-main/electron/safe-storage-cipher.js';
 import { serveModeCipher } from '../../src-main/app/cipher-choice.js';
 import { SecretVault } from '../../src-main/secrets/vault.js';
@@ -98,6 +99,12 @@ describe('ELECTRON_RENDERER_URL', () => {
   });
 });
 
+/** The key file in a data folder, as the desktop app hands it to chooseDesktopCipher. */
+const keyFileIn = (dataDir: string): KeyFileSource => ({
+  cipher: () => serveModeCipher(dataDir, {}),
+  exists: () => existsSync(join(dataDir, KEY_FILE_NAME)),
+});
+
 describe('desktop cipher choice', () => {
   /** safeStorage with a given Linux backend; "encryption" reverses the bytes (as Electron's basic_text, anyone can undo it). */
   const fakeSafeStorage = (backend: string, available = true): SafeStorageLike => ({
@@ -109,7 +116,7 @@ describe('desktop cipher choice', () => {
 
   it('keeps safeStorage when a keyring protects it', () => {
     const logged: string[] = [];
-    const cipher = chooseDesktopCipher(fakeSafeStorage('gnome_libsecret'), () => serveModeCipher(freshDir(), {}), (l) => logged.push(l), 'linux');
+    const cipher = chooseDesktopCipher(fakeSafeStorage('gnome_libsecret'), keyFileIn(freshDir()), (l) => logged.push(l), 'linux');
     expect(cipher.backend).toBe('safeStorage (gnome_libsecret)');
     expect(cipher.secure).toBe(true);
     expect(logged).toEqual([]);
@@ -118,7 +125,7 @@ describe('desktop cipher choice', () => {
   it('uses the key file, and says so, when safeStorage has only basic_text', () => {
     const logged: string[] = [];
     const dataDir = freshDir();
-    const cipher = chooseDesktopCipher(fakeSafeStorage('basic_text'), () => serveModeCipher(dataDir, {}), (l) => logged.push(l), 'linux');
+    const cipher = chooseDesktopCipher(fakeSafeStorage('basic_text'), keyFileIn(dataDir), (l) => logged.push(l), 'linux');
     expect(cipher.secure).toBe(true);
     expect(cipher.backend).toBe('aes-256-gcm (key file in the data dir), instead of safeStorage (basic_text), which has no keyring here');
     expect(logged).toEqual([
@@ -143,7 +150,7 @@ describe('desktop cipher choice', () => {
     const before = (await store.secrets.all())[0]!.ciphertext;
     expect(Buffer.from(before).subarray(0, 1).toString()).not.toBe('\u0002');
 
-    const cipher = chooseDesktopCipher(basicText, () => serveModeCipher(dataDir, {}), () => {}, 'linux');
+    const cipher = chooseDesktopCipher(basicText, keyFileIn(dataDir), () => {}, 'linux');
     const vault = new SecretVault(store.secrets, cipher);
     expect(await vault.get('provider:paychant', 'webhookSecret', 'production')).toBe('whsec-old-basic-text');
     const after = Buffer.from((await store.secrets.all())[0]!.ciphertext);
@@ -151,9 +158,38 @@ describe('desktop cipher choice', () => {
     expect(serveModeCipher(dataDir, {}).decrypt(after, { owner: 'provider:paychant', kind: 'webhookSecret', label: 'production' })).toBe('whsec-old-basic-text');
   });
 
+  it('still reads key-file secrets once a keyring appears, and the vault moves them to safeStorage at start', async () => {
+    const dataDir = freshDir();
+    const store = createSqliteStore(dataDir);
+    cleanups.push(() => store.close());
+    const row = { owner: 'provider:paychant', kind: 'webhookSecret', label: 'production' };
+    // A start without a keyring: the key file protects the secret.
+    const before = new SecretVault(store.secrets, chooseDesktopCipher(fakeSafeStorage('basic_text'), keyFileIn(dataDir), () => {}, 'linux'));
+    await before.set(row.owner, row.kind, row.label, 'whsec-stored-without-keyring');
+    expect(Buffer.from((await store.secrets.all())[0]!.ciphertext)[0]).toBe(0x02);
+
+    // A later start with a keyring.
+    const keyring = fakeSafeStorage('gnome_libsecret');
+    const cipher = chooseDesktopCipher(keyring, keyFileIn(dataDir), () => {}, 'linux');
+    expect(cipher.backend).toBe('safeStorage (gnome_libsecret)');
+    const vault = new SecretVault(store.secrets, cipher);
+    expect(await vault.get(row.owner, row.kind, row.label)).toBe('whsec-stored-without-keyring');
+    expect((await vault.describe(row.owner))[0]).not.toHaveProperty('unreadable');
+    // Re-encrypted with safeStorage: the keyring alone reads it now, bound to its row.
+    const after = Buffer.from((await store.secrets.all())[0]!.ciphertext);
+    expect(after[0]).not.toBe(0x02);
+    expect(createSafeStorageCipher(keyring, 'linux').decrypt(after, row)).toBe('whsec-stored-without-keyring');
+  });
+
+  it('with a keyring and no key file, does not create one', () => {
+    const dataDir = freshDir();
+    chooseDesktopCipher(fakeSafeStorage('gnome_libsecret'), keyFileIn(dataDir), () => {}, 'linux');
+    expect(existsSync(join(dataDir, KEY_FILE_NAME))).toBe(false);
+  });
+
   it('uses the key file when the OS offers no encryption at all', () => {
     const logged: string[] = [];
-    const cipher = chooseDesktopCipher(fakeSafeStorage('unknown', false), () => serveModeCipher(freshDir(), {}), (l) => logged.push(l), 'linux');
+    const cipher = chooseDesktopCipher(fakeSafeStorage('unknown', false), keyFileIn(freshDir()), (l) => logged.push(l), 'linux');
     expect(cipher.backend).toBe('aes-256-gcm (key file in the data dir)');
     expect(logged[0]).toMatch(/key file in the data folder/);
   });
