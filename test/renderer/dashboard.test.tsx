@@ -51,7 +51,7 @@ const listener = {
 
 describe('DashboardPage', () => {
   it('draws the counts as stacked bars, the failure rate, and the URLs to configure', async () => {
-    const fake = fakeTransport({ 'dashboard.get': (input: { range: string }) => dashboard(input.range), 'listener.status': () => listener });
+    const fake = fakeTransport({ 'dashboard.get': (input) => dashboard(input?.range ?? '24h'), 'listener.status': () => listener });
     const { container } = renderWith(fake.transport, <DashboardPage />);
     await screen.findByRole('img', { name: /Deliveries per hour, by provider/ });
     expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(3); // 2 + 1 segments
@@ -78,7 +78,7 @@ describe('DashboardPage', () => {
 
   it('says in words how full the storage is, warns near the quota, and says when deliveries are refused', async () => {
     let status: object = { ...listener, storage: storage(1.7 * 1024 ** 3, 2 * 1024 ** 3, 'near'), protection: { ...protection, connectionsRefused: 1036 } };
-    const fake = fakeTransport({ 'dashboard.get': (input: { range: string }) => dashboard(input.range), 'listener.status': () => status });
+    const fake = fakeTransport({ 'dashboard.get': (input) => dashboard(input?.range ?? '24h'), 'listener.status': () => status });
     renderWith(fake.transport, <DashboardPage />);
     const line = await screen.findByTestId('listener-storage');
     expect(line.textContent).toContain('Storage 85% of quota: 1.7 GiB of 2.0 GiB · 80.0 GiB free on disk');

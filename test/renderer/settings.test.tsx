@@ -70,7 +70,8 @@ describe('ListenerLimitsForm', () => {
     const fake = fakeTransport({
       'listener.status': () => status,
       'listener.configure': (input) => {
-        status = { ...status, rateLimit: input.rateLimit, storage: { ...status.storage, quotaBytes: input.storageQuotaBytes } };
+        const { rateLimit = status.rateLimit, storageQuotaBytes = status.storage.quotaBytes } = input;
+        status = { ...status, rateLimit, storage: { ...status.storage, quotaBytes: storageQuotaBytes } };
         return status;
       },
     });

@@ -94,7 +94,7 @@ describe('sessions UI', () => {
         notes: [],
         recentIdentical: [{ ...detail, createdAt: new Date().toISOString() }],
       }),
-      'sessions.create': (input: { allowDuplicate: boolean }) => {
+      'sessions.create': (input) => {
         attempts += 1;
         if (!input.allowDuplicate) throw new ConsoleError({ code: 'conflict', message: 'An identical instap payload was sent.' });
         return detail;
