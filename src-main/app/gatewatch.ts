@@ -67,7 +67,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       checkpointThread: deps.checkpointThread && { ...deps.checkpointThread, onError: (error) => log(error.message) },
     });
   const bus = new PushBus();
-  const vault = new SecretVault(store.secrets, deps.cipher ?? serveModeCipher(options.dataDir));
+  const vault = new SecretVault(store.secrets, deps.cipher ?? serveModeCipher(options.dataDir), store.settings);
   const providerConfig = new ProviderConfigService(store.settings, vault);
   const listenerSettings = new ListenerSettingsService(store.settings);
   const adapterFor = deps.adapterFor ?? (() => undefined);

@@ -31,8 +31,9 @@ function safeStorageOverKeyFile(system: SecretCipher, keyFile: SecretCipher): Se
     backend: system.backend,
     secure: system.secure,
     encrypt: (plain, binding) => system.encrypt(plain, binding),
-    decrypt: (blob, binding) => (isKeyFileBlob(blob) ? keyFile : system).decrypt(blob, binding),
+    decrypt: (blob, binding, unbound) => (isKeyFileBlob(blob) ? keyFile : system).decrypt(blob, binding, unbound),
     isLegacy: (blob) => isKeyFileBlob(blob) || system.isLegacy(blob),
+    isUnbound: (blob) => (isKeyFileBlob(blob) ? keyFile : system).isUnbound(blob),
   };
 }
 
@@ -45,8 +46,9 @@ function keyFileOverBasicText(keyFile: SecretCipher, basicText: SecretCipher): S
     backend: `${keyFile.backend}, instead of ${basicText.backend}, which has no keyring here`,
     secure: keyFile.secure,
     encrypt: (plain, binding) => keyFile.encrypt(plain, binding),
-    decrypt: (blob, binding) => (isKeyFileBlob(blob) ? keyFile : basicText).decrypt(blob, binding),
+    decrypt: (blob, binding, unbound) => (isKeyFileBlob(blob) ? keyFile : basicText).decrypt(blob, binding, unbound),
     isLegacy: (blob) => !isKeyFileBlob(blob) || keyFile.isLegacy(blob),
+    isUnbound: (blob) => (isKeyFileBlob(blob) ? keyFile : basicText).isUnbound(blob),
   };
 }
 

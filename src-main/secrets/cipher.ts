@@ -5,8 +5,8 @@
  *
  * Blob format version 2: 0x02 | iv (12 bytes) | GCM tag (16 bytes) | ciphertext, with the row's
  * binding (owner, kind, label) as associated data: a blob copied into another row does not
- * decrypt there. Version 1 (0x01, no associated data) is still read, so that the vault can
- * re-encrypt old rows as version 2.
+ * decrypt there. Version 1 (0x01, no associated data) decrypts in any row, so it is read only by
+ * the vault's one-time upgrade, which re-encrypts old rows as version 2.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -22,11 +22,28 @@ export interface SecretCipher {
   readonly secure: boolean;
   /** Encrypts a value for one row only: `binding` names that row. */
   encrypt(plain: string, binding: SecretBinding): Buffer;
-  /** Throws, in words, when the blob belongs to another row, another key, or was altered. */
-  decrypt(blob: Buffer, binding: SecretBinding): string;
-  /** A blob written before rows were bound (it decrypts anywhere): re-encrypt it. */
+  /**
+   * Throws, in words, when the blob belongs to another row, another key, or was altered. An
+   * unbound blob (see isUnbound) is refused unless `unbound` is given: only the vault's one-time
+   * upgrade reads those, naming every row in the store so that a bound blob stripped down to
+   * look unbound is recognised.
+   */
+  decrypt(blob: Buffer, binding: SecretBinding, unbound?: UnboundReading): string;
+  /** Not in this cipher's current format (older, unbound, or another backend's): re-encrypt it. */
   isLegacy(blob: Buffer): boolean;
+  /** Written before rows were bound: it decrypts in any row, so it is trusted only during the one-time upgrade. */
+  isUnbound(blob: Buffer): boolean;
 }
+
+/** Leave to read unbound blobs, given only by the vault's one-time upgrade. */
+export interface UnboundReading {
+  /** Every row in the store. */
+  rows: readonly SecretBinding[];
+}
+
+/** Why an unbound blob is refused outside the one-time upgrade. */
+export const UNBOUND_REFUSED =
+  'it is in the format used before secrets were bound to their entry, which is accepted only once, when Gatewatch upgrades its stored secrets; this one was not there then';
 
 const LEGACY_VERSION = 0x01;
 const VERSION = 0x02;
@@ -48,9 +65,10 @@ export function createAesGcmCipher(masterKey: Buffer, backend = 'aes-256-gcm'): 
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
     },
-    decrypt(blob, binding) {
+    decrypt(blob, binding, unbound) {
       if (blob.length < 1 + IV_BYTES + TAG_BYTES) throw new Error('encrypted secret is truncated');
       if (blob[0] !== VERSION && blob[0] !== LEGACY_VERSION) throw new Error(`encrypted secret has unknown format version ${blob[0]}`);
+      if (blob[0] === LEGACY_VERSION && unbound === undefined) throw new Error(`encrypted secret could not be decrypted: ${UNBOUND_REFUSED}`);
       const iv = blob.subarray(1, 1 + IV_BYTES);
       const tag = blob.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
       const decipher = createDecipheriv('aes-256-gcm', key, iv);
@@ -68,6 +86,7 @@ export function createAesGcmCipher(masterKey: Buffer, backend = 'aes-256-gcm'): 
       }
     },
     isLegacy: (blob) => blob[0] === LEGACY_VERSION,
+    isUnbound: (blob) => blob[0] === LEGACY_VERSION,
   };
 }
 

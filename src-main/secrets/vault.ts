@@ -1,4 +1,5 @@
 import type { SecretRecord, SecretStore } from '../store/secrets-types.js';
+import type { SettingsStore } from '../store/types.js';
 import { maskSecret } from '../../src-shared/domain/mask.js';
 import type { SecretCipher } from './cipher.js';
 import { SecretUnreadableError, describeSecret } from './unreadable.js';
@@ -29,13 +30,18 @@ export type SecretEntry = { label: string; keyRef: string | null } & ({ value: s
  * AES-256-GCM in serve mode), each ciphertext bound to its row (owner, kind, label), decrypted
  * only where a request is signed or a signature checked.
  */
+/** Settings key: when the one-time upgrade of unbound rows ran. After it, unbound blobs are refused. */
+export const UNBOUND_UPGRADE_KEY = 'secrets.unboundUpgrade';
+
 export class SecretVault {
-  /** Rows written before ciphertexts were bound to their row are re-encrypted once, before any other use. */
+  /** Rows in an older format are re-encrypted, before any other use. */
   private readonly upgraded: Promise<void>;
 
   constructor(
     private readonly store: SecretStore,
     private readonly cipher: SecretCipher,
+    /** Where the one-time upgrade of unbound rows is recorded. */
+    private readonly settings: SettingsStore,
   ) {
     this.upgraded = this.upgradeLegacyRows();
     // Every use awaits it and sees a failure; this only keeps an unused vault from crashing the process.
@@ -115,18 +121,28 @@ export class SecretVault {
     }
   }
 
-  /** Re-encrypts unbound (older format) rows in place; rows that cannot be decrypted stay as they are. */
+  /**
+   * Re-encrypts rows in an older format in place; rows that cannot be decrypted stay as they are
+   * (reported unreadable when used). Unbound rows (they decrypt in any row) are read only the
+   * first time, which is then recorded: one copied in later, from a backup or another row, could
+   * be anyone's secret, so it is refused and must be entered again.
+   */
   private async upgradeLegacyRows(): Promise<void> {
-    for (const row of await this.store.all()) {
+    const unboundAllowed = (await this.settings.get(UNBOUND_UPGRADE_KEY)) === undefined;
+    const rows = await this.store.all();
+    for (const row of rows) {
       const blob = Buffer.from(row.ciphertext);
       if (!this.cipher.isLegacy(blob)) continue;
+      const unbound = this.cipher.isUnbound(blob);
+      if (unbound && !unboundAllowed) continue;
       let value: string;
       try {
-        value = this.cipher.decrypt(blob, row);
+        value = this.cipher.decrypt(blob, row, unbound ? { rows } : undefined);
       } catch {
         continue; // reported as unreadable when it is used; nothing is lost by leaving it
       }
       await this.store.put({ ...row, ciphertext: this.cipher.encrypt(value, row) });
     }
+    if (unboundAllowed) await this.settings.set(UNBOUND_UPGRADE_KEY, { completedAt: new Date().toISOString() });
   }
 }

@@ -145,13 +145,13 @@ describe('desktop cipher choice', () => {
     cleanups.push(() => store.close());
     const basicText = fakeSafeStorage('basic_text');
     // Stored by an earlier version, which kept basic_text safeStorage.
-    const earlier = new SecretVault(store.secrets, createSafeStorageCipher(basicText, 'linux'));
+    const earlier = new SecretVault(store.secrets, createSafeStorageCipher(basicText, 'linux'), store.settings);
     await earlier.set('provider:paychant', 'webhookSecret', 'production', 'whsec-old-basic-text');
     const before = (await store.secrets.all())[0]!.ciphertext;
     expect(Buffer.from(before).subarray(0, 1).toString()).not.toBe('\u0002');
 
     const cipher = chooseDesktopCipher(basicText, keyFileIn(dataDir), () => {}, 'linux');
-    const vault = new SecretVault(store.secrets, cipher);
+    const vault = new SecretVault(store.secrets, cipher, store.settings);
     expect(await vault.get('provider:paychant', 'webhookSecret', 'production')).toBe('whsec-old-basic-text');
     const after = Buffer.from((await store.secrets.all())[0]!.ciphertext);
     expect(after[0]).toBe(0x02); // re-encrypted with the key file (format version 2)
@@ -164,7 +164,7 @@ describe('desktop cipher choice', () => {
     cleanups.push(() => store.close());
     const row = { owner: 'provider:paychant', kind: 'webhookSecret', label: 'production' };
     // A start without a keyring: the key file protects the secret.
-    const before = new SecretVault(store.secrets, chooseDesktopCipher(fakeSafeStorage('basic_text'), keyFileIn(dataDir), () => {}, 'linux'));
+    const before = new SecretVault(store.secrets, chooseDesktopCipher(fakeSafeStorage('basic_text'), keyFileIn(dataDir), () => {}, 'linux'), store.settings);
     await before.set(row.owner, row.kind, row.label, 'whsec-stored-without-keyring');
     expect(Buffer.from((await store.secrets.all())[0]!.ciphertext)[0]).toBe(0x02);
 
@@ -172,7 +172,7 @@ describe('desktop cipher choice', () => {
     const keyring = fakeSafeStorage('gnome_libsecret');
     const cipher = chooseDesktopCipher(keyring, keyFileIn(dataDir), () => {}, 'linux');
     expect(cipher.backend).toBe('safeStorage (gnome_libsecret)');
-    const vault = new SecretVault(store.secrets, cipher);
+    const vault = new SecretVault(store.secrets, cipher, store.settings);
     expect(await vault.get(row.owner, row.kind, row.label)).toBe('whsec-stored-without-keyring');
     expect((await vault.describe(row.owner))[0]).not.toHaveProperty('unreadable');
     // Re-encrypted with safeStorage: the keyring alone reads it now, bound to its row.
