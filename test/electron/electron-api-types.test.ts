@@ -52,7 +52,7 @@ describe(`the hand-typed Electron API against electron@${pinnedElectronVersion()
       export const preload: ElectronPreloadApi = electron;
     `;
     expect(diagnosticsOf(check, dts)).toEqual([]);
-  });
+  }, 60_000);
 
   it.skipIf('unavailable' in types)('fails when a hand-typed member does not exist in Electron', () => {
     const dts = (types as { path: string }).path;
@@ -64,5 +64,5 @@ describe(`the hand-typed Electron API against electron@${pinnedElectronVersion()
     `;
     const errors = diagnosticsOf(check, dts);
     expect(errors.join('\n')).toMatch(/relaunchInSafeMode/);
-  });
+  }, 60_000);
 });
