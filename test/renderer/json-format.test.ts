@@ -20,6 +20,6 @@ describe('prettyJson', () => {
 
 describe('hexDump', () => {
   it('shows offset, hex and printable bytes', () => {
-    expect(hexDump(new Uint8Array([0x7b, 0xff, 0x41]))).toBe('00000000  7b ff 41' + ' '.repeat(39) + '  {.A');
+    expect(hexDump(new Uint8Array([0x7b, 0xff, 0x41]))).toBe(`00000000  7b ff 41${' '.repeat(39)}  {.A`);
   });
 });
