@@ -24,6 +24,7 @@ import { serveModeCipher } from './cipher-choice.js';
 import { createReplayTimelineSource } from '../replay/timeline-source.js';
 import { createSessionTimelineSource } from '../sessions/timeline-source.js';
 import { RetentionService } from '../retention/retention-service.js';
+import { remaskStoredEchoes } from '../secrets/remask-stored.js';
 
 export interface GatewatchDeps {
   /** The store; defaults to SQLite in the data dir. */
@@ -142,6 +143,10 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     listener,
     async start() {
       await listenerSettings.load();
+      // Before the listener: a rebuild of a small store holds it for a few seconds, once.
+      await remaskStoredEchoes({ secrets: () => vault.readableValues(), settings: store.settings, maintenance: store.maintenance, log }).catch((error) =>
+        log(`could not mask the credentials in stored records (tried again at the next start): ${errorText(error)}`),
+      );
       const address = await listener.start();
       worker.schedule(); // rows a crash left underived
       checkpointTimer = setInterval(() => {

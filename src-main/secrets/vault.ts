@@ -112,6 +112,12 @@ export class SecretVault {
     return value;
   }
 
+  /** Every stored secret that can be read, whoever it belongs to: what a masker must hide. */
+  async readableValues(): Promise<string[]> {
+    await this.upgraded;
+    return (await this.store.all()).map((row) => this.open(row)).filter((value): value is string => typeof value === 'string');
+  }
+
   /** The value, or why it cannot be read (a blob moved from another row, another key, altered data). */
   private open(row: SecretRecord): string | SecretUnreadableError {
     try {

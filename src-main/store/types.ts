@@ -7,6 +7,7 @@ import type { AuditStore } from './audit-types.js';
 import type { SessionStore } from './sessions-types.js';
 import type { ReplayStore } from './replay-types.js';
 import type { StatsStore, TimelineStore } from './timeline-types.js';
+import type { StoreMaintenance } from './maintenance-types.js';
 
 /** A delivery as the listener captured it, before anything is derived from it. */
 export interface NewDelivery {
@@ -150,6 +151,7 @@ export interface Store {
   readonly replay: ReplayStore;
   readonly timeline: TimelineStore;
   readonly stats: StatsStore;
+  readonly maintenance: StoreMaintenance;
   /** Bytes the store takes on disk (the listener's storage quota is checked against it). */
   sizeOnDisk(): Promise<number>;
   close(): Promise<void>;

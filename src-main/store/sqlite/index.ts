@@ -10,6 +10,7 @@ import { SqliteSessionStore } from './sessions.js';
 import { SqliteReplayStore } from './replay.js';
 import { SqliteTimelineStore } from './timeline.js';
 import { SqliteStatsStore } from './stats.js';
+import { SqliteRecordMaintenance } from './record-maintenance.js';
 
 export { StoreOpenError } from './open.js';
 
@@ -36,6 +37,7 @@ export function createSqliteStore(dataDir: string, options: SqliteStoreOptions =
     replay: new SqliteReplayStore(db),
     timeline: new SqliteTimelineStore(db),
     stats: new SqliteStatsStore(db),
+    maintenance: new SqliteRecordMaintenance(db),
     async sizeOnDisk() {
       // The database and its write-ahead log (which a burst grows by hundreds of megabytes).
       const sizes = await Promise.all([db.name, `${db.name}-wal`].map((file) => stat(file).then((s) => s.size, () => 0)));
