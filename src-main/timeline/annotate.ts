@@ -1,31 +1,11 @@
 import type { NormalizedStatus } from '../../src-shared/domain/normalized.js';
 import type { TimelineStepKind } from '../../src-shared/domain/timeline.js';
 import type { TimelineEntry, TimelineFlag, TimelineFlagKind } from '../../src-shared/contract/timeline.js';
-import type { PlacedStep } from './delivery-step.js';
+import { type PlacedStep, setsStatus } from './delivery-step.js';
 import { sameDecimal } from './decimal.js';
+import { AmountTrail } from './amount-change.js';
+import { FINAL, PAID, RANK, UNPAID } from './lifecycle.js';
 
-/**
- * How far along its lifecycle a status puts a payment. Statuses without a rank (info, unknown)
- * say nothing about progress and leave the status as it was.
- */
-const RANK: Partial<Record<NormalizedStatus, number>> = {
-  created: 0,
-  pending: 1,
-  confirming: 2,
-  compliance_hold: 2,
-  completed: 3,
-  failed: 3,
-  expired: 3,
-  underpaid: 3,
-  overpaid: 3,
-  cancelled: 3,
-  refunded: 4,
-};
-const FINAL = 3;
-/** Final outcomes that say the money arrived. */
-const PAID: ReadonlySet<NormalizedStatus> = new Set(['completed', 'overpaid', 'underpaid']);
-/** Outcomes that contradict an earlier "paid". */
-const UNPAID: ReadonlySet<NormalizedStatus> = new Set(['failed', 'expired', 'cancelled', 'underpaid']);
 /** Statuses that report money moving, whose amount can be held against the session's. */
 const PAYMENT_REPORT: ReadonlySet<NormalizedStatus> = new Set(['confirming', 'completed', 'overpaid', 'underpaid']);
 
@@ -56,6 +36,10 @@ const gapText = (ms: number) =>
 /**
  * Places sorted steps on the timeline: the status after each, the gap since the previous one,
  * and flags for what looks wrong. Pure: the same steps always give the same timeline.
+ *
+ * The payment's status moves only with provider events whose signature verified: an unverified
+ * event may be forged, and our own calls (sessions, status checks) report what we asked, not
+ * what the provider's backend decided. Order flags therefore look at verified events only.
  */
 export function annotate(sorted: readonly PlacedStep[]): { steps: TimelineEntry[]; flags: TimelineFlag[] } {
   const flags: TimelineFlag[] = [];
@@ -65,6 +49,8 @@ export function annotate(sorted: readonly PlacedStep[]): { steps: TimelineEntry[
   let lastSession: PlacedStep | null = null;
   let previousAt: number | null = null;
   const providerClock = new ProviderClock();
+  const amounts = new AmountTrail();
+  const onTimeline = new Set(sorted.map(({ step }) => stepKey(step)));
 
   for (const placed of sorted) {
     const { step } = placed;
@@ -81,7 +67,7 @@ export function annotate(sorted: readonly PlacedStep[]): { steps: TimelineEntry[
 
     const status = step.status;
     const rank = status === null ? undefined : RANK[status];
-    if (status !== null && rank !== undefined) {
+    if (status !== null && rank !== undefined && setsStatus(placed)) {
       const currentRank: number | undefined = current === null ? undefined : RANK[current];
       if (current === null || currentRank === undefined || rank >= currentRank) {
         if (current !== null && currentRank === FINAL && rank === FINAL && PAID.has(current) && UNPAID.has(status) && status !== current) {
@@ -110,8 +96,13 @@ export function annotate(sorted: readonly PlacedStep[]): { steps: TimelineEntry[
       const mismatch = amountMismatch(lastSession, placed);
       if (mismatch) flag('amount_mismatch', mismatch);
     }
+    const changed = amounts.change(placed);
+    if (changed && !kinds.includes('amount_mismatch')) flag('amount_mismatch', changed);
 
-    entries.push({ ...step, key, statusAfter: current, gapMs: previousAt === null ? null : Math.max(0, at - previousAt), flags: kinds });
+    const original = placed.duplicateOf === null ? null : stepKey({ kind: 'delivery', id: placed.duplicateOf });
+    const retryOf = original !== null && onTimeline.has(original) ? original : null;
+    const gapMs = previousAt === null ? null : Math.max(0, at - previousAt);
+    entries.push({ ...step, key, statusAfter: current, gapMs, flags: kinds, retryOf });
     previousAt = at;
   }
   return { steps: entries, flags };

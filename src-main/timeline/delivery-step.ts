@@ -1,5 +1,6 @@
 import type { TimelineStep } from '../../src-shared/domain/timeline.js';
 import type { Amount, NormalizedStatus } from '../../src-shared/domain/normalized.js';
+import type { VerificationStatus } from '../../src-shared/domain/verification.js';
 import type { TimelineDeliveryRecord } from '../store/timeline-types.js';
 
 /** A step plus what the flags need to know about it beyond the public step. */
@@ -9,7 +10,15 @@ export interface PlacedStep {
   amounts: Amount[];
   duplicateOf: string | null;
   signatureFailed: boolean;
+  /**
+   * A delivery's signature check (null for steps our own calls made). Only a provider event whose
+   * signature verified may set the payment's status.
+   */
+  verification: VerificationStatus | null;
 }
+
+/** Whether a step is a provider event whose signature verified: the only kind that sets a payment's status. */
+export const setsStatus = (placed: PlacedStep): boolean => placed.step.kind === 'delivery' && placed.verification === 'valid';
 
 const BAD_OUTCOMES: ReadonlySet<NormalizedStatus> = new Set(['failed', 'expired', 'cancelled', 'underpaid']);
 
@@ -44,6 +53,7 @@ export function deliveryStep(record: TimelineDeliveryRecord): PlacedStep {
     amounts: record.amounts,
     duplicateOf: record.duplicateOf,
     signatureFailed,
+    verification: record.rejected ? null : record.verification,
   };
 }
 
@@ -54,5 +64,6 @@ export function contributedStep(step: TimelineStep): PlacedStep {
     amounts: step.amount ? [{ role: 'amount', value: step.amount.value, currency: step.amount.currency }] : [],
     duplicateOf: null,
     signatureFailed: false,
+    verification: null,
   };
 }

@@ -5,6 +5,7 @@ import type { TimelineStore, TimelineDeliveryRecord } from '../store/timeline-ty
 import type { TimelineSource } from '../services/timeline-source.js';
 import { contributedStep, deliveryStep, type PlacedStep } from './delivery-step.js';
 import { annotate, sortSteps } from './annotate.js';
+import { paymentHeadline } from './headline.js';
 
 /** One timeline shows at most this many deliveries; more means the key is too broad. */
 export const MAX_TIMELINE_DELIVERIES = 500;
@@ -20,6 +21,8 @@ const ACCOUNT_KINDS: ReadonlySet<string> = new Set(['walletId', 'userId', 'custo
 export interface TimelineDeps {
   store: TimelineStore;
   sources: readonly TimelineSource[];
+  /** The clock silence is measured against (tests pin it). */
+  now?: () => Date;
 }
 
 /** Every delivery, session, status check and replay linked to a correlation value, in time order. */
@@ -41,8 +44,11 @@ export async function buildTimeline(deps: TimelineDeps, key: string): Promise<Ti
       warnings.push(`Some sessions or replays could not be read: ${(error as Error).message}`);
     }
   }
-  const { steps, flags } = annotate(sortSteps(placed));
-  return { key, keys, steps, flags, truncated, warnings };
+  const sorted = sortSteps(placed);
+  const { steps, flags } = annotate(sorted);
+  const { headline, flags: silence } = paymentHeadline(sorted, steps, deps.now?.() ?? new Date());
+  for (const flag of silence) steps.find((s) => s.key === flag.stepKey)?.flags.push(flag.kind);
+  return { key, keys, headline, steps, flags: [...flags, ...silence], truncated, warnings };
 }
 
 async function linkedDeliveries(store: TimelineStore, key: string): Promise<{ records: TimelineDeliveryRecord[]; truncated: boolean }> {

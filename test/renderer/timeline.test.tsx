@@ -38,6 +38,7 @@ const timeline: TimelineGetOutput = {
     entry('dlv_a', '2026-11-05T12:02:00.000Z', { title: 'AWAITING_PAYMENT', gapMs: 120_000 }),
     entry('dlv_b', '2026-11-05T13:02:00.000Z', { title: 'PAYMENT_COMPLETED', status: 'completed', statusAfter: 'completed', gapMs: 3_600_000, amount: { value: '90.00', currency: 'USD' }, flags: ['amount_mismatch'] }),
   ],
+  headline: null,
   flags: [{ kind: 'amount_mismatch', stepKey: 'delivery:dlv_b', message: 'The payment reports 90.00 USD, the session asked for 100.00 USD.' }],
   truncated: false,
   warnings: [],

@@ -14,6 +14,7 @@ function delivery(id: string, minute: number, status: NormalizedStatus | null, e
     amounts: amount ? [{ role: 'fiat', ...amount }] : [],
     duplicateOf: extra.duplicateOf ?? null,
     signatureFailed: extra.signatureFailed ?? false,
+    verification: extra.verification ?? (extra.signatureFailed ? 'invalid' : 'valid'),
   };
 }
 

@@ -26,6 +26,7 @@ const payment = (value: string, currency: string): PlacedStep => ({
   amounts: [{ role: 'blockchain', value, currency }],
   duplicateOf: null,
   signatureFailed: false,
+  verification: 'valid',
 });
 
 const flagsFor = (asked: string, reported: string) =>

@@ -30,7 +30,15 @@ describe('timeline.get and dashboard.get through the HTTP API', () => {
     expect(status).toBe(200);
     expect(body.steps.map((s) => s.deliveryId)).toEqual(ids);
     expect(body.steps.map((s) => s.title)).toEqual(['CREATED', 'AWAITING_PAYMENT', 'PAYMENT_COMPLETED', 'AWAITING_PAYMENT']);
-    expect(body.steps.map((s) => s.statusAfter)).toEqual(['created', 'pending', 'completed', 'completed']);
+    // The completion failed verification: it does not move the payment's status.
+    expect(body.steps.map((s) => s.statusAfter)).toEqual(['created', 'pending', 'pending', 'pending']);
+    expect(body.headline).toMatchObject({ state: 'pending', verified: false, tone: 'warning', claimed: { status: 'completed', stepKey: `delivery:${ids[2]}`, verification: 'invalid' } });
+    expect(body.headline!.summary).toBe(
+      'Completed, unverified: the signature of PAYMENT_COMPLETED did not verify, so the backend probably still shows pending.',
+    );
+    expect(body.headline!.amount).toEqual({ value: '149241.5', currency: 'NGN', changedFrom: null });
+    // The retry sits under its original.
+    expect(body.steps.map((s) => s.retryOf ?? null)).toEqual([null, null, null, `delivery:${ids[1]}`]);
     expect(body.steps[2]!.amount).toEqual({ value: '149241.5', currency: 'NGN' });
     expect(body.flags.map((f) => [f.kind, f.stepKey])).toEqual([
       ['failed_signature', `delivery:${ids[2]}`],

@@ -42,7 +42,8 @@ describe('buildTimeline', () => {
     };
     const timeline = await buildTimeline({ store: store.timeline, sources: [source] }, 'P-1');
     expect(timeline.steps.map((s) => s.id)).toEqual(['ses_1', 'dlv_a', 'dlv_wallet', 'dlv_b', 'dlv_c']);
-    expect(timeline.steps.map((s) => s.statusAfter)).toEqual(['created', 'pending', 'completed', 'completed', 'refunded']);
+    // The session is our own call: it never sets the payment's status; the provider's verified events do.
+    expect(timeline.steps.map((s) => s.statusAfter)).toEqual([null, 'pending', 'completed', 'completed', 'refunded']);
     expect(timeline.steps[1]!.gapMs).toBe(120_000);
     expect(timeline.keys).toContainEqual({ kind: 'transactionRef', value: 'TX-9' });
     expect(asked[0]!.keys).toEqual(expect.arrayContaining(['P-1', 'TX-9', 'W-1']));
