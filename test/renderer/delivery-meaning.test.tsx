@@ -73,6 +73,8 @@ describe('provider event time', () => {
       <ul>
         <TimelineStepItem
           flags={[]}
+          gapMs={null}
+          retries={0}
           step={{
             kind: 'delivery', id: 'dlv_c', key: 'delivery:dlv_c', at: '2026-11-05T12:06:00.000Z', title: 'PROCESSING', provider: 'paychant',
             status: 'confirming', outcome: 'ok', detail: null, amount: null, deliveryId: 'dlv_c', sessionId: null, statusAfter: 'confirming',

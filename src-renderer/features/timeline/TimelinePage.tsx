@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { TimelineFlag } from '../../../src-shared/contract/timeline.js';
 import { hrefFor, navigate } from '../../app/router.js';
-import { StatusBadge } from '../../ui/Badges.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
+import { HeadlineBanner } from './HeadlineBanner.js';
 import { TimelineStepItem } from './TimelineStepItem.js';
 import { FLAG_LABEL, formatGap } from './timeline-words.js';
 import { useTimeline } from './useTimeline.js';
+import { visibleSteps } from './visible-steps.js';
+import { useEscapeTo } from '../../ui/useEscapeTo.js';
 import './timeline.css';
 
 /** A payment's history: every delivery, session, status check and replay linked to one key. */
@@ -20,6 +22,10 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
   const data = query.data;
   const last = data?.steps.at(-1);
   const first = data?.steps[0];
+  const [showRetries, setShowRetries] = useState(false);
+  const retryCount = data?.steps.filter((s) => s.retryOf).length ?? 0;
+  const shown = useMemo(() => visibleSteps(data?.steps ?? [], showRetries), [data, showRetries]);
+  useEscapeTo(() => (window.history.length > 1 ? window.history.back() : navigate({ page: 'inbox', params: new URLSearchParams() })));
 
   return (
     <section className="timeline-page" aria-label="Payment timeline">
@@ -45,15 +51,19 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
             <button type="submit">Show</button>
           </form>
         </search>
+        {data?.headline ? <HeadlineBanner headline={data.headline} /> : null}
         <div className="timeline-summary" aria-live="polite">
           {data && last && first ? (
             <>
               <span>
                 {data.steps.length} {data.steps.length === 1 ? 'step' : 'steps'} over {formatGap(Date.parse(last.at) - Date.parse(first.at))}
               </span>
-              <span>
-                status now <StatusBadge status={last.statusAfter} />
-              </span>
+              {retryCount > 0 ? (
+                <label className="show-retries">
+                  <input type="checkbox" checked={showRetries} onChange={(event) => setShowRetries(event.target.checked)} />
+                  Show {retryCount} {retryCount === 1 ? 'retry' : 'retries'}
+                </label>
+              ) : null}
               {data.flags.length > 0 ? (
                 <span className="flag-count">{data.flags.length} to check: {[...new Set(data.flags.map((f) => FLAG_LABEL[f.kind]))].join(', ')}</span>
               ) : (
@@ -94,8 +104,8 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
             </p>
           ))}
           <ol className="timeline" data-testid="timeline-steps">
-            {data!.steps.map((step) => (
-              <TimelineStepItem key={step.key} step={step} flags={flagsByStep.get(step.key) ?? []} />
+            {shown.map(({ step, retries, gapMs }) => (
+              <TimelineStepItem key={step.key} step={step} flags={flagsByStep.get(step.key) ?? []} gapMs={gapMs} retries={retries} />
             ))}
           </ol>
         </>

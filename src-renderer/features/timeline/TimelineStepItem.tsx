@@ -5,8 +5,11 @@ import { keyed } from '../../ui/keys.js';
 import { Time } from '../../ui/Time.js';
 import { FLAG_LABEL, formatGap, LONG_GAP_MS, providerTimeTitle, STEP_KIND_LABEL } from './timeline-words.js';
 
-/** One step on the vertical timeline, with the gap before it and what looks wrong about it. */
-export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: TimelineFlag[] }) {
+/**
+ * One step on the vertical timeline, with the gap before it (since the step drawn before it) and
+ * what looks wrong about it; "×3" when three retries are collapsed under it.
+ */
+export function TimelineStepItem({ step, flags, gapMs, retries }: { step: TimelineEntry; flags: TimelineFlag[]; gapMs: number | null; retries: number }) {
   const title = step.deliveryId ? (
     <a href={hrefFor({ page: 'delivery', id: step.deliveryId })}>{step.title}</a>
   ) : step.sessionId && step.kind === 'session' ? (
@@ -16,9 +19,9 @@ export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: 
   );
   return (
     <li className={`timeline-step outcome-${step.outcome}${flags.length ? ' flagged' : ''}`} data-step-key={step.key}>
-      {step.gapMs !== null ? (
-        <div className={`timeline-gap${step.gapMs >= LONG_GAP_MS ? ' long' : ''}`}>
-          +{formatGap(step.gapMs)}
+      {gapMs !== null ? (
+        <div className={`timeline-gap${gapMs >= LONG_GAP_MS ? ' long' : ''}`}>
+          +{formatGap(gapMs)}
           <span className="visually-hidden"> later</span>
         </div>
       ) : null}
@@ -28,6 +31,13 @@ export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: 
           <span className="step-kind">{STEP_KIND_LABEL[step.kind]}</span>
           {step.provider ? <ProviderTag provider={step.provider} /> : null}
           <strong className="step-title">{title}</strong>
+          {retries > 0 ? (
+            <span className="badge retries" title={`${retries} ${retries === 1 ? 'retry' : 'retries'} of this delivery`} data-testid="step-retries">
+              ×{retries}
+              <span className="visually-hidden"> {retries === 1 ? 'retry' : 'retries'}</span>
+            </span>
+          ) : null}
+          {step.retryOf ? <span className="badge retry">retry</span> : null}
           <StatusBadge status={step.status} />
           <span className="spacer" />
           <Time iso={step.at} mode="absolute" />
@@ -45,7 +55,7 @@ export function TimelineStepItem({ step, flags }: { step: TimelineEntry; flags: 
           ) : null}
           {step.statusAfter ? (
             <span className="muted status-after">
-              payment status after: <StatusBadge status={step.statusAfter} />
+              verified status after: <StatusBadge status={step.statusAfter} />
             </span>
           ) : null}
         </div>

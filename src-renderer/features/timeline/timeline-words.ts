@@ -9,6 +9,7 @@ export const FLAG_LABEL: Record<TimelineFlagKind, string> = {
   status_backwards: 'status went backwards',
   expired_then_paid: 'paid after expiry',
   amount_mismatch: 'amount mismatch',
+  silent: 'no news',
 };
 
 export const STEP_KIND_LABEL: Record<TimelineStepKind, string> = {
