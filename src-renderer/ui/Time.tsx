@@ -1,15 +1,18 @@
 import { formatRelative } from './format.js';
+import { useNow } from './clock.js';
 
 export const utcText = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', ' UTC');
 
 /**
  * A time in the user's locale, UTC on hover. `relative`: "5 min ago" when recent;
- * `both`: relative and the locale time; `absolute`: the locale date and time.
+ * `both`: relative and the locale time; `absolute`: the locale date and time. A relative time
+ * keeps itself current (see clock.ts).
  */
 export function Time({ iso, relative = true, mode }: { iso: string; relative?: boolean; mode?: 'relative' | 'absolute' | 'both' }) {
   const date = new Date(iso);
   const shown = mode ?? (relative ? 'relative' : 'absolute');
-  const rel = shown === 'absolute' ? '' : formatRelative(date, new Date());
+  const now = useNow(shown !== 'absolute');
+  const rel = shown === 'absolute' ? '' : formatRelative(date, new Date(now));
   const absolute = date.toLocaleString();
   // Past a day the relative form already is the locale date: do not say it twice.
   const text = shown === 'absolute' ? absolute : shown === 'relative' || rel === absolute ? rel : `${rel} · ${date.toLocaleTimeString()}`;
