@@ -65,6 +65,8 @@ export interface DeliverySummaryRecord {
   size: number;
   eventType: string | null;
   verification: VerificationStatus | null;
+  /** The label of the secret that matched, read from the stored verification. */
+  secretLabel?: string | null;
   status: NormalizedStatus | null;
   amountValue: string | null;
   amountCurrency: string | null;

@@ -32,6 +32,8 @@ export const DeliverySummary = z.object({
   eventType: z.string().nullable(),
   /** null while verification has not run yet (it runs just after the delivery is acknowledged). */
   verification: VerificationStatus.nullable(),
+  /** The label of the webhook secret whose signature matched ("production", "hmac secret (sandbox)"). */
+  secretLabel: z.string().nullable().optional(),
   status: NormalizedStatus.nullable(),
   amount: z.object({ value: z.string(), currency: z.string().nullable() }).nullable(),
   reference: z.string().nullable(),

@@ -1,16 +1,6 @@
-/**
- * Which environment a webhook secret belongs to, read from its label ("production", "sandbox",
- * "hmac secret (sandbox)", "live 2026"): secrets carry no other environment field. A label that
- * names neither gives null, and then nothing is compared.
- */
-export type SecretEnvironment = 'production' | 'sandbox';
+import { type SecretEnvironment, secretEnvironment } from '../../../src-shared/domain/secret-environment.js';
 
-export function secretEnvironment(label: string): SecretEnvironment | null {
-  const sandbox = /sandbox|\bsand\b|\btest|staging/i.test(label);
-  const production = /prod|\blive\b/i.test(label);
-  if (sandbox === production) return null;
-  return sandbox ? 'sandbox' : 'production';
-}
+export { type SecretEnvironment, secretEnvironment };
 
 /** The event's environment word as one of the two, or null for anything else. */
 export function eventEnvironment(env: string | null): SecretEnvironment | null {

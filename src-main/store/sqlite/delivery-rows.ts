@@ -29,7 +29,8 @@ export function insertValues(d: NewDelivery): unknown[] {
 
 /** Columns of an inbox row: never the body, so listing stays cheap. */
 export const summaryColumns = `seq, id, provider, label, received_at, method, path, size, event_type,
-  verification_status, status, amount_value, amount_currency, reference, parse_error, duplicate_of, rejected`;
+  verification_status, status, amount_value, amount_currency, reference, parse_error, duplicate_of, rejected,
+  json_extract(verification, '$.secretLabel') AS secret_label`;
 
 export interface SummaryRow {
   seq: number;
@@ -49,6 +50,7 @@ export interface SummaryRow {
   parse_error: string | null;
   duplicate_of: string | null;
   rejected: string | null;
+  secret_label?: string | null;
 }
 
 export interface FullRow extends SummaryRow {
@@ -84,6 +86,7 @@ export function toSummary(row: SummaryRow): DeliverySummaryRecord {
     size: row.size,
     eventType: row.event_type,
     verification: row.verification_status as VerificationStatus | null,
+    secretLabel: typeof row.secret_label === 'string' ? row.secret_label : null,
     status: row.status as NormalizedStatus | null,
     amountValue: row.amount_value,
     amountCurrency: row.amount_currency,
