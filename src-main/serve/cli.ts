@@ -8,6 +8,7 @@ import { startServeMode } from './serve-mode.js';
 import { providerIds } from '../../src-shared/domain/provider.js';
 import { createGatewatchDeps } from '../app/default-deps.js';
 import { ConsoleTokenError, describeTokenSource, resolveConsoleToken, tokenWarning } from './console-token.js';
+import { logFileIn, RotatingFileLog } from '../log/rotating-file-log.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const ServeFlags = z.object({
@@ -17,6 +18,14 @@ const ServeFlags = z.object({
   'console-port': port,
   'body-limit': z.coerce.number().int().positive(),
 });
+
+/** The data dir's gatewatch.log, once the data dir is known; every log line also goes to stderr. */
+let logFile: RotatingFileLog | null = null;
+
+function log(message: string): void {
+  console.error(`gatewatch: ${message}`);
+  logFile?.write(message);
+}
 
 function defaultRendererDir(): string | null {
   const candidates = [
@@ -53,6 +62,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const f = flags.data;
+  logFile = new RotatingFileLog({
+    file: logFileIn(f.data),
+    onError: (error) => console.error(`gatewatch: cannot write the log file ${logFileIn(f.data)} (${error.message}); logging to stderr only`),
+  });
   // A terminal is someone watching; anything else (a pipe, a service log) may be kept and read later.
   const interactive = process.stdout.isTTY === true;
   let consoleToken: ReturnType<typeof resolveConsoleToken>;
@@ -78,7 +91,7 @@ async function main(): Promise<void> {
     },
     createGatewatchDeps({
       dataDir: f.data,
-      log: (message) => console.error(`gatewatch: ${message}`),
+      log,
       builtDir: new URL('./', import.meta.url),
     }),
   );
@@ -90,15 +103,19 @@ async function main(): Promise<void> {
     console.log(`  Token:        ${describeTokenSource(consoleToken.source)}`);
   }
   if (!rendererDir) console.log('  (the console page is not built yet: run `npm run build`; the API works meanwhile)');
+  logFile.write(`serve mode started: webhooks on ${running.webhookBaseUrl}, console on ${running.consoleOrigin}`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`gatewatch: ${signal}, shutting down`);
     running.stop().then(
-      () => process.exit(0),
+      () => {
+        logFile?.write(`serve mode stopped (${signal})`);
+        process.exit(0);
+      },
       (error) => {
-        console.error(`gatewatch: shutdown failed: ${(error as Error).message}`);
+        log(`shutdown failed: ${(error as Error).message}`);
         process.exit(1);
       },
     );
@@ -109,12 +126,9 @@ async function main(): Promise<void> {
 
 main().catch((error: NodeJS.ErrnoException & { port?: number }) => {
   if (error.code === 'EADDRINUSE') {
-    console.error(
-      `gatewatch: port ${error.port ?? ''} is already in use (another Gatewatch, or another program). ` +
-        'Choose others with --webhook-port and --console-port.',
-    );
+    log(`port ${error.port ?? ''} is already in use (another Gatewatch, or another program). Choose others with --webhook-port and --console-port.`);
   } else {
-    console.error(`gatewatch: ${error.message}`);
+    log(error.message);
   }
   process.exit(1);
 });
