@@ -104,6 +104,7 @@ export async function getDelivery(store: DeliveryStore, id: string): Promise<Del
     correlationKeys: derived?.correlationKeys ?? [],
     schemaIssues: derived?.schemaIssues ?? [],
     duplicates: await store.duplicatesOf(stored.id),
+    origin: stored.origin ?? null,
   };
 }
 

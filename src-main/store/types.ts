@@ -8,6 +8,7 @@ import type { SessionStore } from './sessions-types.js';
 import type { ReplayStore } from './replay-types.js';
 import type { StatsStore, TimelineStore } from './timeline-types.js';
 import type { StoreMaintenance } from './maintenance-types.js';
+import type { DeliveryOrigin } from '../../src-shared/domain/origin.js';
 
 /** A delivery as the listener captured it, before anything is derived from it. */
 export interface NewDelivery {
@@ -26,6 +27,8 @@ export interface NewDelivery {
   remoteAddress: string | null;
   forwarded: ForwardedInfo | null;
   rejected: { httpStatus: number; reason: string } | null;
+  /** Set for a delivery imported from a HAR file or a cURL command; absent/null for one the listener received. */
+  origin?: DeliveryOrigin | null;
 }
 
 /** What the pipeline works out from a delivery just after it is acknowledged. */

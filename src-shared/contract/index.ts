@@ -7,6 +7,7 @@ import { timelineContract } from './timeline.js';
 import { sessionsContract } from './sessions.js';
 import { replayContract } from './replay.js';
 import { retentionContract } from './retention.js';
+import { interopContract } from './interop.js';
 
 /**
  * Every call the renderer can make: a name, a zod input schema and a zod output schema.
@@ -21,6 +22,7 @@ export const contract = {
   ...sessionsContract,
   ...replayContract,
   ...retentionContract,
+  ...interopContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeliveryProvider } from './provider.js';
 import { VerificationResult, VerificationStatus } from './verification.js';
 import { CorrelationKey, NormalizedEvent, NormalizedStatus } from './normalized.js';
+import { DeliveryOrigin } from './origin.js';
 
 export const HeaderPair = z.tuple([z.string(), z.string()]);
 export type HeaderPair = z.infer<typeof HeaderPair>;
@@ -59,5 +60,7 @@ export const DeliveryDetail = DeliverySummary.extend({
   schemaIssues: z.array(z.string()),
   /** Later deliveries linked to this one as retries/duplicates. */
   duplicates: z.array(z.string()),
+  /** Set when the delivery was imported (HAR file, cURL command) rather than received by the listener. */
+  origin: DeliveryOrigin.nullable().optional(),
 });
 export type DeliveryDetail = z.infer<typeof DeliveryDetail>;

@@ -8,6 +8,7 @@ import { timelineHandlers } from './timeline.js';
 import { sessionHandlers } from './sessions.js';
 import { replayHandlers } from './replay.js';
 import { retentionHandlers } from './retention.js';
+import { interopHandlers } from './interop.js';
 
 /** Every contract call mapped to its feature's service; the type checker insists none is missing. */
 export function createHandlers(ctx: AppContext): CallHandlers {
@@ -20,5 +21,6 @@ export function createHandlers(ctx: AppContext): CallHandlers {
     ...sessionHandlers(ctx),
     ...replayHandlers(ctx),
     ...retentionHandlers(ctx),
+    ...interopHandlers(ctx),
   };
 }

@@ -5,8 +5,8 @@ import type { DeliverySummaryRecord, NewDelivery, PendingDelivery, StoredDeliver
 
 // Positional parameters: binding by name costs an object per row on the listener's path.
 export const insertDeliverySql = `INSERT INTO deliveries
-  (id, provider, label, received_at, method, path, query, headers, body, size, body_sha256, remote_address, forwarded, rejected)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (id, provider, label, received_at, method, path, query, headers, body, size, body_sha256, remote_address, forwarded, rejected, origin)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export function insertValues(d: NewDelivery): unknown[] {
   return [
@@ -24,6 +24,7 @@ export function insertValues(d: NewDelivery): unknown[] {
     d.remoteAddress,
     d.forwarded === null ? null : JSON.stringify(d.forwarded),
     d.rejected === null ? null : JSON.stringify(d.rejected),
+    d.origin ? JSON.stringify(d.origin) : null,
   ];
 }
 
@@ -65,6 +66,8 @@ export interface FullRow extends SummaryRow {
   verification: string | null;
   normalized: string | null;
   schema_issues: string | null;
+  /** Migration 010: JSON of an imported delivery's origin. */
+  origin?: string | null;
 }
 
 /** Columns derivation reads. */
@@ -126,6 +129,7 @@ export function toStored(row: FullRow, keys: Array<{ kind: string; value: string
     remoteAddress: row.remote_address,
     forwarded: parseJson(row.forwarded),
     rejected: parseJson(row.rejected),
+    origin: parseJson(row.origin ?? null),
     duplicateOf: row.duplicate_of,
     derived:
       row.derived_at === null

@@ -8,6 +8,7 @@ import { searchFiltersMigration } from './006-search-filters.js';
 import { derivedOnlyIndexesMigration } from './007-derived-only-indexes.js';
 import { replayCredentialHeadersMigration } from './008-replay-credential-headers.js';
 import { deliveryEnvironmentMigration } from './009-delivery-environment.js';
+import { deliveryOriginMigration } from './010-delivery-origin.js';
 
 export type { Migration } from './types.js';
 
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   derivedOnlyIndexesMigration,
   replayCredentialHeadersMigration,
   deliveryEnvironmentMigration,
+  deliveryOriginMigration,
 ];
