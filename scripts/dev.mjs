@@ -50,15 +50,19 @@ const page = await createServer({
     host: '127.0.0.1',
     port: Number(values['page-port']),
     strictPort: true,
-    proxy: {
-      '/api': {
-        target: api,
-        changeOrigin: true,
-        // Serve mode accepts only its own origin (a page elsewhere must not drive it): the
-        // proxy speaks for this page, which is on loopback too.
-        configure: (proxy) => proxy.on('proxyReq', (request) => request.setHeader('origin', api)),
-      },
-    },
+    // The API and sign-in (whose session cookie then belongs to this page's origin).
+    proxy: Object.fromEntries(
+      ['/api', '/auth'].map((path) => [
+        path,
+        {
+          target: api,
+          changeOrigin: true,
+          // Serve mode accepts only its own origin (a page elsewhere must not drive it): the
+          // proxy speaks for this page, which is on loopback too.
+          configure: (proxy) => proxy.on('proxyReq', (request) => request.setHeader('origin', api)),
+        },
+      ]),
+    ),
   },
 });
 await page.listen();

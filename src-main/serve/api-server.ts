@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, httpStatusForCode, type ApiErrorBody } from '../../src-shared/contract/errors.js';
+import { ApiError } from '../../src-shared/contract/errors.js';
 import type { Dispatcher } from '../dispatcher/dispatcher.js';
 import type { PushBus } from '../events/bus.js';
 import { readRendererFile } from './static-files.js';
-import { SECURITY_HEADERS, allowedHosts, bearerToken, originAllowed, tokenMatches } from './security.js';
+import { SECURITY_HEADERS, allowedHosts, originAllowed, sameOriginWrite } from './security.js';
 import { listen } from '../net/listen.js';
+import { readJson, sendError, sendJson } from './answers.js';
+import { ConsoleAuth } from './console-auth.js';
 
 export interface ConsoleServerOptions {
   host: string;
@@ -16,52 +18,29 @@ export interface ConsoleServerOptions {
   maxInputBytes?: number;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  });
-  response.end(text);
-}
-
-function sendError(response: ServerResponse, error: ApiError): void {
-  const body: { error: ApiErrorBody } = { error: error.toBody() };
-  sendJson(response, httpStatusForCode[error.code], body);
-}
-
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > limit) throw new ApiError('too_large', `Request body is over the ${limit}-byte limit.`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
 /**
- * Serve mode: the console API on loopback (`POST /api/<call>`, bearer token, same-origin only),
- * Server-Sent Events for pushes (`GET /api/events`), and the built renderer as a web page.
+ * Serve mode: the console API on loopback (`POST /api/<call>`, bearer token or the session
+ * cookie, same-origin only), sign-in (`/auth/…`, see console-auth.ts), Server-Sent Events for
+ * pushes (`GET /api/events`), and the built renderer as a web page.
  */
 export class ConsoleServer {
   private server: Server | null = null;
   private readonly streams = new Set<ServerResponse>();
   private port = 0;
+  private readonly auth: ConsoleAuth;
 
   constructor(
     private readonly options: ConsoleServerOptions,
     private readonly dispatcher: Dispatcher,
     private readonly bus: PushBus,
-  ) {}
+  ) {
+    this.auth = new ConsoleAuth(options.token, () => this.port);
+  }
 
   async start(): Promise<AddressInfo> {
     const server = createServer((req, res) => {
-      this.handle(req, res).catch(() => {
-        if (!res.headersSent) sendError(res, new ApiError('internal', 'The console server failed.'));
+      this.handle(req, res).catch((error) => {
+        if (!res.headersSent) sendError(res, error instanceof ApiError ? error : new ApiError('internal', 'The console server failed.'));
         else res.destroy();
       });
     });
@@ -93,6 +72,11 @@ export class ConsoleServer {
       await this.handleApi(request, response, path.slice('/api/'.length));
       return;
     }
+    if (path.startsWith('/auth/')) {
+      if (!originAllowed(request, this.port)) sendError(response, new ApiError('forbidden', 'Cross-origin requests are refused.'));
+      else await this.auth.handle(request, response, path);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendError(response, new ApiError('bad_request', 'Only GET is served outside /api/.'));
       return;
@@ -116,8 +100,14 @@ export class ConsoleServer {
       sendError(response, new ApiError('forbidden', 'Cross-origin requests are refused.'));
       return;
     }
-    if (!tokenMatches(bearerToken(request), this.options.token)) {
+    const caller = this.auth.identify(request);
+    if (!caller) {
       sendError(response, new ApiError('unauthorized', 'Missing or wrong token: open the console URL printed at start-up.'));
+      return;
+    }
+    // A cookie rides along with any request the browser makes: a call on it must come from the page.
+    if (caller.via === 'cookie' && request.method !== 'GET' && !sameOriginWrite(request, this.port)) {
+      sendError(response, new ApiError('forbidden', 'A call on the session cookie must come from the console page.'));
       return;
     }
     if (name === 'events' && request.method === 'GET') {
@@ -129,15 +119,7 @@ export class ConsoleServer {
       return;
     }
     try {
-      const raw = await readBody(request, this.options.maxInputBytes ?? 1024 * 1024);
-      let input: unknown = {};
-      if (raw.byteLength > 0) {
-        try {
-          input = JSON.parse(raw.toString('utf8'));
-        } catch {
-          throw new ApiError('bad_request', 'The request body is not valid JSON.');
-        }
-      }
+      const input = await readJson(request, this.options.maxInputBytes ?? 1024 * 1024);
       sendJson(response, 200, await this.dispatcher.call(name, input, 'http'));
     } catch (error) {
       sendError(response, error instanceof ApiError ? error : new ApiError('internal', 'The call failed unexpectedly.'));

@@ -1,6 +1,8 @@
 import { PushEvent } from '../../src-shared/contract/events.js';
 import { ApiErrorBody } from '../../src-shared/contract/errors.js';
+import { AUTH_PATHS } from '../../src-shared/contract/console-auth.js';
 import { ConsoleError, type ConsoleTransport } from './types.js';
+import { createConnectionMonitor, NOT_ANSWERING } from './connection.js';
 
 async function errorFrom(response: Response): Promise<ConsoleError> {
   const parsed = ApiErrorBody.safeParse(((await response.json().catch(() => ({}))) as { error?: unknown }).error);
@@ -9,7 +11,7 @@ async function errorFrom(response: Response): Promise<ConsoleError> {
   );
 }
 
-/** Reads Server-Sent Events from a fetch stream (EventSource cannot send the bearer token). */
+/** Reads Server-Sent Events from a fetch stream (EventSource cannot send a bearer token). */
 async function readEvents(response: Response, onEvent: (event: PushEvent) => void, signal: AbortSignal): Promise<void> {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
@@ -32,12 +34,37 @@ async function readEvents(response: Response, onEvent: (event: PushEvent) => voi
   }
 }
 
-export function createHttpTransport(token: string, base = ''): ConsoleTransport {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+export interface HttpTransportHooks {
+  /** The console refused the credentials (its session ended, or it restarted): ask for the token again. */
+  onUnauthorized?(): void;
+}
+
+/**
+ * Serve mode's API over fetch. Without a token the browser's session cookie carries the calls
+ * (fetch sends it to the page's own origin); a token, when given, goes as a bearer header.
+ */
+export function createHttpTransport(token: string | null, base = '', hooks: HttpTransportHooks = {}): ConsoleTransport {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const { monitor, reporter } = createConnectionMonitor(async () => (await fetch(`${base}${AUTH_PATHS.session}`, { credentials: 'same-origin' })).ok);
+  /** fetch, with "no answer at all" reported and said in words. */
+  const request = async (url: string, init: RequestInit): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, credentials: 'same-origin' });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      reporter.lost();
+      throw new ConsoleError({ code: 'unavailable', message: NOT_ANSWERING });
+    }
+    reporter.reached();
+    if (response.status === 401) hooks.onUnauthorized?.();
+    return response;
+  };
   return {
     kind: 'http',
+    connection: monitor,
     async call(name, input) {
-      const response = await fetch(`${base}/api/${name}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+      const response = await request(`${base}/api/${name}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
       if (!response.ok) throw await errorFrom(response);
       return (await response.json()) as never;
     },
@@ -45,7 +72,7 @@ export function createHttpTransport(token: string, base = ''): ConsoleTransport 
       const controller = new AbortController();
       const connect = async (attempt: number): Promise<void> => {
         try {
-          const response = await fetch(`${base}/api/events`, { headers, signal: controller.signal });
+          const response = await request(`${base}/api/events`, { headers, signal: controller.signal });
           if (response.ok && response.body) {
             listener({ type: 'listener.changed' }); // (re)connected: refresh what may have been missed
             await readEvents(response, listener, controller.signal);
@@ -54,7 +81,11 @@ export function createHttpTransport(token: string, base = ''): ConsoleTransport 
         } catch {
           // dropped: reconnect below
         }
-        if (!controller.signal.aborted) setTimeout(() => void connect(attempt + 1), Math.min(500 * 2 ** attempt, 10_000));
+        if (controller.signal.aborted) return;
+        const delay = Math.min(500 * 2 ** attempt, 10_000);
+        // Unreachable (the request said so): say when the stream tries again.
+        if (monitor.state() === 'down') reporter.lost(Date.now() + delay);
+        setTimeout(() => void connect(attempt + 1), delay);
       };
       void connect(0);
       return () => controller.abort();
