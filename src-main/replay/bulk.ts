@@ -1,8 +1,10 @@
 /**
  * Bulk replay: one attempt per delivery, started in received order, at most `concurrency` at a
- * time, progress pushed to the renderer after every attempt. Cancelling stops new sends; the
- * ones already on the wire finish and are recorded (their outcome is real), the rest are skipped.
- * Jobs live in memory; their attempts are stored like any other.
+ * time, progress pushed to the renderer after every attempt. Every job is confirmed by a person
+ * (for the count they saw) and audited once, with that count. Sends in a row that get no answer
+ * pause it (the target is down: the rest would only fail too); it goes on when resumed.
+ * Cancelling stops new sends; the ones already on the wire finish and are recorded (their outcome
+ * is real), the rest are skipped. Jobs live in memory; their attempts are stored like any other.
  */
 import type { ReplayBulkStartInput, ReplayDeliveryFilter, ReplayJob } from '../../src-shared/contract/replay.js';
 import type { z } from 'zod';
@@ -13,15 +15,23 @@ import type { DeliveryStore, StoredDelivery } from '../store/types.js';
 import { newId } from '../store/ids.js';
 import type { PreparedTarget, ReplayService } from './replay-service.js';
 import type { ReplayTargets } from './targets.js';
+import { countMatching, deliveryName, selectDeliveries } from './bulk-selection.js';
 
-export const MAX_BULK_DELIVERIES = 1000;
 const KEPT_JOBS = 20;
+/** Sends in a row with no answer at all (refused, timed out) after which a job pauses by itself. */
+export const PAUSE_AFTER_NO_ANSWER = 3;
 
 type StartInput = z.output<typeof ReplayBulkStartInput>;
 
 interface RunningJob {
   view: ReplayJob;
   cancelled: boolean;
+  /** Deliveries whose send failed, in the order they were sent: "retry failed only" sends these. */
+  failedIds: string[];
+  noAnswerInARow: number;
+  /** While paused: workers wait on `gate`, which `release` opens. */
+  gate: Promise<void> | null;
+  release: () => void;
   done: Promise<void>;
 }
 
@@ -39,12 +49,22 @@ export class BulkReplayJobs {
 
   constructor(private readonly deps: BulkReplayDeps) {}
 
-  async start(input: StartInput): Promise<ReplayJob> {
+  count(filter: ReplayDeliveryFilter) {
+    return countMatching(this.deps.deliveries, filter);
+  }
+
+  async start(input: StartInput, retryOf: string | null = null): Promise<ReplayJob> {
     const prepared = await this.deps.service.prepareTarget(input.targetId, input.resign);
-    const deliveries = await this.selectDeliveries(input);
+    const deliveries = await selectDeliveries(this.deps.deliveries, input);
     if (deliveries.length === 0) throw new ApiError('bad_request', 'No delivery matches: there is nothing to replay.');
-    await this.deps.targets.checkConfirmation(prepared.target, input.confirm);
     const { target } = prepared;
+    if (!input.confirm) {
+      throw new ApiError('conflict', `Confirm replaying ${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'} to "${target.name}" (${target.url}): a bulk replay is sent only once confirmed. Send again with confirm: true.`);
+    }
+    if (input.expectedCount !== undefined && input.expectedCount !== deliveries.length) {
+      throw new ApiError('conflict', `${deliveries.length} deliveries match now, not the ${input.expectedCount} confirmed: nothing was sent. Check the count and confirm again.`);
+    }
+    await this.deps.targets.checkConfirmation(target, true);
     const view: ReplayJob = {
       id: newId('rpj'),
       target: { id: target.id, name: target.name, url: target.url },
@@ -58,18 +78,37 @@ export class BulkReplayJobs {
       startedAt: new Date().toISOString(),
       finishedAt: null,
       lastError: null,
+      pausedReason: null,
+      retryOf,
     };
-    await this.deps.audit.record('replay.bulk', view.id, `Started replaying ${deliveries.length} deliveries to "${target.name}" (${target.url})`, {
+    // One entry for the job, with its count: its attempts are in the replay log, not one entry each.
+    const what = retryOf ? `the ${deliveries.length} failed deliveries of ${retryOf}` : `${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'}`;
+    await this.deps.audit.record('replay.bulk', view.id, `Bulk replay of ${what} to "${target.name}" (${target.url})`, {
       target: view.target,
+      count: deliveries.length,
+      filter: input.filter ?? null,
       deliveryIds: deliveries.map((d) => d.id),
       concurrency: input.concurrency,
       resigned: input.resign,
+      retryOf,
     });
-    const job: RunningJob = { view, cancelled: false, done: Promise.resolve() };
+    const job: RunningJob = { view, cancelled: false, failedIds: [], noAnswerInARow: 0, gate: null, release: () => {}, done: Promise.resolve() };
     job.done = this.run(job, prepared, deliveries);
     this.jobs.set(view.id, job);
     this.forgetOldJobs();
     return { ...view };
+  }
+
+  /** A new job for the deliveries that failed in a stopped one, to the same target, confirmed again. */
+  async retryFailed(input: { id: string; confirm: boolean; expectedCount?: number }): Promise<ReplayJob> {
+    const job = this.require(input.id);
+    if (job.view.finishedAt === null) throw new ApiError('bad_request', 'This bulk replay is still going: wait for it to stop, or cancel it, before retrying its failures.');
+    if (job.failedIds.length === 0) throw new ApiError('bad_request', 'Nothing failed in this bulk replay: there is nothing to retry.');
+    const { target, concurrency, resigned } = job.view;
+    return this.start(
+      { targetId: target.id, deliveryIds: [...job.failedIds], resign: resigned, concurrency, confirm: input.confirm, expectedCount: input.expectedCount },
+      job.view.id,
+    );
   }
 
   get(id: string): ReplayJob {
@@ -82,12 +121,25 @@ export class BulkReplayJobs {
 
   async cancel(id: string): Promise<ReplayJob> {
     const job = this.require(id);
-    if (job.view.state === 'running') {
+    if (job.view.state === 'running' || job.view.state === 'paused') {
       job.cancelled = true;
       job.view.state = 'cancelling';
+      job.view.pausedReason = null;
+      job.release();
       this.publish(job);
       await this.deps.audit.record('replay.bulk.cancel', id, `Cancelled bulk replay ${id} to "${job.view.target.name}"`, {});
     }
+    return { ...job.view };
+  }
+
+  resume(id: string): ReplayJob {
+    const job = this.require(id);
+    if (job.view.state !== 'paused') throw new ApiError('bad_request', `This bulk replay is ${job.view.state}, not paused.`);
+    job.view.state = 'running';
+    job.view.pausedReason = null;
+    job.noAnswerInARow = 0;
+    job.release();
+    this.publish(job);
     return { ...job.view };
   }
 
@@ -107,7 +159,9 @@ export class BulkReplayJobs {
   private async run(job: RunningJob, prepared: PreparedTarget, deliveries: StoredDelivery[]): Promise<void> {
     let next = 0;
     const worker = async () => {
-      while (!job.cancelled && next < deliveries.length) {
+      while (next < deliveries.length) {
+        if (job.gate) await job.gate;
+        if (job.cancelled) return;
         const delivery = deliveries[next++]!;
         await this.replayOne(job, prepared, delivery);
         this.publish(job);
@@ -117,6 +171,7 @@ export class BulkReplayJobs {
     const v = job.view;
     v.skipped = v.total - v.succeeded - v.failed;
     v.state = job.cancelled ? 'cancelled' : 'finished';
+    v.pausedReason = null;
     v.finishedAt = new Date().toISOString();
     this.publish(job);
   }
@@ -125,48 +180,38 @@ export class BulkReplayJobs {
     const v = job.view;
     try {
       const attempt = await this.deps.service.deliver(prepared, delivery, { jobId: v.id });
-      if (attempt.outcome === 'ok') v.succeeded++;
-      else {
-        v.failed++;
-        v.lastError = `${delivery.id}: ${attempt.error}`;
+      if (attempt.outcome === 'ok') {
+        v.succeeded++;
+        job.noAnswerInARow = 0;
+        return;
       }
+      v.failed++;
+      job.failedIds.push(delivery.id);
+      v.lastError = `${deliveryName(delivery)}: ${attempt.error}`;
+      if (attempt.response !== null) job.noAnswerInARow = 0;
+      else if (++job.noAnswerInARow >= PAUSE_AFTER_NO_ANSWER) this.pause(job, attempt.error);
     } catch (error) {
       // A delivery that cannot be sent at all (no stored body) is skipped, with the reason.
       if (error instanceof ApiError) v.skipped++;
       else {
         v.failed++;
+        job.failedIds.push(delivery.id);
         this.deps.log(`bulk replay ${v.id}: ${(error as Error).message}`);
       }
-      v.lastError = `${delivery.id}: ${(error as Error).message}`;
+      v.lastError = `${deliveryName(delivery)}: ${(error as Error).message}`;
     }
   }
 
-  private async selectDeliveries(input: StartInput): Promise<StoredDelivery[]> {
-    if ((input.deliveryIds === undefined) === (input.filter === undefined)) {
-      throw new ApiError('bad_request', 'Give either deliveryIds or a filter to choose the deliveries to replay.');
-    }
-    const ids = input.deliveryIds ? [...new Set(input.deliveryIds)] : await this.idsMatching(input.filter!);
-    const found = await Promise.all(ids.map((id) => this.deps.deliveries.get(id)));
-    const missing = ids.filter((_, i) => !found[i]);
-    if (missing.length > 0) throw new ApiError('not_found', `No delivery with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}.`);
-    // Received order: the order the provider sent them in, which is what a staging service expects.
-    return (found as StoredDelivery[]).sort((a, b) => a.seq - b.seq);
-  }
-
-  private async idsMatching(filter: ReplayDeliveryFilter): Promise<string[]> {
-    const ids: string[] = [];
-    let beforeSeq: number | undefined;
-    for (;;) {
-      const { q, ...fields } = filter;
-      const page = await this.deps.deliveries.list({ ...fields, text: q, limit: 500, beforeSeq });
-      ids.push(...page.items.map((d) => d.id));
-      if (ids.length > MAX_BULK_DELIVERIES) {
-        throw new ApiError('bad_request', `More than ${MAX_BULK_DELIVERIES} deliveries match: narrow the filter.`);
-      }
-      const last = page.items[page.items.length - 1];
-      if (!page.hasMore || !last) return ids;
-      beforeSeq = last.seq;
-    }
+  private pause(job: RunningJob, cause: string | null): void {
+    if (job.view.state !== 'running') return;
+    job.view.state = 'paused';
+    job.view.pausedReason = `Paused by itself: ${job.noAnswerInARow} sends in a row got no answer from "${job.view.target.name}"${cause ? ` (${cause})` : ''}. Is it running? Resume once it answers, or cancel.`;
+    job.gate = new Promise<void>((resolve) => {
+      job.release = () => {
+        job.gate = null;
+        resolve();
+      };
+    });
   }
 
   private publish(job: RunningJob): void {

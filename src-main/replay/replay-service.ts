@@ -3,7 +3,7 @@
  * stored headers minus hop-by-hop ones, optionally re-signed with the target's secret by the
  * same adapter that verifies. Every attempt, failed or not, is stored and audited.
  */
-import type { ReplayAttempt, ReplayPreview, ReplayResponse } from '../../src-shared/contract/replay.js';
+import type { ReplayAttempt, ReplayAttemptListed, ReplayPreview, ReplayResponse } from '../../src-shared/contract/replay.js';
 import type { DeliveryProvider, ProviderId } from '../../src-shared/domain/provider.js';
 import type { HeaderPair } from '../../src-shared/domain/delivery.js';
 import { ApiError } from '../../src-shared/contract/errors.js';
@@ -148,6 +148,8 @@ export class ReplayService {
       error,
     };
     await this.deps.replays.insertAttempt({ ...attempt, targetId: target.id });
+    // A bulk job is audited once, for all its sends (its attempts carry its id).
+    if (edit.jobId !== null) return attempt;
     await this.deps.audit.record('replay.send', delivery.id, `Replayed ${delivery.id} to "${target.name}" (${target.url}): ${outcomeLine(attempt)}`, {
       attemptId: attempt.id,
       jobId: attempt.jobId,
@@ -186,8 +188,15 @@ export class ReplayService {
     };
   }
 
-  async attempts(query: { deliveryId?: string; targetId?: string; jobId?: string; limit: number }): Promise<ReplayAttempt[]> {
-    return (await this.deps.replays.listAttempts(query)).map(({ targetId: _targetId, ...attempt }) => attempt);
+  /** The log: each attempt with its delivery's event and reference, so a person can tell them apart. */
+  async attempts(query: { deliveryId?: string; targetId?: string; jobId?: string; limit: number }): Promise<ReplayAttemptListed[]> {
+    const attempts = (await this.deps.replays.listAttempts(query)).map(({ targetId: _targetId, ...attempt }) => attempt);
+    const ids = [...new Set(attempts.map((a) => a.deliveryId))];
+    const found = await Promise.all(ids.map((id) => this.deps.deliveries.get(id)));
+    const labels = new Map(
+      found.filter((d): d is StoredDelivery => d !== null).map((d) => [d.id, { eventType: d.derived?.eventType ?? null, reference: d.derived?.reference ?? null }]),
+    );
+    return attempts.map((attempt) => ({ ...attempt, delivery: labels.get(attempt.deliveryId) ?? null }));
   }
 
   /** Masks what this target's answers may echo: its own secret, the provider's webhook secrets, the request's credentials. */

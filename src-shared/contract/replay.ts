@@ -122,32 +122,50 @@ export const ReplayPreview = z.object({
 });
 export type ReplayPreview = z.infer<typeof ReplayPreview>;
 
-/** Which deliveries a bulk replay sends: the inbox's filter, without paging. */
+/** Which deliveries a bulk replay sends: every filter of the inbox, without paging. */
 export const ReplayDeliveryFilter = DeliveriesListInput.pick({
   provider: true,
   eventType: true,
   status: true,
   verification: true,
+  environment: true,
   q: true,
   since: true,
   until: true,
 }).strict();
 export type ReplayDeliveryFilter = z.infer<typeof ReplayDeliveryFilter>;
 
+/** The most deliveries one bulk replay sends. */
+export const MAX_BULK_DELIVERIES = 1000;
+
 export const ReplayBulkStartInput = z.strictObject({
   targetId: id,
-  deliveryIds: z.array(id).min(1).max(1000).optional(),
+  deliveryIds: z.array(id).min(1).max(MAX_BULK_DELIVERIES).optional(),
   filter: ReplayDeliveryFilter.optional(),
   resign: z.boolean().default(false),
   concurrency: z.number().int().min(1).max(8).default(1),
+  /** Every bulk replay is confirmed by a person: without it nothing is sent. */
   confirm: z.boolean().default(false),
+  /** The count the person confirmed: when another number matches by now, nothing is sent and the new count is said. */
+  expectedCount: z.number().int().min(1).max(MAX_BULK_DELIVERIES).optional(),
 });
 export type ReplayBulkStartInput = z.input<typeof ReplayBulkStartInput>;
+
+export const ReplayBulkCountInput = z.strictObject({ filter: ReplayDeliveryFilter });
+export const ReplayBulkCount = z.object({
+  /** Deliveries the filter matches now (up to limit + 1). */
+  count: z.number().int().nonnegative(),
+  limit: z.number().int(),
+  /** More match than one bulk replay sends: narrow the filter. */
+  tooMany: z.boolean(),
+});
+export type ReplayBulkCount = z.infer<typeof ReplayBulkCount>;
 
 export const ReplayJob = z.object({
   id: z.string(),
   target: ReplayAttemptTarget,
-  state: z.enum(['running', 'cancelling', 'cancelled', 'finished']),
+  /** `paused`: it stopped by itself after sends in a row got no answer (see pausedReason), or waits to be resumed. */
+  state: z.enum(['running', 'paused', 'cancelling', 'cancelled', 'finished']),
   concurrency: z.number().int(),
   resigned: z.boolean(),
   total: z.number().int(),
@@ -157,10 +175,25 @@ export const ReplayJob = z.object({
   skipped: z.number().int(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
-  /** The latest failure, in words. */
+  /** The latest failure, in words, naming the delivery by its event and reference. */
   lastError: z.string().nullable(),
+  /** Why it paused by itself; null while running or once resumed. */
+  pausedReason: z.string().nullable(),
+  /** The job whose failed deliveries this one sends again. */
+  retryOf: z.string().nullable(),
 });
 export type ReplayJob = z.infer<typeof ReplayJob>;
+
+/** A delivery named as a person knows it: its event and reference (ids are for machines). */
+export const ReplayDeliveryLabel = z.object({
+  eventType: z.string().nullable(),
+  reference: z.string().nullable(),
+});
+export type ReplayDeliveryLabel = z.infer<typeof ReplayDeliveryLabel>;
+
+/** An attempt as the log lists it: with its delivery's event and reference (null once the delivery is gone). */
+export const ReplayAttemptListed = ReplayAttempt.extend({ delivery: ReplayDeliveryLabel.nullable().optional() });
+export type ReplayAttemptListed = z.infer<typeof ReplayAttemptListed>;
 
 export const replayContract = {
   'replay.targets.list': { input: z.object({}).default({}), output: z.object({ targets: z.array(ReplayTargetView) }) },
@@ -175,10 +208,19 @@ export const replayContract = {
       jobId: id.optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
-    output: z.object({ items: z.array(ReplayAttempt) }),
+    output: z.object({ items: z.array(ReplayAttemptListed) }),
   },
+  /** How many deliveries a bulk replay of this filter would send, asked before confirming. */
+  'replay.bulk.count': { input: ReplayBulkCountInput, output: ReplayBulkCount },
   'replay.bulk.start': { input: ReplayBulkStartInput, output: ReplayJob },
   'replay.bulk.get': { input: z.strictObject({ id }), output: ReplayJob },
   'replay.bulk.list': { input: z.object({}).default({}), output: z.object({ jobs: z.array(ReplayJob) }) },
   'replay.bulk.cancel': { input: z.strictObject({ id }), output: ReplayJob },
+  /** A paused job goes on where it stopped. */
+  'replay.bulk.resume': { input: z.strictObject({ id }), output: ReplayJob },
+  /** A new job sending again only the deliveries that failed in this one (confirmed, as every bulk replay). */
+  'replay.bulk.retryFailed': {
+    input: z.strictObject({ id, confirm: z.boolean().default(false), expectedCount: z.number().int().min(1).optional() }),
+    output: ReplayJob,
+  },
 } as const;

@@ -53,5 +53,7 @@ export const jobView = (extra: Partial<ReplayJob> = {}): ReplayJob => ({
   startedAt: new Date().toISOString(),
   finishedAt: null,
   lastError: null,
+  pausedReason: null,
+  retryOf: null,
   ...extra,
 });

@@ -1,59 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ReplayPage } from '../../src-renderer/features/replay/ReplayPage.js';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ReplayTargetsSettings } from '../../src-renderer/features/replay/ReplayTargetsSettings.js';
 import { AuditPage } from '../../src-renderer/features/audit/AuditPage.js';
 import type { AuditEntry } from '../../src-shared/contract/audit.js';
-import { jobView as job, targetView } from './fixtures.js';
+import { targetView } from './fixtures.js';
 import { renderWithTransport as renderWith } from './render.js';
 
 afterEach(cleanup);
 
 const target = targetView();
-
-describe('ReplayPage: bulk replay', () => {
-  it('starts a job for the filter from the route, shows pushed progress, and cancels it', async () => {
-    const fake = renderWith(<ReplayPage params={new URLSearchParams('provider=paychant&q=pid-77')} />, {
-      'replay.targets.list': () => ({ targets: [target] }),
-      'replay.attempts': () => ({ items: [] }),
-      'replay.bulk.list': () => ({ jobs: [] }),
-      'replay.bulk.start': () => job(),
-      'replay.bulk.cancel': () => job({ state: 'cancelling', succeeded: 1 }),
-    });
-    await screen.findByText('No bulk replays since the console started.');
-    expect(((await screen.findByLabelText('Bulk search')) as HTMLInputElement).value).toBe('pid-77');
-    fireEvent.change(screen.getByLabelText('Concurrency'), { target: { value: '3' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Replay matching deliveries' }));
-    const row = await screen.findByRole('list', { name: 'Bulk replays' });
-    expect(fake.calls.find((c) => c.name === 'replay.bulk.start')!.input).toEqual({
-      targetId: 'rpt_1',
-      filter: { provider: 'paychant', q: 'pid-77' },
-      concurrency: 3,
-      resign: false,
-      confirm: false,
-    });
-    act(() => fake.push({ type: 'replay.progress', job: job({ succeeded: 1, failed: 1 }) }));
-    await within(row).findByText(/2 of 4 · 1 ok · 1 failed · 0 skipped/);
-    expect((within(row).getByRole('progressbar') as HTMLProgressElement).value).toBe(2);
-    fireEvent.click(within(row).getByRole('button', { name: 'Cancel' }));
-    await within(row).findByText(/cancelling/);
-    expect(fake.calls.find((c) => c.name === 'replay.bulk.cancel')!.input).toEqual({ id: 'rpj_1' });
-    act(() => fake.push({ type: 'replay.progress', job: job({ state: 'cancelled', succeeded: 1, skipped: 3 }) }));
-    await within(row).findByText(/1 of 4|4 of 4/);
-    expect(within(row).queryByRole('button', { name: 'Cancel' })).toBeNull();
-  });
-
-  it('will not start a bulk replay of everything: a criterion is needed', async () => {
-    renderWith(<ReplayPage params={new URLSearchParams()} />, {
-      'replay.targets.list': () => ({ targets: [target] }),
-      'replay.attempts': () => ({ items: [] }),
-      'replay.bulk.list': () => ({ jobs: [] }),
-    });
-    const button = await screen.findByRole('button', { name: 'Replay matching deliveries' });
-    expect((button as HTMLButtonElement).disabled).toBe(true);
-  });
-});
 
 describe('ReplayTargetsSettings', () => {
   it('lists targets with only whether a secret is set, and saves a new one with its secret', async () => {

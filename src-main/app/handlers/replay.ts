@@ -12,9 +12,12 @@ export function replayHandlers(ctx: AppContext): FeatureHandlers<typeof replayCo
     'replay.preview': (input) => service.preview(input.deliveryId, input.body),
     'replay.send': (input) => service.send(input),
     'replay.attempts': async (input) => ({ items: await service.attempts(input) }),
+    'replay.bulk.count': (input) => jobs.count(input.filter),
     'replay.bulk.start': (input) => jobs.start(input),
     'replay.bulk.get': async (input) => jobs.get(input.id),
     'replay.bulk.list': async () => ({ jobs: jobs.list() }),
     'replay.bulk.cancel': (input) => jobs.cancel(input.id),
+    'replay.bulk.resume': async (input) => jobs.resume(input.id),
+    'replay.bulk.retryFailed': (input) => jobs.retryFailed(input),
   };
 }

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import type { ReplayAttempt } from '../../../src-shared/contract/replay.js';
+import type { ReplayAttempt, ReplayAttemptListed } from '../../../src-shared/contract/replay.js';
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
 import { Empty } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
 import { attemptDiffs } from './body-diff.js';
 import { DiffView } from './DiffView.js';
+import { attemptDeliveryName } from './attempt-words.js';
 
 /** The original a diff is made against; absent on the replay page, where only the sent side is known. */
 export interface OriginalRequest {
@@ -21,7 +22,7 @@ export function AttemptOutcome({ attempt }: { attempt: ReplayAttempt }) {
   );
 }
 
-export function AttemptList({ attempts, original, showDelivery = false }: { attempts: ReplayAttempt[]; original?: OriginalRequest; showDelivery?: boolean }) {
+export function AttemptList({ attempts, original, showDelivery = false }: { attempts: ReplayAttemptListed[]; original?: OriginalRequest; showDelivery?: boolean }) {
   if (attempts.length === 0) return <Empty>No replays yet.</Empty>;
   return (
     <ul className="replay-attempts" aria-label="Replay attempts">
@@ -33,7 +34,7 @@ export function AttemptList({ attempts, original, showDelivery = false }: { atte
 }
 
 /** One attempt; its detail (and the diffs in it) is only worked out while it is expanded. */
-function AttemptItem({ attempt: a, original, showDelivery }: { attempt: ReplayAttempt; original?: OriginalRequest; showDelivery: boolean }) {
+function AttemptItem({ attempt: a, original, showDelivery }: { attempt: ReplayAttemptListed; original?: OriginalRequest; showDelivery: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <li data-attempt-id={a.id}>
@@ -45,7 +46,7 @@ function AttemptItem({ attempt: a, original, showDelivery }: { attempt: ReplayAt
           {showDelivery ? (
             <>
               {' '}
-              · <a href={`#/deliveries/${encodeURIComponent(a.deliveryId)}`}>{a.deliveryId}</a>
+              · <a href={`#/deliveries/${encodeURIComponent(a.deliveryId)}`}>{attemptDeliveryName(a)}</a>
             </>
           ) : null}
         </summary>

@@ -1,6 +1,7 @@
 import { ErrorState, Loading } from '../../ui/States.js';
 import { AttemptList } from './AttemptList.js';
-import { BulkJobs, BulkReplayForm } from './BulkReplay.js';
+import { BulkReplayForm } from './BulkReplay.js';
+import { BulkJobs } from './BulkJobs.js';
 import { useReplayAttempts, useReplayProgress } from './useReplay.js';
 import { WithReplayTargets } from './TargetPicker.js';
 import './replay.css';

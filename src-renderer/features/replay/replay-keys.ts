@@ -6,4 +6,5 @@ export const replayKeys = {
   allAttempts: () => ['replay', 'attempts'] as const,
   preview: (deliveryId: string, body: string | undefined) => ['replay', 'preview', deliveryId, body ?? null] as const,
   jobs: () => ['replay', 'jobs'] as const,
+  bulkCount: (filter: object) => ['replay', 'bulk-count', filter] as const,
 };

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput } from '../../../src-shared/contract/index.js';
-import type { ReplayJob } from '../../../src-shared/contract/replay.js';
+import type { ReplayDeliveryFilter, ReplayJob } from '../../../src-shared/contract/replay.js';
 import { useTransport } from '../../transport/context.js';
 import { replayKeys } from './replay-keys.js';
 
@@ -68,6 +68,37 @@ export function useStartBulk() {
     mutationFn: (input: CallInput<'replay.bulk.start'>) => transport.call('replay.bulk.start', input),
     onSuccess: (job) => upsertJob(queryClient, job),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: replayKeys.targets() }),
+  });
+}
+
+/** How many deliveries a bulk replay of this filter would send now (null filter: not asked). */
+export function useBulkCount(filter: ReplayDeliveryFilter | null) {
+  const transport = useTransport();
+  return useQuery({
+    queryKey: replayKeys.bulkCount(filter ?? {}),
+    queryFn: () => transport.call('replay.bulk.count', { filter: filter ?? {} }),
+    enabled: filter !== null,
+    placeholderData: keepPreviousData,
+    // A count shown for confirmation must be the current one, not the first ever asked.
+    staleTime: 0,
+  });
+}
+
+export function useResumeBulk() {
+  const transport = useTransport();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => transport.call('replay.bulk.resume', { id }),
+    onSuccess: (job) => upsertJob(queryClient, job),
+  });
+}
+
+export function useRetryFailed() {
+  const transport = useTransport();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'replay.bulk.retryFailed'>) => transport.call('replay.bulk.retryFailed', input),
+    onSuccess: (job) => upsertJob(queryClient, job),
   });
 }
 
