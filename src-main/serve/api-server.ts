@@ -16,6 +16,8 @@ export interface ConsoleServerOptions {
   /** The built renderer (out/renderer); null serves the API only. */
   rendererDir: string | null;
   maxInputBytes?: number;
+  /** `GET /api/<name>` routes besides the event stream (export, openapi.json), behind the same checks as every call. */
+  getRoutes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
 }
 
 /**
@@ -112,6 +114,11 @@ export class ConsoleServer {
     }
     if (name === 'events' && request.method === 'GET') {
       this.openEventStream(request, response);
+      return;
+    }
+    const route = request.method === 'GET' && this.options.getRoutes && Object.hasOwn(this.options.getRoutes, name) ? this.options.getRoutes[name] : undefined;
+    if (route) {
+      await route(request, response);
       return;
     }
     if (request.method !== 'POST') {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createGatewatch, type Gatewatch, type GatewatchDeps } from '../app/gatewatch.js';
 import { ConsoleServer } from './api-server.js';
+import { interopRoutes } from './interop-routes.js';
 
 export interface ServeModeOptions {
   dataDir: string;
@@ -36,7 +37,13 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
   );
   const webhook = await gatewatch.start();
   const server = new ConsoleServer(
-    { host: '127.0.0.1', port: options.consolePort ?? 8788, token, rendererDir: options.rendererDir },
+    {
+      host: '127.0.0.1',
+      port: options.consolePort ?? 8788,
+      token,
+      rendererDir: options.rendererDir,
+      getRoutes: interopRoutes({ deliveries: gatewatch.store.deliveries, replays: gatewatch.store.replay }, gatewatch.context.log),
+    },
     gatewatch.dispatcher,
     gatewatch.bus,
   );
