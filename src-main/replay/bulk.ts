@@ -59,10 +59,16 @@ export class BulkReplayJobs {
     if (deliveries.length === 0) throw new ApiError('bad_request', 'No delivery matches: there is nothing to replay.');
     const { target } = prepared;
     if (!input.confirm) {
-      throw new ApiError('conflict', `Confirm replaying ${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'} to "${target.name}" (${target.url}): a bulk replay is sent only once confirmed. Send again with confirm: true.`);
+      throw new ApiError(
+        'conflict',
+        `Confirm replaying ${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'} to "${target.name}" (${target.url}): a bulk replay is sent only once confirmed. Send again with confirm: true.`,
+      );
     }
     if (input.expectedCount !== undefined && input.expectedCount !== deliveries.length) {
-      throw new ApiError('conflict', `${deliveries.length} deliveries match now, not the ${input.expectedCount} confirmed: nothing was sent. Check the count and confirm again.`);
+      throw new ApiError(
+        'conflict',
+        `${deliveries.length} deliveries match now, not the ${input.expectedCount} confirmed: nothing was sent. Check the count and confirm again.`,
+      );
     }
     await this.deps.targets.checkConfirmation(target, true);
     const view: ReplayJob = {
@@ -82,7 +88,9 @@ export class BulkReplayJobs {
       retryOf,
     };
     // One entry for the job, with its count: its attempts are in the replay log, not one entry each.
-    const what = retryOf ? `the ${deliveries.length} failed deliveries of ${retryOf}` : `${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'}`;
+    const what = retryOf
+      ? `the ${deliveries.length} failed deliveries of ${retryOf}`
+      : `${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'}`;
     await this.deps.audit.record('replay.bulk', view.id, `Bulk replay of ${what} to "${target.name}" (${target.url})`, {
       target: view.target,
       count: deliveries.length,
@@ -102,7 +110,8 @@ export class BulkReplayJobs {
   /** A new job for the deliveries that failed in a stopped one, to the same target, confirmed again. */
   async retryFailed(input: { id: string; confirm: boolean; expectedCount?: number }): Promise<ReplayJob> {
     const job = this.require(input.id);
-    if (job.view.finishedAt === null) throw new ApiError('bad_request', 'This bulk replay is still going: wait for it to stop, or cancel it, before retrying its failures.');
+    if (job.view.finishedAt === null)
+      throw new ApiError('bad_request', 'This bulk replay is still going: wait for it to stop, or cancel it, before retrying its failures.');
     if (job.failedIds.length === 0) throw new ApiError('bad_request', 'Nothing failed in this bulk replay: there is nothing to retry.');
     const { target, concurrency, resigned } = job.view;
     return this.start(

@@ -61,7 +61,10 @@ export class ConsoleAuth {
       return;
     }
     if (!tokenMatches(input.data.token, this.token)) {
-      sendError(response, new ApiError('unauthorized', 'That is not this console’s token: copy it again from where `npm run serve` printed it, or from the token file.'));
+      sendError(
+        response,
+        new ApiError('unauthorized', 'That is not this console’s token: copy it again from where `npm run serve` printed it, or from the token file.'),
+      );
       return;
     }
     const id = this.sessions.open({ kind: 'owner' });

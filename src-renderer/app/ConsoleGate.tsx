@@ -44,12 +44,7 @@ export function ConsoleGate({ children }: { children: ReactNode }) {
 
   if (access === null) return null;
   if (access.kind === 'sign-in' || !transport || !queryClient) {
-    return (
-      <SignInPage
-        message={access.kind === 'sign-in' ? access.message : null}
-        onSignedIn={() => setAccess({ kind: 'http' })}
-      />
-    );
+    return <SignInPage message={access.kind === 'sign-in' ? access.message : null} onSignedIn={() => setAccess({ kind: 'http' })} />;
   }
   return (
     <QueryClientProvider client={queryClient}>

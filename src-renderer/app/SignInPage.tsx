@@ -29,8 +29,8 @@ export function SignInPage({ message, onSignedIn }: { message: string | null; on
       >
         <label htmlFor={fieldId}>Console token</label>
         <p id={helpId} className="muted">
-          Paste the console token (printed by <code>npm run serve</code>, or in the token file). This browser then keeps a session
-          until it closes or Gatewatch stops, so links to the console open directly.
+          Paste the console token (printed by <code>npm run serve</code>, or in the token file). This browser then keeps a session until it closes or Gatewatch
+          stops, so links to the console open directly.
         </p>
         <input
           id={fieldId}

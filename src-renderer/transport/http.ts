@@ -6,9 +6,7 @@ import { createConnectionMonitor, NOT_ANSWERING } from './connection.js';
 
 async function errorFrom(response: Response): Promise<ConsoleError> {
   const parsed = ApiErrorBody.safeParse(((await response.json().catch(() => ({}))) as { error?: unknown }).error);
-  return new ConsoleError(
-    parsed.success ? parsed.data : { code: 'internal', message: `The console answered HTTP ${response.status}.` },
-  );
+  return new ConsoleError(parsed.success ? parsed.data : { code: 'internal', message: `The console answered HTTP ${response.status}.` });
 }
 
 /** Reads Server-Sent Events from a fetch stream (EventSource cannot send a bearer token). */

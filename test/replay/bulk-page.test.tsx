@@ -57,7 +57,11 @@ describe('bulk replay from the inbox', () => {
   it('counts what matches every filter and asks every time, for that count, before sending', async () => {
     const fake = renderWith(<ReplayPage params={replayParamsFor(inbox)} />, pageAnswers());
     const count = await screen.findByTestId('bulk-count');
-    await waitFor(() => expect(count.textContent).toMatch(/^118 deliveries match: paychant · event PAYMENT_COMPLETED · status completed · signature valid · sandbox environment · matching “RAIL” · received /));
+    await waitFor(() =>
+      expect(count.textContent).toMatch(
+        /^118 deliveries match: paychant · event PAYMENT_COMPLETED · status completed · signature valid · sandbox environment · matching “RAIL” · received /,
+      ),
+    );
     expect(fake.calls.find((c) => c.name === 'replay.bulk.count')!.input).toEqual({ filter: carried });
 
     // The target was confirmed long ago: the bulk replay still asks.
@@ -83,7 +87,10 @@ describe('bulk replay from the inbox', () => {
   });
 
   it('says when too many or none match, and will not send then', async () => {
-    renderWith(<ReplayPage params={new URLSearchParams('provider=paychant')} />, pageAnswers({ 'replay.bulk.count': () => ({ count: 1001, limit: 1000, tooMany: true }) }));
+    renderWith(
+      <ReplayPage params={new URLSearchParams('provider=paychant')} />,
+      pageAnswers({ 'replay.bulk.count': () => ({ count: 1001, limit: 1000, tooMany: true }) }),
+    );
     await screen.findByText('More than 1,000 deliveries match: narrow the filter.');
     expect((screen.getByRole('button', { name: 'Replay matching…' }) as HTMLButtonElement).disabled).toBe(true);
     cleanup();
@@ -114,7 +121,14 @@ describe('a bulk job on the replay page', () => {
     act(() =>
       fake.push({
         type: 'replay.progress',
-        job: job({ total: 10, succeeded: 4, failed: 3, state: 'paused', pausedReason: 'Paused by itself: 3 sends in a row got no answer from "Local staging".', lastError: 'CREATED · REF-7: the connection was refused' }),
+        job: job({
+          total: 10,
+          succeeded: 4,
+          failed: 3,
+          state: 'paused',
+          pausedReason: 'Paused by itself: 3 sends in a row got no answer from "Local staging".',
+          lastError: 'CREATED · REF-7: the connection was refused',
+        }),
       }),
     );
     await within(row).findByText(/Paused by itself: 3 sends in a row/);

@@ -96,7 +96,10 @@ describe('bulk replay safety rails', () => {
     const ids = [];
     for (let i = 0; i < 6; i++) ids.push(await postDelivery(env.gw, 'paychant', paychant(`DOWN-${i}`, 'CREATED')));
     let id: string | undefined;
-    const paused = progressUntil((job) => job.state === 'paused', () => id);
+    const paused = progressUntil(
+      (job) => job.state === 'paused',
+      () => id,
+    );
     const started = await env.gw.api<ReplayJob>('replay.bulk.start', { targetId: t.id, deliveryIds: ids, confirm: true, expectedCount: 6 });
     id = started.body.id;
     const atPause = await paused;
@@ -107,7 +110,10 @@ describe('bulk replay safety rails', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect((await env.gw.api<ReplayJob>('replay.bulk.get', { id })).body).toMatchObject({ state: 'paused', failed: 3 });
 
-    const pausedAgain = progressUntil((job) => job.state === 'paused' && job.failed === 6, () => id);
+    const pausedAgain = progressUntil(
+      (job) => job.state === 'paused' && job.failed === 6,
+      () => id,
+    );
     expect((await env.gw.api<ReplayJob>('replay.bulk.resume', { id })).body.state).toBe('running');
     await pausedAgain;
     // Nothing left to send once the last three failed: it finishes rather than waiting.
@@ -121,7 +127,10 @@ describe('bulk replay safety rails', () => {
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push(await postDelivery(env.gw, 'paychant', paychant(`STOP-${i}`, 'CREATED')));
     let id: string | undefined;
-    const paused = progressUntil((job) => job.state === 'paused', () => id);
+    const paused = progressUntil(
+      (job) => job.state === 'paused',
+      () => id,
+    );
     id = (await env.gw.api<ReplayJob>('replay.bulk.start', { targetId: t.id, deliveryIds: ids, confirm: true })).body.id;
     await paused;
     const done = progressUntil(stopped, () => id);

@@ -22,7 +22,15 @@ export function AttemptOutcome({ attempt }: { attempt: ReplayAttempt }) {
   );
 }
 
-export function AttemptList({ attempts, original, showDelivery = false }: { attempts: ReplayAttemptListed[]; original?: OriginalRequest; showDelivery?: boolean }) {
+export function AttemptList({
+  attempts,
+  original,
+  showDelivery = false,
+}: {
+  attempts: ReplayAttemptListed[];
+  original?: OriginalRequest;
+  showDelivery?: boolean;
+}) {
   if (attempts.length === 0) return <Empty>No replays yet.</Empty>;
   return (
     <ul className="replay-attempts" aria-label="Replay attempts">

@@ -105,7 +105,12 @@ export function BulkReplayForm({ targets, params }: { targets: ReplayTargetView[
         />
         <span>at a time</span>
         <label className="row">
-          <input type="checkbox" checked={form.resign} disabled={!target.hasSigningSecret} onChange={(e) => setForm((f) => ({ ...f, resign: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={form.resign}
+            disabled={!target.hasSigningSecret}
+            onChange={(e) => setForm((f) => ({ ...f, resign: e.target.checked }))}
+          />
           Re-sign with the target's secret
         </label>
       </div>

@@ -53,8 +53,7 @@ export function replayParamsFor(inboxParams: URLSearchParams): URLSearchParams {
   return params;
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** The filter in words, for the confirmation: "paychant · status completed · matching “RAIL” · received since 5 Nov, 14:00". */
 export function filterWords(filter: ReplayDeliveryFilter): string {
