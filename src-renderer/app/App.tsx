@@ -21,7 +21,7 @@ const NAV: Array<{ page: Route['page']; href: string; label: string; also?: Arra
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'delivery':
-      return <DeliveryPage id={route.id} />;
+      return <DeliveryPage id={route.id} params={route.params} />;
     case 'timeline':
       return <TimelinePage correlationKey={route.key} />;
     case 'dashboard':

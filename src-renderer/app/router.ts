@@ -6,7 +6,8 @@ import { useSyncExternalStore } from 'react';
  */
 export type Route =
   | { page: 'inbox'; params: URLSearchParams }
-  | { page: 'delivery'; id: string }
+  /** `params`: the inbox view it was opened from (filters, selection), for "← Inbox" and next/previous. */
+  | { page: 'delivery'; id: string; params?: URLSearchParams }
   | { page: 'timeline'; key: string }
   | { page: 'dashboard' }
   | { page: 'sessions'; params: URLSearchParams }
@@ -22,7 +23,7 @@ export function parseRoute(hash: string): Route {
   const id = second ? decodeURIComponent(second) : null;
   switch (first) {
     case 'deliveries':
-      return id ? { page: 'delivery', id } : { page: 'inbox', params };
+      return id ? { page: 'delivery', id, params } : { page: 'inbox', params };
     case 'timeline':
       return id ? { page: 'timeline', key: id } : { page: 'inbox', params };
     case 'dashboard':
@@ -48,7 +49,7 @@ const withQuery = (path: string, params: URLSearchParams) => {
 export function hrefFor(route: Route): string {
   switch (route.page) {
     case 'delivery':
-      return `#/deliveries/${encodeURIComponent(route.id)}`;
+      return withQuery(`#/deliveries/${encodeURIComponent(route.id)}`, route.params ?? new URLSearchParams());
     case 'timeline':
       return `#/timeline/${encodeURIComponent(route.key)}`;
     case 'session':

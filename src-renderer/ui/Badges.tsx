@@ -1,5 +1,7 @@
+import './badges.css';
 import type { VerificationStatus } from '../../src-shared/domain/verification.js';
 import type { NormalizedStatus } from '../../src-shared/domain/normalized.js';
+import { signedWithSandboxSecret } from '../../src-shared/domain/secret-environment.js';
 
 const VERIFICATION_LABEL: Record<VerificationStatus | 'pending', string> = {
   valid: 'Signature valid',
@@ -10,8 +12,19 @@ const VERIFICATION_LABEL: Record<VerificationStatus | 'pending', string> = {
   pending: 'Checking…',
 };
 
-export function VerificationBadge({ status }: { status: VerificationStatus | null }) {
+/**
+ * The signature outcome. Valid with a sandbox secret is amber: the signature is genuine, but it
+ * is a test event, not money moving in production.
+ */
+export function VerificationBadge({ status, secretLabel }: { status: VerificationStatus | null; secretLabel?: string | null }) {
   const key = status ?? 'pending';
+  if (signedWithSandboxSecret({ status, secretLabel })) {
+    return (
+      <span className="badge verification-sandbox" data-verification="valid-sandbox" title={`Signed with the “${secretLabel}” secret: a test event`}>
+        Valid (sandbox secret)
+      </span>
+    );
+  }
   return (
     <span className={`badge verification-${key}`} data-verification={key}>
       {VERIFICATION_LABEL[key]}

@@ -15,10 +15,13 @@ export function Time({ iso, relative = true, mode }: { iso: string; relative?: b
   const rel = shown === 'absolute' ? '' : formatRelative(date, new Date(now));
   const absolute = date.toLocaleString();
   // Past a day the relative form already is the locale date: do not say it twice.
-  const text = shown === 'absolute' ? absolute : shown === 'relative' || rel === absolute ? rel : `${rel} · ${date.toLocaleTimeString()}`;
+  const text = shown === 'absolute' ? absolute : rel;
+  const clock = shown === 'both' && rel !== absolute ? date.toLocaleTimeString() : null;
   return (
     <time dateTime={iso} title={utcText(date)}>
       {text}
+      {/* A narrow column may leave the clock time out (CSS: .time-clock). */}
+      {clock ? <span className="time-clock"> · {clock}</span> : null}
     </time>
   );
 }

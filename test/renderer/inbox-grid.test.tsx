@@ -69,12 +69,13 @@ describe('the inbox grid', () => {
     expect(within(header!).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       'Provider',
       'Event',
+      // Early: whether the rest of the row can be trusted.
+      'Signature',
       'Status',
       'Amount',
       'Reference',
       'Received',
       'Size',
-      'Signature',
     ]);
     expect(header!.getAttribute('aria-rowindex')).toBe('1');
     expect(body.map((r) => r.getAttribute('aria-rowindex'))).toEqual(['2', '3', '4', '5']);

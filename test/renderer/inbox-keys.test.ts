@@ -23,6 +23,12 @@ describe('inbox keys', () => {
     expect(pageKeyAction(key('toString'), 'BODY')).toBeNull();
   });
 
+  it('closes the detail pane with Escape, also from a button, but leaves Escape to a field', () => {
+    expect(pageKeyAction(key('Escape'), 'BODY')).toEqual({ kind: 'close' });
+    expect(pageKeyAction(key('Escape'), 'BUTTON')).toEqual({ kind: 'close' });
+    for (const tag of ['INPUT', 'SELECT', 'TEXTAREA']) expect(pageKeyAction(key('Escape'), tag)).toBeNull();
+  });
+
   it('on a row: Enter opens it, Home and End go to the ends', () => {
     expect(rowKeyAction(key('Enter'))).toEqual({ kind: 'open' });
     expect(rowKeyAction(key('Home'))).toEqual({ kind: 'move', move: 'first' });

@@ -9,14 +9,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+let parentRenders = 0;
+function Row() {
+  parentRenders++;
+  return <Time iso="2026-11-05T11:59:40.000Z" />;
+}
+
 describe('relative times', () => {
   it('update by themselves while shown, without the page re-rendering', () => {
     vi.useFakeTimers({ now: new Date('2026-11-05T12:00:00.000Z') });
-    let parentRenders = 0;
-    function Row() {
-      parentRenders++;
-      return <Time iso="2026-11-05T11:59:40.000Z" />;
-    }
+    parentRenders = 0;
     render(<Row />);
     expect(screen.getByText('20 s ago')).toBeTruthy();
     act(() => vi.advanceTimersByTime(TICK_MS * 2));

@@ -1,71 +1,72 @@
-import { ProviderTag, StatusBadge, VerificationBadge } from '../../ui/Badges.js';
-import { ErrorState, Loading } from '../../ui/States.js';
-import { Time } from '../../ui/Time.js';
-import { formatBytes } from '../../ui/format.js';
-import { BodyView } from './BodyView.js';
-import { HeadersTable } from './HeadersTable.js';
-import { VerificationPanel } from './VerificationPanel.js';
-import { NormalizedPanel } from './NormalizedPanel.js';
-import { DuplicatesPanel } from './DuplicatesPanel.js';
-import { DeliveryActions } from './DeliveryActions.js';
-import { useDelivery, useReverify } from './useDelivery.js';
-import { DeliveryReplayPanel } from '../replay/DeliveryReplayPanel.js';
-import { DeliverySessionActions } from '../sessions/DeliverySessionActions.js';
-import './delivery.css';
+import { useEffect } from 'react';
+import { hrefFor, navigate } from '../../app/router.js';
+import { useEscapeTo } from '../../ui/useEscapeTo.js';
+import { pageKeyAction } from '../inbox/inbox-keys.js';
+import { withSelected } from '../inbox/inbox-view.js';
+import { DeliveryView } from './DeliveryView.js';
+import { useDeliveryNeighbours } from './useDeliveryNeighbours.js';
 
-export function DeliveryPage({ id }: { id: string }) {
-  const query = useDelivery(id);
-  const reverify = useReverify(id);
-  if (query.isPending) return <Loading label="Loading delivery…" />;
-  if (query.isError) return <ErrorState error={query.error} />;
-  const d = query.data;
+const NO_PARAMS = new URLSearchParams();
+
+/**
+ * A delivery on its own page, opened from an inbox view (its filters and selection are in the
+ * route): "← Inbox" and Escape go back to that view with this delivery selected; j/k and the
+ * links go to the next and previous delivery of the same list.
+ */
+export function DeliveryPage({ id, params = NO_PARAMS }: { id: string; params?: URLSearchParams }) {
+  const around = useDeliveryNeighbours(id, params);
+  const inbox = { page: 'inbox', params: withSelected(params, id) } as const;
+  const go = (to: string | null) => {
+    if (to) navigate({ page: 'delivery', id: to, params }, true);
+  };
+  useEscapeTo(() => navigate(inbox));
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = pageKeyAction(event, document.activeElement?.tagName);
+      if (action?.kind !== 'move' || (action.move !== 'next' && action.move !== 'previous')) return;
+      if (event.key !== 'j' && event.key !== 'k') return; // the arrows keep scrolling the page
+      event.preventDefault();
+      go(action.move === 'next' ? around.next : around.previous);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  const step = (to: string | null, label: string, rel: 'prev' | 'next', key: string) =>
+    to ? (
+      <a
+        href={hrefFor({ page: 'delivery', id: to, params })}
+        rel={rel}
+        onClick={(event) => {
+          event.preventDefault();
+          go(to);
+        }}
+      >
+        {label} <kbd>{key}</kbd>
+      </a>
+    ) : (
+      <span className="muted" aria-disabled="true">
+        {label}
+      </span>
+    );
   return (
-    <article className="delivery" aria-label={`Delivery ${d.id}`}>
-      <header className="delivery-header">
-        <a href="#/inbox" className="back">
+    <div className="delivery-page">
+      <nav className="delivery-nav" aria-label="Deliveries">
+        <a href={hrefFor(inbox)} className="back">
           ← Inbox
         </a>
-        <div className="delivery-title">
-          <h2>
-            <ProviderTag provider={d.provider} />
-            {d.label ? <span className="label">/{d.label}</span> : null} {d.eventType ?? <span className="muted">no event type</span>}{' '}
-            <StatusBadge status={d.status} /> <VerificationBadge status={d.verification} />
-          </h2>
-          <DeliveryActions delivery={d} />
-        </div>
-        <p className="muted">
-          <code>{d.id}</code> · {d.method} {d.path}
-          {d.query ? `?${d.query}` : ''} · <Time iso={d.receivedAt} mode="both" /> · {formatBytes(d.size)} · from{' '}
-          {d.forwarded?.for ?? d.remoteAddress ?? 'unknown'}
-          {d.eventId ? (
-            <>
-              {' '}
-              · event id <code>{d.eventId}</code>
-            </>
-          ) : null}
-        </p>
-        {d.parseError ? (
-          <p className="state state-warning" role="note">
-            {d.parseError}
-          </p>
+        {around.index >= 0 ? (
+          <span className="muted" data-testid="delivery-position">
+            {around.index + 1} of {around.loaded}
+            {around.complete ? '' : ' loaded'}
+          </span>
         ) : null}
-      </header>
-      <div className="delivery-grid">
-        <div className="delivery-main">
-          <h3>Body</h3>
-          <BodyView delivery={d} />
-          <h3>Headers</h3>
-          <HeadersTable deliveryId={d.id} headers={d.headers} signatureHeader={d.verificationResult.scheme?.header} />
-        </div>
-        <aside className="delivery-side">
-          <VerificationPanel result={d.verificationResult} onReverify={() => reverify.mutate()} reverifying={reverify.isPending} />
-          {reverify.isError ? <ErrorState error={reverify.error} /> : null}
-          <NormalizedPanel delivery={d} />
-          <DuplicatesPanel delivery={d} />
-          <DeliverySessionActions delivery={d} />
-          <DeliveryReplayPanel delivery={d} />
-        </aside>
-      </div>
-    </article>
+        {step(around.previous, '↑ Previous', 'prev', 'k')}
+        {step(around.next, '↓ Next', 'next', 'j')}
+        <span className="keyboard-hint">
+          <kbd>Esc</kbd> back to the inbox
+        </span>
+      </nav>
+      <DeliveryView id={id} />
+    </div>
   );
 }

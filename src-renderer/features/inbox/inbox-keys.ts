@@ -1,11 +1,11 @@
 /**
  * The inbox keyboard: j/k and the arrows move the selection anywhere on the page (not while
- * typing in a field or on a button), Enter opens it; on a focused row, Enter opens that row and
- * Home/End go to the first and last loaded row.
+ * typing in a field or on a button), Enter opens it on its own page, Escape closes the detail
+ * pane; on a focused row, Enter opens that row and Home/End go to the first and last loaded row.
  */
 
 export type InboxMove = 'next' | 'previous' | 'first' | 'last';
-export type InboxKeyAction = { kind: 'move'; move: InboxMove } | { kind: 'open' };
+export type InboxKeyAction = { kind: 'move'; move: InboxMove } | { kind: 'open' } | { kind: 'close' };
 
 export interface KeyLike {
   key: string;
@@ -17,17 +17,29 @@ export interface KeyLike {
 
 const move = (to: InboxMove): InboxKeyAction => ({ kind: 'move', move: to });
 const OPEN: InboxKeyAction = { kind: 'open' };
+const CLOSE: InboxKeyAction = { kind: 'close' };
 
-const PAGE_KEYS: Record<string, InboxKeyAction> = { j: move('next'), ArrowDown: move('next'), k: move('previous'), ArrowUp: move('previous'), Enter: OPEN };
+const PAGE_KEYS: Record<string, InboxKeyAction> = {
+  j: move('next'),
+  ArrowDown: move('next'),
+  k: move('previous'),
+  ArrowUp: move('previous'),
+  Enter: OPEN,
+  Escape: CLOSE,
+};
 const ROW_KEYS: Record<string, InboxKeyAction> = { Enter: OPEN, Home: move('first'), End: move('last') };
 /** Where a key belongs to what has the focus. */
 const OWN_KEYS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
 
 const plain = (event: KeyLike) => !event.defaultPrevented && !event.ctrlKey && !event.metaKey && !event.altKey;
 
+/** Fields keep Escape (it leaves the field); a button does not. */
+const OWN_ESCAPE = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+
 /** A key pressed anywhere on the inbox page; `focusedTag` is the tag name of the focused element. */
 export function pageKeyAction(event: KeyLike, focusedTag: string | undefined): InboxKeyAction | null {
-  if (!plain(event) || (focusedTag !== undefined && OWN_KEYS.has(focusedTag))) return null;
+  const own = event.key === 'Escape' ? OWN_ESCAPE : OWN_KEYS;
+  if (!plain(event) || (focusedTag !== undefined && own.has(focusedTag))) return null;
   return Object.hasOwn(PAGE_KEYS, event.key) ? PAGE_KEYS[event.key]! : null;
 }
 
