@@ -116,9 +116,7 @@ export function paymentHeadline(
   const silent = claim === null && anchor !== null && isOpen(state) && quietMs >= SILENCE_MS;
   const anchorName = anchor?.step.kind === 'session' ? 'the session was created by hand' : (anchor?.step.title ?? '');
   const silence = `no event from ${provider} for ${durationText(quietMs)} since ${anchorName}`;
-  const flags: TimelineFlag[] = silent
-    ? [{ kind: 'silent', stepKey: last.key, message: `${capital(silence)}: the payment may be stuck.` }]
-    : [];
+  const flags: TimelineFlag[] = silent ? [{ kind: 'silent', stepKey: last.key, message: `${capital(silence)}: the payment may be stuck.` }] : [];
 
   let summary: string;
   let tone: PaymentHeadline['tone'];
@@ -152,9 +150,7 @@ export function paymentHeadline(
     state,
     since: since?.at ?? null,
     stepKey: since?.key ?? null,
-    claimed: claim
-      ? { status: claim.step.status!, stepKey: stepKey(claim.step), at: claim.step.at, verification: claim.verification }
-      : null,
+    claimed: claim ? { status: claim.step.status!, stepKey: stepKey(claim.step), at: claim.step.at, verification: claim.verification } : null,
     verified: claim === null,
     amount,
     silentForMs: silent ? quietMs : null,

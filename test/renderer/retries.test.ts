@@ -13,7 +13,13 @@ const rows: Row[] = [
   { id: 'orphan', of: 'gone' },
   { id: 'a', of: null },
 ];
-const collapse = (show: boolean) => collapseRetries(rows, (r) => r.id, (r) => r.of, show).map(({ item, retries }) => [item.id, retries]);
+const collapse = (show: boolean) =>
+  collapseRetries(
+    rows,
+    (r) => r.id,
+    (r) => r.of,
+    show,
+  ).map(({ item, retries }) => [item.id, retries]);
 
 describe('retries under their original', () => {
   it('leaves out retries whose original is listed and counts them on it; keeps a retry whose original is not there', () => {
@@ -36,7 +42,14 @@ describe('retries under their original', () => {
 });
 
 describe('Escape on a detail page', () => {
-  const key = (extra: Partial<Parameters<typeof escapeLeaves>[0]> = {}) => ({ key: 'Escape', ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, ...extra });
+  const key = (extra: Partial<Parameters<typeof escapeLeaves>[0]> = {}) => ({
+    key: 'Escape',
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    defaultPrevented: false,
+    ...extra,
+  });
   it('leaves the page, except in a field, in an open dialog, with a modifier or when handled', () => {
     expect(escapeLeaves(key(), 'BODY', false)).toBe(true);
     expect(escapeLeaves(key(), 'A', false)).toBe(true);

@@ -38,7 +38,10 @@ const unverifiedCompletion: PaymentHeadline = {
   silentForMs: null,
   tone: 'warning',
   summary: 'Completed, unverified: the signature of PAYMENT_COMPLETED did not verify, so the backend probably still shows pending.',
-  actions: ['Open PAYMENT_COMPLETED and read its signature check.', 'The amount changed from 50000 NGN to 140000 NGN between events: check which one the backend credited.'],
+  actions: [
+    'Open PAYMENT_COMPLETED and read its signature check.',
+    'The amount changed from 50000 NGN to 140000 NGN between events: check which one the backend credited.',
+  ],
 };
 
 const timeline = (headline: PaymentHeadline | null): TimelineGetOutput => ({
@@ -49,7 +52,14 @@ const timeline = (headline: PaymentHeadline | null): TimelineGetOutput => ({
     entry('dlv_a', 0),
     entry('dlv_r1', 10, { retryOf: 'delivery:dlv_a', gapMs: 600_000, flags: ['duplicate'] }),
     entry('dlv_r2', 20, { retryOf: 'delivery:dlv_a', gapMs: 600_000, flags: ['duplicate'] }),
-    entry('dlv_c', 40, { title: 'PAYMENT_COMPLETED', status: 'completed', outcome: 'failed', gapMs: 1_200_000, amount: { value: '140000', currency: 'NGN' }, flags: ['failed_signature', 'amount_mismatch'] }),
+    entry('dlv_c', 40, {
+      title: 'PAYMENT_COMPLETED',
+      status: 'completed',
+      outcome: 'failed',
+      gapMs: 1_200_000,
+      amount: { value: '140000', currency: 'NGN' },
+      flags: ['failed_signature', 'amount_mismatch'],
+    }),
   ],
   flags: [
     { kind: 'duplicate', stepKey: 'delivery:dlv_r1', message: 'Repeats dlv_a.' },

@@ -20,8 +20,17 @@ function event(
   const amounts = extra.fiat ? [{ role: 'fiat', value: extra.fiat, currency: 'NGN' }] : [];
   return {
     step: {
-      kind: 'delivery', id, at: at(minute), title, provider: 'paychant', status, outcome: verification === 'invalid' ? 'failed' : 'ok',
-      detail: null, amount: amounts[0] ? { value: amounts[0].value, currency: 'NGN' } : null, deliveryId: id, sessionId: null,
+      kind: 'delivery',
+      id,
+      at: at(minute),
+      title,
+      provider: 'paychant',
+      status,
+      outcome: verification === 'invalid' ? 'failed' : 'ok',
+      detail: null,
+      amount: amounts[0] ? { value: amounts[0].value, currency: 'NGN' } : null,
+      deliveryId: id,
+      sessionId: null,
     },
     amounts,
     duplicateOf: extra.duplicateOf ?? null,
@@ -32,8 +41,17 @@ function event(
 
 const ourCall = (id: string, minute: number, kind: 'session' | 'status_check', status: NormalizedStatus | null, ok = true): PlacedStep =>
   contributedStep({
-    kind, id, at: at(minute), title: kind === 'session' ? 'Instap session created by hand' : 'Instap status checked', provider: 'instap', status,
-    outcome: ok ? 'ok' : 'failed', detail: ok ? null : 'HTTP 502 from the provider', amount: null, deliveryId: null, sessionId: 'ses_1',
+    kind,
+    id,
+    at: at(minute),
+    title: kind === 'session' ? 'Instap session created by hand' : 'Instap status checked',
+    provider: 'instap',
+    status,
+    outcome: ok ? 'ok' : 'failed',
+    detail: ok ? null : 'HTTP 502 from the provider',
+    amount: null,
+    deliveryId: null,
+    sessionId: 'ses_1',
   } satisfies TimelineStep);
 
 function build(steps: PlacedStep[], now = minutesAfter(30)) {
@@ -84,7 +102,9 @@ describe('the payment headline', () => {
       event('c', 6, 'PAYMENT_COMPLETED', 'completed', { fiat: '140000' }),
     ]);
     expect(flags.map((f) => [f.kind, f.stepKey])).toEqual([['amount_mismatch', 'delivery:c']]);
-    expect(flags[0]!.message).toBe('The amount changed: 50000.00 NGN in PAYMENT_CONFIRMED, 140000 NGN in PAYMENT_COMPLETED. Check which one the backend credited.');
+    expect(flags[0]!.message).toBe(
+      'The amount changed: 50000.00 NGN in PAYMENT_CONFIRMED, 140000 NGN in PAYMENT_COMPLETED. Check which one the backend credited.',
+    );
     expect(steps[2]!.flags).toEqual(['amount_mismatch']);
     expect(headline.amount).toEqual({ value: '140000', currency: 'NGN', changedFrom: { value: '50000', currency: 'NGN' } });
     expect(headline.summary).toBe('Completed, verified.');
@@ -105,7 +125,9 @@ describe('the payment headline', () => {
 
   it('makes silence a flag: no event for 2 h since AWAITING_PAYMENT while the payment is open', () => {
     const { flags, headline, steps } = build([event('a', 0, 'AWAITING_PAYMENT', 'pending')], minutesAfter(125));
-    expect(flags).toEqual([{ kind: 'silent', stepKey: 'delivery:a', message: 'No event from paychant for 2 h since AWAITING_PAYMENT: the payment may be stuck.' }]);
+    expect(flags).toEqual([
+      { kind: 'silent', stepKey: 'delivery:a', message: 'No event from paychant for 2 h since AWAITING_PAYMENT: the payment may be stuck.' },
+    ]);
     expect(headline).toMatchObject({ state: 'pending', tone: 'warning', silentForMs: 125 * 60_000 });
     expect(headline.summary).toBe('Pending, verified: no event from paychant for 2 h since AWAITING_PAYMENT.');
     expect(headline.actions[0]).toMatch(/^Ask paychant for the payment's status: the event that settles it may never have been sent/);

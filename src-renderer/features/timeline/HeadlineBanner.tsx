@@ -9,7 +9,12 @@ import { Time } from '../../ui/Time.js';
 export function HeadlineBanner({ headline }: { headline: PaymentHeadline }) {
   const { state, since, claimed, amount, actions } = headline;
   return (
-    <section className={`payment-headline tone-${headline.tone}`} aria-label="Where the payment stands" data-testid="payment-headline" data-tone={headline.tone}>
+    <section
+      className={`payment-headline tone-${headline.tone}`}
+      aria-label="Where the payment stands"
+      data-testid="payment-headline"
+      data-tone={headline.tone}
+    >
       <p className="headline-summary" data-testid="headline-summary">
         {headline.summary}
       </p>

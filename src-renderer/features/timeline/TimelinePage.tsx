@@ -65,7 +65,9 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
                 </label>
               ) : null}
               {data.flags.length > 0 ? (
-                <span className="flag-count">{data.flags.length} to check: {[...new Set(data.flags.map((f) => FLAG_LABEL[f.kind]))].join(', ')}</span>
+                <span className="flag-count">
+                  {data.flags.length} to check: {[...new Set(data.flags.map((f) => FLAG_LABEL[f.kind]))].join(', ')}
+                </span>
               ) : (
                 <span className="muted">nothing looks wrong</span>
               )}
@@ -88,8 +90,8 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
         <ErrorState error={query.error} />
       ) : data!.steps.length === 0 ? (
         <Empty>
-          No delivery, session or replay mentions <code>{correlationKey}</code>. Keys are matched exactly: try the provider's session id,
-          transaction id or your reference, or <a href={hrefFor({ page: 'inbox', params: new URLSearchParams({ q: correlationKey }) })}>search the bodies</a>.
+          No delivery, session or replay mentions <code>{correlationKey}</code>. Keys are matched exactly: try the provider's session id, transaction id or your
+          reference, or <a href={hrefFor({ page: 'inbox', params: new URLSearchParams({ q: correlationKey }) })}>search the bodies</a>.
         </Empty>
       ) : (
         <>
