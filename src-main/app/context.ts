@@ -5,6 +5,7 @@ import type { PushBus } from '../events/bus.js';
 import type { DerivationWorker } from '../pipeline/worker.js';
 import type { WebhookListener } from '../listener/server.js';
 import type { ListenerSettingsService } from '../services/listener-settings.js';
+import type { ListenerPort } from '../services/listener-port.js';
 import type { ProviderConfigService } from '../services/provider-config.js';
 import type { SecretVault } from '../secrets/vault.js';
 import type { AuditLog } from '../services/audit.js';
@@ -20,6 +21,7 @@ export interface AppContext {
   worker: DerivationWorker;
   listener: WebhookListener;
   listenerSettings: ListenerSettingsService;
+  listenerPort: ListenerPort;
   providerConfig: ProviderConfigService;
   vault: SecretVault;
   audit: AuditLog;

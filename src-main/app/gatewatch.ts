@@ -12,6 +12,8 @@ import { IngestQueue } from '../listener/ingest-queue.js';
 import { WebhookListener } from '../listener/server.js';
 import { StorageGuard } from '../listener/storage-guard.js';
 import { ListenerSettingsService } from '../services/listener-settings.js';
+import { ListenerPort } from '../services/listener-port.js';
+import { DEFAULT_WEBHOOK_PORT } from '../../src-shared/contract/listener.js';
 import { ProviderConfigService } from '../services/provider-config.js';
 import { AuditLog } from '../services/audit.js';
 import { SecretVault } from '../secrets/vault.js';
@@ -54,7 +56,8 @@ export interface Gatewatch {
   readonly dispatcher: Dispatcher;
   readonly worker: DerivationWorker;
   readonly listener: WebhookListener;
-  start(): Promise<AddressInfo>;
+  /** Resolves with the listener's address, or null when its port (from Settings) was taken: the console runs and says so. */
+  start(): Promise<AddressInfo | null>;
   stop(): Promise<void>;
 }
 
@@ -86,7 +89,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
   const listener = new WebhookListener(
     {
       host: options.webhookHost,
-      port: options.webhookPort,
+      port: options.webhookPort ?? DEFAULT_WEBHOOK_PORT,
       bodyLimitBytes: options.bodyLimitBytes,
       trustForwardedHeaders: () => listenerSettings.get().trustForwardedHeaders,
       rateLimit: () => listenerSettings.get().rateLimit,
@@ -104,6 +107,12 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     },
     ingest,
   );
+  const listenerPort = new ListenerPort({
+    listener,
+    settings: listenerSettings,
+    fixed: options.webhookPort === undefined ? null : { port: options.webhookPort, by: options.webhookPortFixedBy },
+    log,
+  });
   const audit = new AuditLog(store.audit);
   const retention = new RetentionService({
     deliveries: store.deliveries,
@@ -120,6 +129,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     worker,
     listener,
     listenerSettings,
+    listenerPort,
     providerConfig,
     vault,
     audit,
@@ -147,7 +157,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       await remaskStoredEchoes({ secrets: () => vault.readableValues(), settings: store.settings, maintenance: store.maintenance, log }).catch((error) =>
         log(`could not mask the credentials in stored records (tried again at the next start): ${errorText(error)}`),
       );
-      const address = await listener.start();
+      const address = await listenerPort.start();
       worker.schedule(); // rows a crash left underived
       checkpointTimer = setInterval(() => {
         store.deliveries.checkpoint().catch((error) => log(`checkpoint failed: ${(error as Error).message}`));

@@ -5,7 +5,10 @@ import { ListenerLimits } from '../listener/limits.js';
 export const GatewatchOptions = z.object({
   dataDir: z.string().min(1),
   webhookHost: z.string().min(1).default('127.0.0.1'),
-  webhookPort: z.number().int().min(0).max(65535).default(8787),
+  /** Fixes the listener's port for this run (0: any free one); omitted, the port set in Settings is used, else 8787. */
+  webhookPort: z.number().int().min(0).max(65535).optional(),
+  /** What fixed it, for the console to say (e.g. "--webhook-port"). */
+  webhookPortFixedBy: z.string().min(1).default('the start options'),
   bodyLimitBytes: z.number().int().positive().default(1024 * 1024),
   /** Per-sender and global caps of the listener; the defaults suit a desktop console. */
   listenerLimits: ListenerLimits.prefault({}),

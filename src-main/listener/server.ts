@@ -59,15 +59,23 @@ export interface ListenerProtection {
   storage: StorageSnapshot | null;
 }
 
+const LISTEN_BACKLOG = 8192;
+
+/** Stops accepting; idle connections go at once, requests under way get 2 s to finish. */
+function closeGracefully(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 2_000).unref();
+  });
+}
+
 /**
  * The webhook listener: its own port, the only one ever exposed through a tunnel. Every request
  * to it is committed to the store before it is answered; nothing a provider sends is dropped.
  * One sender cannot take it over: sockets, request rate and bodies in flight are limited per
  * sender, bodies in flight and storage overall.
  */
-const LISTEN_BACKLOG = 8192;
-
-
 export class WebhookListener {
   private server: Server | null = null;
   private readonly limits: ListenerLimits;
@@ -91,7 +99,30 @@ export class WebhookListener {
     this.intake = new BodyIntake({ ...options, limits: this.limits, refusals: this.refusals, ingest, byteRate: () => this.byteRate() });
   }
 
-  async start(): Promise<AddressInfo> {
+  /** Listens on `port` (the options' port by default); rejects with the bind error when it is taken. */
+  async start(port = this.options.port): Promise<AddressInfo> {
+    await this.options.storage?.start();
+    const { server, address } = await this.bind(port);
+    this.server = server;
+    this.guard.start();
+    return address;
+  }
+
+  /**
+   * Moves the listener to another port. The new port is bound first, so when it is taken (or not
+   * allowed) this rejects and the listener stays where it was; requests under way on the old
+   * port are finished there. Starts the listener when it was not listening.
+   */
+  async moveTo(port: number): Promise<AddressInfo> {
+    const previous = this.server;
+    if (!previous) return this.start(port);
+    const { server, address } = await this.bind(port);
+    this.server = server;
+    await closeGracefully(previous);
+    return address;
+  }
+
+  private async bind(port: number): Promise<{ server: Server; address: AddressInfo }> {
     const t = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts };
     const server = createServer(
       {
@@ -105,15 +136,12 @@ export class WebhookListener {
     // The global cap keeps file descriptors safe; the per-address cap keeps one sender from taking it all.
     server.maxConnections = this.limits.maxConnections ?? fdSafeConnectionCap();
     server.on('connection', (socket) => this.guard.onConnection(socket));
-    this.server = server;
-    await this.options.storage?.start();
     // A deep accept queue: with Node's default (511), a flood of connects fills it and a
     // provider's SYN is dropped, to be retried by its kernel only a second later.
-    const address = await listen(server, this.options.port, this.options.host, LISTEN_BACKLOG);
+    const address = await listen(server, port, this.options.host, LISTEN_BACKLOG);
     // After the bind: an accept error (EMFILE) is reported, never an uncaught exception.
     server.on('error', (error) => this.options.onError?.(error));
-    this.guard.start();
-    return address;
+    return { server, address };
   }
 
   address(): AddressInfo | null {
@@ -144,11 +172,7 @@ export class WebhookListener {
     const server = this.server;
     if (!server) return;
     this.server = null;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), 2_000).unref();
-    });
+    await closeGracefully(server);
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {

@@ -14,7 +14,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 const ServeFlags = z.object({
   data: z.string().min(1),
   'webhook-host': z.string().min(1),
-  'webhook-port': port,
+  /** Omitted: the port set in Settings, else 8787. */
+  'webhook-port': port.optional(),
   'console-port': port,
   'body-limit': z.coerce.number().int().positive(),
 });
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   const flags = ServeFlags.safeParse({
     data: values.data ?? env.GATEWATCH_DATA ?? join(homedir(), '.gatewatch'),
     'webhook-host': values['webhook-host'] ?? env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1',
-    'webhook-port': values['webhook-port'] ?? env.GATEWATCH_WEBHOOK_PORT ?? 8787,
+    'webhook-port': values['webhook-port'] ?? (env.GATEWATCH_WEBHOOK_PORT || undefined),
     'console-port': values['console-port'] ?? env.GATEWATCH_CONSOLE_PORT ?? 8788,
     'body-limit': values['body-limit'] ?? env.GATEWATCH_BODY_LIMIT ?? 1024 * 1024,
   });
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
       dataDir: f.data,
       webhookHost: f['webhook-host'],
       webhookPort: f['webhook-port'],
+      webhookPortFixedBy: values['webhook-port'] !== undefined ? '--webhook-port' : 'GATEWATCH_WEBHOOK_PORT',
       consolePort: f['console-port'],
       token: consoleToken.token,
       bodyLimitBytes: f['body-limit'],
@@ -96,7 +98,8 @@ async function main(): Promise<void> {
     }),
   );
   console.log(`Gatewatch is running (data: ${f.data})`);
-  console.log(`  Webhook URL:  ${running.webhookBaseUrl}/webhooks/<provider>   (${providerIds.join(', ')})`);
+  if (running.listenerProblem) console.log(`  Webhooks:     not listening. ${running.listenerProblem}`);
+  else console.log(`  Webhook URL:  ${running.webhookBaseUrl}/webhooks/<provider>   (${providerIds.join(', ')})`);
   if (interactive) console.log(`  Console:      ${running.consoleUrl}`);
   else {
     console.log(`  Console:      ${running.consoleOrigin}/`);

@@ -6,7 +6,10 @@ import { interopRoutes } from './interop-routes.js';
 export interface ServeModeOptions {
   dataDir: string;
   webhookHost?: string;
+  /** Fixes the listener's port for this run; omitted, the port set in Settings (else 8787). */
   webhookPort?: number;
+  /** What fixed it (e.g. "--webhook-port"), for the console to say. */
+  webhookPortFixedBy?: string;
   consolePort?: number;
   token?: string;
   bodyLimitBytes?: number;
@@ -17,6 +20,8 @@ export interface RunningConsole {
   gatewatch: Gatewatch;
   token: string;
   webhookBaseUrl: string;
+  /** Why the listener is not listening (its port from Settings was taken); the console runs and says so too. */
+  listenerProblem: string | null;
   /** The page to open; it carries the token, which the page keeps and drops from the address bar. */
   consoleUrl: string;
   consoleOrigin: string;
@@ -31,6 +36,7 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
       dataDir: options.dataDir,
       webhookHost: options.webhookHost,
       webhookPort: options.webhookPort,
+      webhookPortFixedBy: options.webhookPortFixedBy,
       bodyLimitBytes: options.bodyLimitBytes,
     },
     deps,
@@ -59,7 +65,8 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
   return {
     gatewatch,
     token,
-    webhookBaseUrl: `http://${webhookHost.includes(':') ? `[${webhookHost}]` : webhookHost}:${webhook.port}`,
+    webhookBaseUrl: `http://${webhookHost.includes(':') ? `[${webhookHost}]` : webhookHost}:${webhook?.port ?? gatewatch.context.listenerPort.wanted()}`,
+    listenerProblem: gatewatch.context.listenerPort.problem,
     consoleUrl: `${consoleOrigin}/?token=${encodeURIComponent(token)}`,
     consoleOrigin,
     async stop() {

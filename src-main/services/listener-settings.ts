@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SettingsStore } from '../store/types.js';
-import { RateLimit } from '../../src-shared/contract/listener.js';
+import { RateLimit, WebhookPort } from '../../src-shared/contract/listener.js';
 
 /**
  * 50 a second with bursts of 200 per sender: above what a provider sends to one merchant (retries
@@ -12,6 +12,8 @@ export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 50, burst: 200 };
 export const ListenerSettings = z.object({
   publicBaseUrl: z.string().nullable().default(null),
   trustForwardedHeaders: z.boolean().default(false),
+  /** The listener's port; null: the default (8787). A port fixed by the start options wins over it. */
+  webhookPort: WebhookPort.nullable().default(null),
   rateLimit: RateLimit.nullable().default(DEFAULT_RATE_LIMIT),
   /** Off by default: the free-disk floor (a listener option) still stops the disk from filling. */
   storageQuotaBytes: z.number().int().positive().nullable().default(null),

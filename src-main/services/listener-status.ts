@@ -3,12 +3,13 @@ import type { ListenerStatus } from '../../src-shared/contract/listener.js';
 import type { DeliveryStore } from '../store/types.js';
 import type { WebhookListener } from '../listener/server.js';
 import type { ListenerSettingsService } from './listener-settings.js';
+import type { ListenerPort } from './listener-port.js';
 import { ngrokPublicUrl } from '../listener/public-url.js';
 
 export interface ListenerStatusDeps {
   listener: WebhookListener;
   host: string;
-  port: number;
+  port: Pick<ListenerPort, 'wanted' | 'fixedBy' | 'problem'>;
   bodyLimitBytes: number;
   settings: ListenerSettingsService;
   deliveries: DeliveryStore;
@@ -23,7 +24,7 @@ function urlHost(host: string): string {
 
 export async function listenerStatus(deps: ListenerStatusDeps): Promise<ListenerStatus> {
   const address = deps.listener.address();
-  const port = address?.port ?? deps.port;
+  const port = address?.port ?? deps.port.wanted();
   const localBaseUrl = `http://${urlHost(deps.host)}:${port}`;
   const settings = deps.settings.get();
   let publicBaseUrl = settings.publicBaseUrl;
@@ -39,6 +40,9 @@ export async function listenerStatus(deps: ListenerStatusDeps): Promise<Listener
     host: deps.host,
     port,
     localBaseUrl,
+    portSetting: settings.webhookPort,
+    portFixedBy: deps.port.fixedBy,
+    problem: address === null ? deps.port.problem : null,
     publicBaseUrl: base,
     publicBaseUrlSource: source,
     trustForwardedHeaders: settings.trustForwardedHeaders,

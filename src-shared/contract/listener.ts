@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ProviderId } from '../domain/provider.js';
 
+/** The listener's port when neither Settings nor the start options name one. */
+export const DEFAULT_WEBHOOK_PORT = 8787;
+
+/** A port the listener may be moved to from Settings. */
+export const WebhookPort = z
+  .number()
+  .int('a port is a whole number')
+  .min(1, 'ports go from 1 to 65535')
+  .max(65535, 'ports go from 1 to 65535');
+
 export const WebhookUrl = z.object({
   provider: ProviderId,
   localUrl: z.string(),
@@ -51,6 +61,12 @@ export const ListenerStatus = z.object({
   host: z.string(),
   port: z.number().int(),
   localBaseUrl: z.string(),
+  /** The port saved in Settings; null: the default (8787). */
+  portSetting: z.number().int().nullable(),
+  /** What fixes the port for this run (a flag or an environment variable), so Settings cannot change it; null when Settings does. */
+  portFixedBy: z.string().nullable(),
+  /** Why the listener is not listening (its port taken, say), in words; null while it listens. */
+  problem: z.string().nullable(),
   publicBaseUrl: z.string().nullable(),
   /** Where the public base URL came from: the user's setting, or a running ngrok agent. */
   publicBaseUrlSource: z.enum(['setting', 'ngrok']).nullable(),
@@ -72,6 +88,8 @@ export const ListenerConfigureInput = z.object({
   /** e.g. https://abc123.ngrok-free.app — empty string clears it. */
   publicBaseUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional(),
   trustForwardedHeaders: z.boolean().optional(),
+  /** Moves the listener to this port now (null: back to 8787) and keeps it for the next starts. */
+  webhookPort: WebhookPort.nullable().optional(),
   /** null turns the per-sender rate limit off. */
   rateLimit: RateLimit.nullable().optional(),
   /** The most the store may take on disk before deliveries are refused (507); null for none. */

@@ -24,6 +24,9 @@ const listenerStatus = (trust: boolean, publicBaseUrl: string | null) => ({
   host: '127.0.0.1',
   port: 8787,
   localBaseUrl: 'http://127.0.0.1:8787',
+  portSetting: null as number | null,
+  portFixedBy: null as string | null,
+  problem: null as string | null,
   publicBaseUrl,
   publicBaseUrlSource: publicBaseUrl ? 'setting' : null,
   trustForwardedHeaders: trust,
@@ -102,6 +105,70 @@ describe('ListenerLimitsForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save limits' }));
     await waitFor(() => expect(fake.calls.filter((c) => c.name === 'listener.configure').at(-1)?.input).toEqual({ rateLimit: null, storageQuotaBytes: null }));
     await waitFor(() => expect(field('ratePerSecond').disabled).toBe(true));
+  });
+});
+
+describe('ListenerPortForm', () => {
+  const portField = (form: HTMLElement) => form.querySelector('input[name="webhookPort"]') as HTMLInputElement;
+
+  it('moves the listener to the port entered, and says a port in use in words, keeping the entry', async () => {
+    let status = listenerStatus(false, null);
+    const fake = fakeTransport({
+      'listener.status': () => status,
+      'listener.configure': (input) => {
+        if (input.webhookPort === 8080) {
+          throw new Error('Port 8080 is already in use (another Gatewatch, or another program). The listener stays on port 8787.');
+        }
+        const port = input.webhookPort ?? 8787;
+        status = { ...status, port, portSetting: input.webhookPort ?? null, localBaseUrl: `http://127.0.0.1:${port}` };
+        return status;
+      },
+    });
+    withTransport(fake, <ListenerSettings />);
+    const form = await screen.findByRole('form', { name: 'Listener port' });
+    expect(portField(form).value).toBe('');
+    expect(portField(form).placeholder).toBe('8787');
+    expect(form.textContent).toContain('applies at once');
+
+    fireEvent.change(portField(form), { target: { value: '8080' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save port' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Port 8080 is already in use (another Gatewatch, or another program). The listener stays on port 8787.');
+    expect(portField(form).value).toBe('8080');
+
+    fireEvent.change(portField(form), { target: { value: '9090' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save port' }));
+    await screen.findByText('http://127.0.0.1:9090');
+    expect(fake.calls.filter((c) => c.name === 'listener.configure').map((c) => c.input)).toEqual([{ webhookPort: 8080 }, { webhookPort: 9090 }]);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(portField(form).value).toBe('9090');
+
+    // Empty goes back to the default.
+    fireEvent.change(portField(form), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save port' }));
+    await screen.findByText('http://127.0.0.1:8787');
+    expect(fake.calls.at(-1)!.input).toEqual({ webhookPort: null });
+  });
+
+  it('says what is wrong with a port before sending it', async () => {
+    const fake = fakeTransport({ 'listener.status': () => listenerStatus(false, null) });
+    withTransport(fake, <ListenerSettings />);
+    const form = await screen.findByRole('form', { name: 'Listener port' });
+    fireEvent.change(portField(form), { target: { value: '70000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save port' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The port is a whole number from 1 to 65535 (or empty for 8787).');
+    expect(fake.calls.some((c) => c.name === 'listener.configure')).toBe(false);
+  });
+
+  it('shows a port fixed for this run, unchangeable, and why the listener is not listening', async () => {
+    const status = { ...listenerStatus(false, null), port: 9999, listening: false, portFixedBy: 'GATEWATCH_WEBHOOK_PORT', problem: 'Port 9999 is already in use (another Gatewatch, or another program).' };
+    const fake = fakeTransport({ 'listener.status': () => status });
+    withTransport(fake, <ListenerSettings />);
+    const form = await screen.findByRole('form', { name: 'Listener port' });
+    expect(portField(form).value).toBe('9999');
+    expect(portField(form).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Save port' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(form.textContent).toContain('Set by GATEWATCH_WEBHOOK_PORT for this run');
+    expect(screen.getByRole('alert').textContent).toBe('The listener is not listening. Port 9999 is already in use (another Gatewatch, or another program).');
   });
 });
 

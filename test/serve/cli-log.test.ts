@@ -66,7 +66,7 @@ describe('serve mode log file', { timeout: 60_000 }, () => {
     const dir = dataDir();
     const run = await runCli(['--data', dir, '--webhook-port', String(port)], { GATEWATCH_TOKEN: token });
     expect(run.code).toBe(1);
-    const reason = `port ${port} is already in use (another Gatewatch, or another program)`;
+    const reason = `Port ${port} is already in use (another Gatewatch, or another program). The port is set by --webhook-port: choose another there.`;
     expect(run.stderr).toContain(reason);
     expect(readFileSync(join(dir, 'gatewatch.log'), 'utf8')).toContain(reason);
   });

@@ -8,7 +8,7 @@ export function listenerHandlers(ctx: AppContext): FeatureHandlers<typeof listen
     listenerStatus({
       listener: ctx.listener,
       host: ctx.options.webhookHost,
-      port: ctx.options.webhookPort,
+      port: ctx.listenerPort,
       bodyLimitBytes: ctx.options.bodyLimitBytes,
       settings: ctx.listenerSettings,
       deliveries: ctx.store.deliveries,
@@ -17,6 +17,8 @@ export function listenerHandlers(ctx: AppContext): FeatureHandlers<typeof listen
   return {
     'listener.status': () => status(),
     'listener.configure': async (input) => {
+      // First: a port that cannot be had refuses the whole change, in words.
+      if (input.webhookPort !== undefined) await ctx.listenerPort.change(input.webhookPort);
       await ctx.listenerSettings.update({
         ...(input.publicBaseUrl !== undefined ? { publicBaseUrl: input.publicBaseUrl === '' ? null : input.publicBaseUrl } : {}),
         ...(input.trustForwardedHeaders !== undefined ? { trustForwardedHeaders: input.trustForwardedHeaders } : {}),

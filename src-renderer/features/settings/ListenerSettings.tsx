@@ -4,6 +4,7 @@ import { ErrorState, Loading } from '../../ui/States.js';
 import { CopyButton } from '../../ui/CopyButton.js';
 import { useConfigureListener, useListenerStatus } from './useListener.js';
 import { ListenerLimitsForm } from './ListenerLimitsForm.js';
+import { ListenerPortForm } from './ListenerPortForm.js';
 
 export function ListenerSettings() {
   const status = useListenerStatus();
@@ -19,6 +20,11 @@ export function ListenerSettings() {
         {s.listening ? 'Listening' : 'Not listening'} on <code>{s.localBaseUrl}</code> · body limit {Math.round(s.bodyLimitBytes / 1024)} KiB ·{' '}
         {s.counts.total.toLocaleString()} deliveries stored
       </p>
+      {s.problem ? (
+        <p className="state state-error" role="alert">
+          The listener is not listening. {s.problem}
+        </p>
+      ) : null}
       <form
         className="stack"
         onSubmit={(event) => {
@@ -49,6 +55,7 @@ export function ListenerSettings() {
         </button>
         {configure.isError ? <ErrorState error={configure.error} /> : null}
       </form>
+      <ListenerPortForm status={s} />
       <ListenerLimitsForm status={s} />
       <h3>URLs to paste into each provider's dashboard</h3>
       <table className="urls">
