@@ -1,7 +1,8 @@
 /**
- * The desktop app, given Electron's API: the page from app://gatewatch, the contract over IPC,
- * secrets under safeStorage or the key file, a clean quit. main.ts only hands it the real
- * Electron; the tests hand it typed fakes.
+ * The desktop app, given Electron's API: one instance (a second launch brings the first window
+ * forward), the page from app://gatewatch, the contract over IPC, secrets under safeStorage or
+ * the key file, a log file in the data dir, a dialog saying why it could not start, a clean quit.
+ * main.ts only hands it the real Electron; the tests hand it typed fakes.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +12,9 @@ import { createGatewatchDeps } from '../app/default-deps.js';
 import { serveModeCipher } from '../app/cipher-choice.js';
 import { KEY_FILE_NAME } from '../secrets/cipher.js';
 import { CONTENT_SECURITY_POLICY } from '../serve/security.js';
-import type { ElectronMainApi } from './electron-api.js';
-import { createMainWindow, isAppUrl, type MainWindowOptions } from './window.js';
+import { errorText } from '../pipeline/error-text.js';
+import type { BrowserWindowLike, ElectronMainApi } from './electron-api.js';
+import { bringToFront, createMainWindow, isAppUrl, type MainWindowOptions } from './window.js';
 import { PushForwarder, registerContractHandlers } from './ipc.js';
 import { chooseDesktopCipher, type KeyFileSource } from './desktop-cipher.js';
 import { APP_SCHEME, appProtocolHandler, appScheme } from './app-protocol.js';
@@ -26,20 +28,43 @@ function desktopKeyFile(dataDir: string, env: NodeJS.ProcessEnv): KeyFileSource 
   };
 }
 
+/** The log file in the data dir (main.ts: gatewatch.log, rotated). */
+export interface DesktopLogFile {
+  readonly path: string;
+  write(message: string): void;
+}
+
 export interface DesktopSetup {
   /** The folder of the built main entry (out/main): preload, renderer and thread scripts are beside it. */
   builtDir: URL;
   env: NodeJS.ProcessEnv;
   /** `import.meta.env.DEV` of the build. */
   developmentBuild: boolean;
+  /** Where log lines go besides the log file (the terminal). */
   log(message: string): void;
+  /** Opens the data dir's log file; only the instance holding the single-instance lock writes to it. */
+  openLogFile?(dataDir: string): DesktopLogFile;
   platform?: NodeJS.Platform;
 }
 
+export const START_FAILED_TITLE = 'Gatewatch could not start';
+
 /** Wires the app synchronously (what must precede `ready`); resolves once the window is open. */
 export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup): Promise<void> {
-  const { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell } = electron;
-  const { env, log } = setup;
+  const { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell, dialog } = electron;
+  const { env } = setup;
+  // A second launch leaves at once; the first is told ('second-instance') and shows its window.
+  if (!app.requestSingleInstanceLock()) {
+    setup.log('Gatewatch is already running: bringing its window to the front.');
+    app.quit();
+    return Promise.resolve();
+  }
+  const dataDir = app.getPath('userData');
+  const logFile = setup.openLogFile?.(dataDir) ?? null;
+  const log = (message: string) => {
+    setup.log(message);
+    logFile?.write(message);
+  };
   const here = fileURLToPath(new URL('.', setup.builtDir));
   const source = devServerUrl({ isPackaged: app.isPackaged, developmentBuild: setup.developmentBuild, rendererUrl: env.ELECTRON_RENDERER_URL });
   if (source.ignored) log(source.ignored);
@@ -48,12 +73,22 @@ export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup):
   protocol.registerSchemesAsPrivileged([appScheme]);
 
   let gatewatch: Gatewatch | null = null;
+  let running = false;
+  let mainWindow: BrowserWindowLike | null = null;
   const openWindow = (current: Gatewatch) => {
     const window = createMainWindow(BrowserWindow, windowOptions, (url) => void shell.openExternal(url));
+    mainWindow = window;
     const forwarder = new PushForwarder(window);
     const unsubscribe = current.bus.subscribe((event) => forwarder.send(event));
-    window.on('closed', unsubscribe);
+    window.on('closed', () => {
+      unsubscribe();
+      if (mainWindow === window) mainWindow = null;
+    });
   };
+  app.on('second-instance', () => {
+    if (mainWindow) bringToFront(mainWindow);
+    else if (gatewatch && running) openWindow(gatewatch); // macOS: the app was running without a window
+  });
 
   app.on('window-all-closed', () => {
     if ((setup.platform ?? process.platform) !== 'darwin') app.quit();
@@ -67,15 +102,22 @@ export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup):
     gatewatch
       .stop()
       .catch((error) => log(`shutdown failed: ${(error as Error).message}`))
-      .finally(() => app.exit(0));
+      .finally(() => {
+        logFile?.write('desktop app stopped');
+        app.exit(0);
+      });
   });
 
   const start = async () => {
     await app.whenReady();
     protocol.handle(APP_SCHEME, appProtocolHandler(join(here, '../renderer')));
-    const dataDir = app.getPath('userData');
     gatewatch = createGatewatch(
-      { dataDir, webhookPort: Number(env.GATEWATCH_WEBHOOK_PORT ?? 8787), webhookHost: env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1' },
+      {
+        dataDir,
+        // The port is set in Settings; the env var, when given, fixes it for this run.
+        ...(env.GATEWATCH_WEBHOOK_PORT ? { webhookPort: Number(env.GATEWATCH_WEBHOOK_PORT), webhookPortFixedBy: 'GATEWATCH_WEBHOOK_PORT' } : {}),
+        webhookHost: env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1',
+      },
       {
         ...createGatewatchDeps({ dataDir, log, builtDir: setup.builtDir }),
         cipher: chooseDesktopCipher(safeStorage, desktopKeyFile(dataDir, env), log, setup.platform),
@@ -97,12 +139,17 @@ export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup):
     registerContractHandlers(ipcMain, gatewatch.dispatcher, (url) => isAppUrl(url, windowOptions));
 
     openWindow(gatewatch);
+    running = true;
     app.on('activate', () => {
       if (gatewatch && BrowserWindow.getAllWindows().length === 0) openWindow(gatewatch);
     });
+    logFile?.write(`desktop app started (data: ${dataDir})`);
   };
   return start().catch((error) => {
-    log(`could not start: ${(error as Error).message}`);
+    // Said in a dialog, not only in a log nobody reads: the app would otherwise vanish silently.
+    const reason = errorText(error);
+    log(`could not start: ${reason}`);
+    dialog.showErrorBox(START_FAILED_TITLE, logFile ? `${reason}\n\nThe log is in ${logFile.path}` : reason);
     app.quit();
   });
 }

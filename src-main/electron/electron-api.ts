@@ -42,6 +42,9 @@ export interface BrowserWindowLike {
   once(event: 'ready-to-show', listener: () => void): void;
   on(event: 'closed', listener: () => void): void;
   show(): void;
+  isMinimized(): boolean;
+  restore(): void;
+  focus(): void;
 }
 
 export type BrowserWindowConstructor = new (options: BrowserWindowOptionsLike) => BrowserWindowLike;
@@ -94,9 +97,12 @@ export interface ProtocolLike {
 export interface AppLike {
   whenReady(): Promise<void>;
   getPath(name: 'userData'): string;
+  /** False when another instance holds the lock: that one is told through 'second-instance'. */
+  requestSingleInstanceLock(): boolean;
   on(event: 'window-all-closed', listener: () => void): void;
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): void;
   on(event: 'activate', listener: () => void): void;
+  on(event: 'second-instance', listener: () => void): void;
   quit(): void;
   exit(code?: number): void;
   isPackaged: boolean;
@@ -110,6 +116,8 @@ export interface ElectronMainApi {
   safeStorage: SafeStorageLike;
   session: { defaultSession: SessionLike };
   shell: { openExternal(url: string): Promise<void> };
+  /** A modal error box; usable before `ready` too (on Linux it then prints to stderr). */
+  dialog: { showErrorBox(title: string, content: string): void };
 }
 
 export interface ElectronPreloadApi {

@@ -85,3 +85,10 @@ export function createMainWindow(
   void window.loadURL(options.devServerUrl ?? APP_INDEX_URL);
   return window;
 }
+
+/** A second launch brings the window back: restored when minimized, shown, focused. */
+export function bringToFront(window: BrowserWindowLike): void {
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startDesktopApp } from '../../src-main/electron/desktop-app.js';
+import { logFileIn, RotatingFileLog } from '../../src-main/log/rotating-file-log.js';
 import type {
   BrowserWindowOptionsLike,
   ElectronMainApi,
@@ -16,6 +18,7 @@ import type { CallResult } from '../../src-shared/contract/bridge.js';
 import { tempDir } from '../helpers/temp.js';
 
 type AppHandler = (event: { preventDefault(): void }) => void;
+type WindowRecord = { options: BrowserWindowOptionsLike; loaded?: string; navigate?: NavigateHandler; minimized: boolean; calls: string[] };
 type IpcHandler = Parameters<IpcMainLike['handle']>[1];
 type NavigateHandler = (event: { preventDefault(): void }, url: string) => void;
 
@@ -28,12 +31,13 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
 }
 
 /** Electron's main-process API as typed fakes that record what the app asked of them. */
-function fakeElectron(options: { isPackaged: boolean; userData: string; safeStorageBackend: string }) {
+function fakeElectron(options: { isPackaged: boolean; userData: string; safeStorageBackend: string; holdsLock?: boolean }) {
   const steps: string[] = [];
   const appHandlers: Record<string, AppHandler> = {};
   const ipcHandlers = new Map<string, IpcHandler>();
   const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
-  const windows: Array<{ options: BrowserWindowOptionsLike; loaded?: string; navigate?: NavigateHandler }> = [];
+  const windows: WindowRecord[] = [];
+  const errorBoxes: Array<{ title: string; content: string }> = [];
   const whenReady = deferred<void>();
   const exit = deferred<number>();
 
@@ -41,7 +45,7 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
     record: (typeof windows)[number];
     webContents: WebContentsLike;
     constructor(windowOptions: BrowserWindowOptionsLike) {
-      this.record = { options: windowOptions };
+      this.record = { options: windowOptions, minimized: false, calls: [] };
       windows.push(this.record);
       const record = this.record;
       this.webContents = {
@@ -59,7 +63,19 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
     }
     once() {}
     on() {}
-    show() {}
+    show() {
+      this.record.calls.push('show');
+    }
+    isMinimized() {
+      return this.record.minimized;
+    }
+    restore() {
+      this.record.minimized = false;
+      this.record.calls.push('restore');
+    }
+    focus() {
+      this.record.calls.push('focus');
+    }
     static getAllWindows = () => [];
   }
   const protocol: ProtocolLike = {
@@ -82,6 +98,10 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
         return whenReady.promise;
       },
       getPath: () => options.userData,
+      requestSingleInstanceLock: () => {
+        steps.push('lock');
+        return options.holdsLock ?? true;
+      },
       on: ((event: string, handler: AppHandler) => {
         appHandlers[event] = handler;
       }) as ElectronMainApi['app']['on'],
@@ -101,6 +121,7 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
       },
     },
     shell: { openExternal: async () => {} },
+    dialog: { showErrorBox: (title, content) => errorBoxes.push({ title, content }) },
   };
   const call = async (name: 'providers.get' | 'deliveries.revealHeaders', input: unknown, frameUrl = 'app://gatewatch/index.html') =>
     (await ipcHandlers.get(ipcChannelFor(name))!({ senderFrame: { url: frameUrl } }, input)) as CallResult;
@@ -109,7 +130,9 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
     appHandlers['before-quit']!({ preventDefault: () => steps.push('quit deferred') });
     return exit.promise;
   };
-  return { electron, steps, windows, protocolHandlers, ready: () => whenReady.resolve(), call, quit };
+  /** Another launch of the app, as Electron tells the instance holding the lock. */
+  const secondLaunch = () => (appHandlers['second-instance'] as unknown as () => void)();
+  return { electron, steps, windows, errorBoxes, protocolHandlers, ready: () => whenReady.resolve(), call, quit, secondLaunch };
 }
 
 const dirs: Array<{ remove(): void }> = [];
@@ -140,10 +163,10 @@ describe('desktop app wiring (typed Electron fakes)', () => {
       log: (line) => logged.push(line),
       platform: 'linux',
     });
-    expect(fake.steps).toEqual(['privileged app', 'whenReady']);
+    expect(fake.steps).toEqual(['lock', 'privileged app', 'whenReady']);
     fake.ready();
     await started;
-    expect(fake.steps.slice(0, 3)).toEqual(['privileged app', 'whenReady', 'handle app']);
+    expect(fake.steps.slice(0, 4)).toEqual(['lock', 'privileged app', 'whenReady', 'handle app']);
 
     // A packaged (or production) build ignores the dev server URL, and says so.
     expect(fake.windows[0]!.loaded).toBe('app://gatewatch/index.html');
@@ -187,5 +210,94 @@ describe('desktop app wiring (typed Electron fakes)', () => {
     await started;
     expect(fake.windows[0]!.loaded).toBe('http://localhost:5173/');
     expect(await fake.quit()).toBe(0);
+  });
+
+  it('a second launch quits at once, touching nothing: no scheme, no store, no log file', async () => {
+    const layout = builtLayout();
+    const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'gnome_libsecret', holdsLock: false });
+    const said: string[] = [];
+    let logOpened = false;
+    await startDesktopApp(fake.electron, {
+      builtDir: layout.builtDir,
+      env: { GATEWATCH_WEBHOOK_PORT: '0' },
+      developmentBuild: false,
+      log: (line) => said.push(line),
+      openLogFile: () => {
+        logOpened = true;
+        return { path: 'unused', write() {} };
+      },
+      platform: 'linux',
+    });
+    expect(fake.steps).toEqual(['lock', 'quit']);
+    expect(said).toEqual(['Gatewatch is already running: bringing its window to the front.']);
+    expect(logOpened).toBe(false);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('the first instance brings its window to the front when launched again: restored, shown, focused', async () => {
+    const layout = builtLayout();
+    const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'gnome_libsecret' });
+    const started = startDesktopApp(fake.electron, { builtDir: layout.builtDir, env: { GATEWATCH_WEBHOOK_PORT: '0' }, developmentBuild: false, log: () => {}, platform: 'linux' });
+    fake.ready();
+    await started;
+    const window = fake.windows[0]!;
+    window.minimized = true;
+    fake.secondLaunch();
+    expect(window.calls).toEqual(['restore', 'show', 'focus']);
+    expect(fake.windows).toHaveLength(1);
+    fake.secondLaunch();
+    expect(window.calls.slice(3)).toEqual(['show', 'focus']);
+    expect(await fake.quit()).toBe(0);
+  });
+
+  it('writes gatewatch.log in the data dir (started, stopped), appended across launches', async () => {
+    const layout = builtLayout();
+    const openLogFile = (dir: string) => new RotatingFileLog({ file: logFileIn(dir) });
+    for (let launch = 0; launch < 2; launch++) {
+      const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'gnome_libsecret' });
+      const started = startDesktopApp(fake.electron, { builtDir: layout.builtDir, env: { GATEWATCH_WEBHOOK_PORT: '0' }, developmentBuild: false, log: () => {}, openLogFile, platform: 'linux' });
+      fake.ready();
+      await started;
+      expect(await fake.quit()).toBe(0);
+    }
+    const lines = readFileSync(join(layout.userData, 'gatewatch.log'), 'utf8').trimEnd().split('\n');
+    expect(lines.map((line) => line.replace(/^\S+ /, ''))).toEqual([
+      `desktop app started (data: ${layout.userData})`,
+      'desktop app stopped',
+      `desktop app started (data: ${layout.userData})`,
+      'desktop app stopped',
+    ]);
+  });
+
+  it('a failed start shows a dialog with the reason and where the log is, logs it, and quits', async () => {
+    const layout = builtLayout();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'gnome_libsecret' });
+      const openLogFile = (dir: string) => new RotatingFileLog({ file: logFileIn(dir) });
+      const started = startDesktopApp(fake.electron, {
+        builtDir: layout.builtDir,
+        env: { GATEWATCH_WEBHOOK_PORT: String(port) },
+        developmentBuild: false,
+        log: () => {},
+        openLogFile,
+        platform: 'linux',
+      });
+      fake.ready();
+      await started;
+      const logPath = join(layout.userData, 'gatewatch.log');
+      expect(fake.errorBoxes).toHaveLength(1);
+      expect(fake.errorBoxes[0]!.title).toBe('Gatewatch could not start');
+      expect(fake.errorBoxes[0]!.content).toMatch(new RegExp(`${port}.*in use`));
+      expect(fake.errorBoxes[0]!.content).toContain(`The log is in ${logPath}`);
+      expect(fake.steps).toContain('quit');
+      expect(fake.windows).toHaveLength(0);
+      expect(readFileSync(logPath, 'utf8')).toMatch(new RegExp(`could not start: .*${port}.*in use`));
+      expect(await fake.quit()).toBe(0);
+    } finally {
+      taken.close();
+    }
   });
 });
