@@ -42,11 +42,15 @@ export function unkeyedMatch(digest: DigestVariant): string {
   return `the header is a ${digest.algorithm} hash of the body that uses no secret: it shows the body is intact, not who sent it`;
 }
 
+/** The digests a recipe makes, in words: "hex HMAC-SHA512 (128 characters) or base64 …". */
+export function digestShapes(digests: readonly DigestVariant[]): string {
+  return [...new Set(digests.map((d) => `${d.encoding} ${d.algorithm} (${d.length} characters)`))].join(' or ');
+}
+
 export function headerShapeMismatch(header: string, received: string, digests: readonly DigestVariant[]): string | undefined {
   const value = received.trim();
   if (digests.some((d) => d.looksLike(value))) return undefined;
-  const shapes = [...new Set(digests.map((d) => `${d.encoding} ${d.algorithm} (${d.length} characters)`))];
-  return `the ${header} header is not shaped like ${shapes.join(' or ')}: it has ${value.length} characters`;
+  return `the ${header} header is not shaped like ${digestShapes(digests)}: it has ${value.length} characters`;
 }
 
 export function bodyNotJson(parseError: string): string {

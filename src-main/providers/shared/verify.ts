@@ -6,7 +6,7 @@
  * explain the failure, the other configured secrets and whitespace-trimmed secrets. The
  * expected digest never leaves this module.
  */
-import type { SignatureScheme, VerificationResult } from '../../../src-shared/domain/verification.js';
+import type { SecretAttemptOutcome, SignatureScheme, VerificationChecks, VerificationResult } from '../../../src-shared/domain/verification.js';
 import type { RawHeaders, WebhookDelivery, WebhookSecret } from '../types.js';
 import { distinctForms, type CandidateForm } from './candidates.js';
 import type { DigestVariant } from './digests.js';
@@ -60,17 +60,28 @@ export function verifySignature(
   secrets: readonly WebhookSecret[],
   choose: (headers: RawHeaders, secrets: readonly WebhookSecret[]) => SecretChoice = everySecret,
 ): VerificationResult {
-  const base = { scheme: recipe.scheme, ...(recipe.assumption ? { assumption: recipe.assumption } : {}) };
   const headerName = recipe.scheme.header;
   // A repeated header (a proxy adding its own, say): every non-empty value is tried.
   const values = getHeaderValues(delivery.headers, headerName);
   const received = values.filter((v) => v.trim() !== '');
+  const attempts = new Map<string, SecretAttemptOutcome>();
+  const checks = (): VerificationChecks => ({
+    header: {
+      name: headerName,
+      values: values.length,
+      present: received.length > 0,
+      shaped: received.length === 0 ? null : received.some((r) => recipe.digests.some((d) => d.keyed && d.looksLike(r.trim()))),
+      shape: say.digestShapes(recipe.digests.filter((d) => d.keyed)),
+    },
+    secrets: [...attempts].map(([label, outcome]) => ({ label, outcome })),
+  });
+  const base = { scheme: recipe.scheme, ...(recipe.assumption ? { assumption: recipe.assumption } : {}) };
   if (received.length === 0) {
     const diagnosis = say.joinNotes(say.headerMissing(headerName, values.length > 0), recipe.missingHeaderNote?.(delivery.headers));
-    return { ...base, status: 'unsigned', candidatesTried: [], diagnosis };
+    return { ...base, status: 'unsigned', candidatesTried: [], diagnosis, checks: checks() };
   }
   const repeated = (m?: Match): string | undefined => (values.length > 1 ? say.headerRepeated(headerName, values.length, received.length, m?.valueIndex) : undefined);
-  if (secrets.length === 0) return { ...base, status: 'no-secret', candidatesTried: [], diagnosis: say.noSecretConfigured() };
+  if (secrets.length === 0) return { ...base, status: 'no-secret', candidatesTried: [], diagnosis: say.noSecretConfigured(), checks: checks() };
 
   const decoded = decodeJsonBody(delivery.body);
   const forms = recipe.forms(delivery.body, decoded.json);
@@ -101,18 +112,23 @@ export function verifySignature(
     matched: candidateName(m),
     candidatesTried: [...tried],
     ...extra,
+    checks: checks(),
   });
 
   const choice = choose(delivery.headers, secrets);
   const first = choice.eligible[0];
+  // Every configured secret is listed, in the order it is tried; each attempt updates its line.
+  for (const secret of [...choice.eligible, ...choice.others]) attempts.set(secret.label, 'not-tried');
   for (const secret of choice.eligible) {
     const m = findMatch(secret.value, true);
+    attempts.set(secret.label, m ? 'matched' : 'no-match');
     if (!m) continue;
     const secretNote = secret !== first && first ? say.otherSecretMatches(secret.label, first.label) : undefined;
     return result('valid', m, { secretLabel: secret.label, diagnosis: say.joinNotes(m.form.note, choice.note, secretNote, repeated(m)) });
   }
   for (const secret of choice.others) {
     const m = findMatch(secret.value, true);
+    attempts.set(secret.label, m ? 'matched-not-selected' : 'no-match');
     if (!m) continue;
     const diagnosis = say.joinNotes(say.otherSecretMatches(secret.label, choice.selectedLabel, choice.selectedBy), m.form.note, repeated(m));
     return result('invalid', m, { secretLabel: secret.label, diagnosis });
@@ -120,7 +136,9 @@ export function verifySignature(
   for (const secret of [...choice.eligible, ...choice.others]) {
     if (secret.value === secret.value.trim()) continue;
     const m = findMatch(secret.value.trim(), true);
-    if (m) return result('invalid', m, { secretLabel: secret.label, diagnosis: say.joinNotes(say.secretNeedsTrim(secret.label), m.form.note, repeated(m)) });
+    if (!m) continue;
+    attempts.set(secret.label, 'matched-trimmed');
+    return result('invalid', m, { secretLabel: secret.label, diagnosis: say.joinNotes(say.secretNeedsTrim(secret.label), m.form.note, repeated(m)) });
   }
   const plain = findMatch('', false);
   if (plain) return result('unsupported', plain, { diagnosis: say.joinNotes(say.unkeyedMatch(plain.digest), plain.form.note, repeated(plain)) });
@@ -132,5 +150,5 @@ export function verifySignature(
     decoded.error !== null && recipe.usesSerializedForms ? say.bodyNotJson(decoded.error) : undefined,
     say.noSecretMatches([...choice.eligible, ...choice.others].map((s) => s.label), [...distinctForms(forms)].length),
   );
-  return { ...base, status: 'invalid', candidatesTried: [...tried], diagnosis };
+  return { ...base, status: 'invalid', candidatesTried: [...tried], diagnosis, checks: checks() };
 }
