@@ -32,7 +32,7 @@ export interface TimelineStore {
   seqOfDelivery(id: string): Promise<number | null>;
 }
 
-export type StatsBucketUnit = 'hour' | 'day';
+export type StatsBucketUnit = 'minute' | 'hour' | 'day';
 
 export interface StatsQuery {
   /** Inclusive ISO lower bound. */
@@ -41,7 +41,7 @@ export interface StatsQuery {
 }
 
 export interface StatsRow {
-  /** The bucket's start as an ISO prefix: `2026-11-05T14` (hour) or `2026-11-05` (day), UTC. */
+  /** The bucket's start as an ISO prefix: `2026-11-05T14:07` (minute), `2026-11-05T14` (hour) or `2026-11-05` (day), UTC. */
   bucket: string;
   provider: string;
   status: string | null;
@@ -49,7 +49,21 @@ export interface StatsRow {
   count: number;
 }
 
+/** A payment's newest event with a status: what the dashboard's "stuck payments" are read from. */
+export interface PaymentStatusRow {
+  provider: string;
+  /** The delivery's reference (the inbox's reference column), which names the payment. */
+  reference: string;
+  status: string;
+  receivedAt: string;
+}
+
 /** Aggregates for the dashboard. */
 export interface StatsStore {
   deliveryCounts(query: StatsQuery): Promise<StatsRow[]>;
+  /**
+   * Per provider and reference, the newest delivery received since `since` that set a status
+   * (not info or unknown; retries left out).
+   */
+  latestPaymentStatuses(query: { since: string }): Promise<PaymentStatusRow[]>;
 }

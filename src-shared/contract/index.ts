@@ -4,6 +4,7 @@ import { listenerContract } from './listener.js';
 import { providersContract } from './providers.js';
 import { auditContract } from './audit.js';
 import { timelineContract } from './timeline.js';
+import { dashboardNowContract } from './dashboard-now.js';
 import { sessionsContract } from './sessions.js';
 import { replayContract } from './replay.js';
 import { retentionContract } from './retention.js';
@@ -19,6 +20,7 @@ export const contract = {
   ...providersContract,
   ...auditContract,
   ...timelineContract,
+  ...dashboardNowContract,
   ...sessionsContract,
   ...replayContract,
   ...retentionContract,

@@ -86,7 +86,7 @@ export const TimelineGetOutput = z.object({
 });
 export type TimelineGetOutput = z.infer<typeof TimelineGetOutput>;
 
-export const DashboardRange = z.enum(['24h', '7d', '30d']);
+export const DashboardRange = z.enum(['1h', '24h', '7d', '30d']);
 export type DashboardRange = z.infer<typeof DashboardRange>;
 
 export const DashboardBucket = z.object({

@@ -23,6 +23,15 @@ const dashboard = (range: string): DashboardGetOutput => ({
   verification: { byStatus: { valid: 3, invalid: 1, unsigned: 3 }, failureRate: 0.25 },
 });
 
+const nothingNow = () => ({
+  at: '2026-11-05T13:00:00.000Z',
+  failuresSince: '2026-11-05T12:00:00.000Z',
+  replaysSince: '2026-11-04T13:00:00.000Z',
+  stuckAfterMs: 3_600_000,
+  stuckWindowSince: '2026-11-03T13:00:00.000Z',
+  providers: [],
+});
+
 const protection = { maxConnections: 4096, maxConnectionsPerAddress: 64, inFlightBytesLimit: 67108864, inFlightBytes: 0, connectionsRefused: 0, refusalsNotRecorded: 0 };
 const storage = (usedBytes: number, quotaBytes: number | null, level: 'ok' | 'near' | 'full', refusing: string | null = null) => ({
   usedBytes,
@@ -51,18 +60,18 @@ const listener = {
 
 describe('DashboardPage', () => {
   it('draws the counts as stacked bars, the failure rate, and the URLs to configure', async () => {
-    const fake = fakeTransport({ 'dashboard.get': (input) => dashboard(input?.range ?? '24h'), 'listener.status': () => listener });
+    const fake = fakeTransport({ 'dashboard.now': nothingNow, 'dashboard.get': (input) => dashboard(input?.range ?? '24h'), 'listener.status': () => listener });
     const { container } = renderWith(fake.transport, <DashboardPage />);
-    await screen.findByRole('img', { name: /Deliveries per hour, by provider/ });
+    await screen.findByRole('group', { name: /Deliveries per hour, by provider/ });
     expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(3); // 2 + 1 segments
-    expect(container.querySelector('.chart-legend')!.textContent).toContain('paychant 5');
+    expect(container.querySelector('.chart-legend')!.textContent).toContain('Paychant 5');
     expect(screen.getByTestId('stat-failure-rate').textContent).toBe('25.0 %');
     expect(screen.getByRole('link', { name: '1 failed of 4 checked' }).getAttribute('href')).toContain('verification=invalid');
     await screen.findByText('https://abc.ngrok-free.app/webhooks/calypso');
     expect(screen.getByText('listening')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('tab', { name: 'By status' }));
-    await screen.findByRole('img', { name: /by status/ });
+    await screen.findByRole('group', { name: /by status/ });
     expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(3);
     expect(container.querySelector('.chart-legend')!.textContent).toContain('completed 4');
 
@@ -71,14 +80,14 @@ describe('DashboardPage', () => {
   });
 
   it('shows an error state in the chart when the call fails', async () => {
-    const fake = fakeTransport({ 'dashboard.get': () => Promise.reject(new Error('The console answered HTTP 500.')), 'listener.status': () => listener });
+    const fake = fakeTransport({ 'dashboard.now': nothingNow, 'dashboard.get': () => Promise.reject(new Error('The console answered HTTP 500.')), 'listener.status': () => listener });
     renderWith(fake.transport, <DashboardPage />);
     expect((await screen.findByRole('alert')).textContent).toContain('HTTP 500');
   });
 
   it('says in words how full the storage is, warns near the quota, and says when deliveries are refused', async () => {
     let status: object = { ...listener, storage: storage(1.7 * 1024 ** 3, 2 * 1024 ** 3, 'near'), protection: { ...protection, connectionsRefused: 1036 } };
-    const fake = fakeTransport({ 'dashboard.get': (input) => dashboard(input?.range ?? '24h'), 'listener.status': () => status });
+    const fake = fakeTransport({ 'dashboard.now': nothingNow, 'dashboard.get': (input) => dashboard(input?.range ?? '24h'), 'listener.status': () => status });
     renderWith(fake.transport, <DashboardPage />);
     const line = await screen.findByTestId('listener-storage');
     expect(line.textContent).toContain('Storage 85% of quota: 1.7 GiB of 2.0 GiB · 80.0 GiB free on disk');

@@ -99,16 +99,18 @@ describe('dashboardFor', () => {
       { id: 'old', receivedAt: hoursAgo(30), provider: 'paychant', status: 'completed', verification: 'invalid' },
     ]);
     const day = await dashboardFor(store.stats, '24h', now);
-    expect(day.buckets).toHaveLength(24);
-    expect(day.bucketSeconds).toBe(3600);
-    expect(day.buckets.at(-1)).toMatchObject({ start: '2026-11-05T12:00:00.000Z', total: 2, byProvider: { paychant: 1, calypso: 1 } });
-    expect(day.buckets.at(-6)).toMatchObject({ start: '2026-11-05T07:00:00.000Z', total: 2, byStatus: { failed: 1, none: 1 } });
+    expect(day.buckets).toHaveLength(96);
+    expect(day.bucketSeconds).toBe(900);
+    expect(day.buckets.at(-1)).toMatchObject({ start: '2026-11-05T12:30:00.000Z', total: 1, byProvider: { paychant: 1 } });
+    expect(day.buckets.at(-2)).toMatchObject({ start: '2026-11-05T12:15:00.000Z', total: 1, byProvider: { calypso: 1 } });
+    expect(day.buckets.at(-21)).toMatchObject({ start: '2026-11-05T07:30:00.000Z', total: 2, byStatus: { failed: 1, none: 1 } });
     expect(day.totals).toEqual({ deliveries: 4, byProvider: { paychant: 3, calypso: 1 }, byStatus: { completed: 1, pending: 1, failed: 1, none: 1 } });
     expect(day.verification.failureRate).toBeCloseTo(1 / 3);
     const month = await dashboardFor(store.stats, '30d', now);
-    expect(month.buckets).toHaveLength(30);
+    expect(month.buckets).toHaveLength(120);
+    expect(month.bucketSeconds).toBe(6 * 3600);
     expect(month.totals.deliveries).toBe(5);
-    expect(month.buckets.at(-2)!.total).toBe(1);
+    expect(month.buckets.at(-6)).toMatchObject({ start: '2026-11-04T06:00:00.000Z', total: 1 });
   });
 
   it('has no failure rate when nothing signed was checked', async () => {

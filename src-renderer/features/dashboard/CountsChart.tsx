@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { DashboardGetOutput } from '../../../src-shared/contract/timeline.js';
+import { hrefFor } from '../../app/router.js';
 import { utcText } from '../../ui/Time.js';
-import { chartModel, seriesColour, type ChartDimension } from './chart-model.js';
+import { bucketInboxParams, bucketWords, chartModel, seriesColour, seriesLabel, type ChartDimension } from './chart-model.js';
 
 const WIDTH = 880;
 const HEIGHT = 240;
@@ -11,10 +12,15 @@ const bucketLabel = (iso: string, bucketSeconds: number) => {
   const date = new Date(iso);
   return bucketSeconds >= 86_400
     ? date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
-    : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    : bucketSeconds >= 6 * 3600
+      ? date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit' })
+      : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 };
 
-/** Stacked columns of deliveries per time bucket, split by provider or by status. Drawn as plain SVG. */
+/**
+ * Stacked columns of deliveries per time bucket, split by provider or by status, drawn as plain
+ * SVG. Each column opens the inbox for its time span, each segment for its provider or status too.
+ */
 export function CountsChart({ data, dimension }: { data: DashboardGetOutput; dimension: ChartDimension }) {
   const model = useMemo(() => chartModel(data.buckets, dimension), [data.buckets, dimension]);
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -25,11 +31,19 @@ export function CountsChart({ data, dimension }: { data: DashboardGetOutput; dim
   // About eight labels along the time axis, whatever the bucket count.
   const labelEvery = Math.max(1, Math.ceil(model.columns.length / 8));
   const colours = new Map(model.series.map((name, i) => [name, seriesColour(dimension, name, i)]));
+  const per = bucketWords(data.bucketSeconds);
+  const label = (name: string) => seriesLabel(dimension, name);
   return (
     <figure className="counts-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Deliveries per ${data.bucketSeconds >= 86_400 ? 'day' : 'hour'}, ${dimension === 'byProvider' ? 'by provider' : 'by status'}`}>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG chart holding links; a fieldset cannot be drawn in SVG. */}
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="group"
+        aria-label={`Deliveries per ${per}, ${dimension === 'byProvider' ? 'by provider' : 'by status'}: each bar opens them in the inbox`}
+      >
         {model.yTicks.map((tick) => (
-          <g key={tick} className="chart-grid">
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> takes no focus; the axis numbers are drawing, not content.
+          <g key={tick} className="chart-grid" aria-hidden="true">
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
             <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end">
               {tick.toLocaleString()}
@@ -38,22 +52,39 @@ export function CountsChart({ data, dimension }: { data: DashboardGetOutput; dim
         ))}
         {model.columns.map((column, i) => {
           const x = PAD.left + i * slot + (slot - barW) / 2;
+          const summary = `${utcText(new Date(column.start))}: ${column.total.toLocaleString()} deliveries${column.segments.map((s) => `, ${label(s.series)} ${(s.y1 - s.y0).toLocaleString()}`).join('')}`;
           return (
             <g key={column.start} data-bucket={column.start}>
-              <title>{`${utcText(new Date(column.start))}: ${column.total.toLocaleString()} deliveries${column.segments.map((s) => `\n${s.series}: ${(s.y1 - s.y0).toLocaleString()}`).join('')}`}</title>
-              {/* A full-height transparent target, so an empty or tiny bucket still shows its tooltip. */}
-              <rect x={PAD.left + i * slot} y={PAD.top} width={slot} height={plotH} fill="transparent" />
-              {column.segments.map((segment) => (
-                <rect
-                  key={segment.series}
-                  className="chart-bar"
-                  x={x}
-                  y={y(segment.y1)}
-                  width={barW}
-                  height={Math.max(0.5, y(segment.y0) - y(segment.y1))}
-                  fill={colours.get(segment.series)}
-                />
-              ))}
+              {column.total > 0 ? (
+                // The whole column (a transparent target, so a tiny bucket is easy to hit) opens its time span.
+                <a href={hrefFor({ page: 'inbox', params: bucketInboxParams(column.start, data.bucketSeconds) })} aria-label={summary} className="chart-column">
+                  <title>{summary}</title>
+                  <rect x={PAD.left + i * slot} y={PAD.top} width={slot} height={plotH} fill="transparent" />
+                </a>
+              ) : null}
+              {column.segments.map((segment) => {
+                const words = `${label(segment.series)}: ${(segment.y1 - segment.y0).toLocaleString()}, ${utcText(new Date(column.start))}`;
+                // Out of the tab order (the column link above is the keyboard's): the segment adds its provider or status.
+                return (
+                  <a
+                    key={segment.series}
+                    href={hrefFor({ page: 'inbox', params: bucketInboxParams(column.start, data.bucketSeconds, { dimension, name: segment.series }) })}
+                    tabIndex={-1}
+                    aria-label={words}
+                    className="chart-segment"
+                  >
+                    <title>{words}</title>
+                    <rect
+                      className="chart-bar"
+                      x={x}
+                      y={y(segment.y1)}
+                      width={barW}
+                      height={Math.max(0.5, y(segment.y0) - y(segment.y1))}
+                      fill={colours.get(segment.series)}
+                    />
+                  </a>
+                );
+              })}
               {i % labelEvery === 0 ? (
                 <text className="chart-axis" x={x + barW / 2} y={HEIGHT - 8} textAnchor="middle">
                   {bucketLabel(column.start, data.bucketSeconds)}
@@ -69,9 +100,9 @@ export function CountsChart({ data, dimension }: { data: DashboardGetOutput; dim
           <span className="muted">No deliveries in this range.</span>
         ) : (
           model.series.map((name) => (
-            <span key={name} className="legend-item">
+            <span key={name} className="legend-item" data-series={name}>
               <span className="legend-swatch" style={{ background: colours.get(name) }} />
-              {name} <span className="muted">{(data.totals[dimension][name] ?? 0).toLocaleString()}</span>
+              {label(name)} <span className="muted">{(data.totals[dimension][name] ?? 0).toLocaleString()}</span>
             </span>
           ))
         )}

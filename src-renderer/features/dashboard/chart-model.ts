@@ -1,4 +1,6 @@
 import type { DashboardBucket } from '../../../src-shared/contract/timeline.js';
+import { isProviderId } from '../../../src-shared/domain/provider.js';
+import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
 
 export type ChartDimension = 'byProvider' | 'byStatus';
 
@@ -65,4 +67,31 @@ const STATUS_COLOURS: Record<string, string> = {
 export function seriesColour(dimension: ChartDimension, name: string, index: number): string {
   if (dimension === 'byStatus' && STATUS_COLOURS[name]) return STATUS_COLOURS[name];
   return PALETTE[index % PALETTE.length]!;
+}
+
+const STATUS_LABELS: Record<string, string> = { none: 'no status yet', info: 'information only' };
+
+/** A series as a legend says it: "compliance hold", "InstaXchange", "no status yet". */
+export function seriesLabel(dimension: ChartDimension, name: string): string {
+  if (dimension === 'byProvider') return isProviderId(name) ? providerCatalogue[name].displayName : name === 'unknown' ? 'unknown provider' : name;
+  return STATUS_LABELS[name] ?? name.replaceAll('_', ' ');
+}
+
+/** The inbox filter a series stands for; `none` (not derived, or no status) has none. */
+export function seriesFilter(dimension: ChartDimension, name: string): Record<string, string> {
+  if (dimension === 'byProvider') return { provider: name };
+  return name === 'none' ? {} : { status: name };
+}
+
+/** The inbox for one bar (a bucket), or one segment of it: its time span and, for a segment, its series. */
+export function bucketInboxParams(start: string, bucketSeconds: number, series?: { dimension: ChartDimension; name: string }): URLSearchParams {
+  const until = new Date(Date.parse(start) + bucketSeconds * 1000 - 1).toISOString();
+  return new URLSearchParams({ ...(series ? seriesFilter(series.dimension, series.name) : {}), since: start, until });
+}
+
+/** "15 minutes", "hour", "6 hours", "day": what one bar counts. */
+export function bucketWords(bucketSeconds: number): string {
+  if (bucketSeconds % 86_400 === 0) return bucketSeconds === 86_400 ? 'day' : `${bucketSeconds / 86_400} days`;
+  if (bucketSeconds % 3600 === 0) return bucketSeconds === 3600 ? 'hour' : `${bucketSeconds / 3600} hours`;
+  return bucketSeconds === 60 ? 'minute' : `${bucketSeconds / 60} minutes`;
 }
