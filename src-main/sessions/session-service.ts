@@ -1,6 +1,7 @@
 /**
  * Manual sessions: validate, preview, send once, store what happened (success or failure, in
- * words), query status, send Instap test deposits. Nothing is sent when validation fails.
+ * words), query status, send Instap test deposits. Nothing is sent, and nothing stored, when a
+ * field is invalid or the provider's credentials are missing: the form says why.
  */
 import { ApiError, type ApiIssue } from '../../src-shared/contract/errors.js';
 import type { ProviderId } from '../../src-shared/domain/provider.js';
@@ -101,44 +102,15 @@ export class SessionService {
     };
   }
 
-  /** A session that was never sent: stored so the attempt and its reason are not lost. */
-  private async storeUnsent(client: SessionClient, draft: Draft, environment: ProviderEnvironment, fingerprint: string, reason: string, assumptions: string[]) {
-    const at = this.now().toISOString();
-    const session: Session = {
-      id: newId('ses'),
-      provider: client.provider,
-      environment,
-      kind: client.kind,
-      createdAt: at,
-      updatedAt: at,
-      outcome: 'failed',
-      status: 'failed',
-      providerState: null,
-      providerSessionId: null,
-      links: [],
-      correlationKeys: [],
-      payload: draft.payload,
-      error: reason,
-      assumptions,
-      calls: [{ id: newId('scl'), kind: 'create', at, request: null, response: null, ok: false, error: reason, providerState: null, status: null }],
-      fingerprint,
-    };
-    await this.deps.store.save(session);
-    return session;
-  }
-
   async create(draft: Draft & { allowDuplicate: boolean }): Promise<Session> {
     const { client, settings, creds, validation, fingerprint } = await this.prepare(draft);
     const assumptions = client.assumptions(settings);
-    if (!validation.ok) {
-      const reason = `Not sent: ${validation.issues.map((i) => `${i.path || 'payload'}: ${i.message}`).join('; ')}.`;
-      await this.storeUnsent(client, draft, creds.environment, fingerprint, reason, assumptions);
-      throw new ApiError('bad_request', 'Some fields are invalid; nothing was sent.', payloadIssues(validation.issues));
-    }
+    // Refused before anything is sent (a field, or the provider's credentials): answered in the
+    // form, not kept as a failed session: nothing was created anywhere.
+    if (!validation.ok) throw new ApiError('bad_request', 'Some fields are invalid; nothing was sent.', payloadIssues(validation.issues));
     const missing = client.missing(creds, settings);
     if (missing.length > 0) {
       const reason = `Not sent: missing ${missing.join('; ')}. Set them under Settings → Providers.`;
-      await this.storeUnsent(client, draft, creds.environment, fingerprint, reason, assumptions);
       throw new ApiError('bad_request', reason, [{ path: 'environment', message: reason }]);
     }
     const recent = await this.recentIdentical(fingerprint, settings);

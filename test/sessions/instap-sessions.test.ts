@@ -93,8 +93,10 @@ describe('Instap sessions against a fake pgpub API on 127.0.0.1', () => {
     expect(session.calls[0]!.response!.status).toBe(200);
   });
 
-  it('returns validation errors per field, sends nothing, and keeps the failed attempt', async () => {
+  it('returns validation errors per field, in words, sends nothing, and stores nothing', async () => {
     const before = fake.requests.length;
+    const listed = async () => (await gw.api<{ items: Array<{ id: string }> }>('sessions.list', { provider: 'instap' })).body.items.length;
+    const sessionsBefore = await listed();
     const { status, body } = await gw.api<{ error: { code: string; issues: Array<{ path: string; message: string }> } }>('sessions.create', {
       provider: 'instap',
       payload: { userId: '', userName: 'x', minPaymentAmountInUSD: '6000', sessionDefaultFiatCurrency: 'JPY', sessionDefaultLanguage: 'eng' },
@@ -110,9 +112,10 @@ describe('Instap sessions against a fake pgpub API on 127.0.0.1', () => {
       payload: { userId: 'u', userName: 'x', minPaymentAmountInUSD: '6000' },
     });
     expect(minMax.body.error.issues).toEqual([{ path: 'payload.minPaymentAmountInUSD', message: 'The minimum (6000 USD) is above the maximum (5000 USD)' }]);
-    const list = await gw.api<{ items: Array<{ outcome: string; error: string | null }> }>('sessions.list', { provider: 'instap' });
-    expect(list.body.items[0]).toMatchObject({ outcome: 'failed' });
-    expect(list.body.items[0]!.error).toContain('Not sent');
+    expect(body.error.issues.find((i) => i.path === 'payload.sessionDefaultFiatCurrency')!.message).toBe('Choose one of USD, EUR, GBP, KRW, BRL or TRY.');
+    expect(body.error.issues.find((i) => i.path === 'payload.userId')!.message).toBe('Required: fill this in.');
+    // A submit refused by validation is not a session: the list is as it was.
+    expect(await listed()).toBe(sessionsBefore);
   });
 
   it('warns about an identical payload sent in the last minutes and sends it again only when confirmed', async () => {
@@ -208,6 +211,8 @@ describe('Instap failures explained in words', () => {
   it('a missing HMAC secret is reported before anything is sent', async () => {
     await useLocalProvider(gw, 'instap', { baseUrl: fake.baseUrl, hmacSecret: null });
     const before = fake.requests.length;
+    const listed = async () => (await gw.api<{ items: Array<{ id: string }> }>('sessions.list', { provider: 'instap' })).body.items.length;
+    const sessionsBefore = await listed();
     try {
       const { status, body } = await gw.api<{ error: { message: string; issues: Array<{ path: string }> } }>('sessions.create', {
         provider: 'instap',
@@ -217,6 +222,8 @@ describe('Instap failures explained in words', () => {
       expect(body.error.message).toContain('HMAC secret');
       expect(body.error.issues[0]!.path).toBe('environment');
       expect(fake.requests.length).toBe(before);
+      // Refused before sending: nothing was created anywhere, so no session is kept.
+      expect(await listed()).toBe(sessionsBefore);
     } finally {
       await useLocalProvider(gw, 'instap', { baseUrl: fake.baseUrl, hmacSecret });
     }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApiIssue } from '../../../src-shared/contract/errors.js';
 import type { Validation } from '../types.js';
+import { issueInWords } from '../../../src-shared/sessions/issue-words.js';
 
 /** Field-level issues (paths relative to the payload) or the parsed value. */
 export function validateWith(schema: z.ZodType, payload: unknown, extra?: (value: Record<string, unknown>) => ApiIssue[]): Validation {
@@ -11,8 +12,8 @@ export function validateWith(schema: z.ZodType, payload: unknown, extra?: (value
       ok: false,
       issues: parsed.error.issues.map((i) => ({
         path: i.path.map(String).join('.'),
-        // zod says "expected string, received undefined" for an empty required field.
-        message: i.code === 'invalid_type' && i.path.length === 1 && given[String(i.path[0])] === undefined ? 'Required' : i.message,
+        // In words, for the form: "Required: fill this in.", "Choose one of USD, EUR or GBP."
+        message: issueInWords(i, i.path.length === 1 ? given[String(i.path[0])] : true),
       })),
     };
   }

@@ -8,7 +8,7 @@ import { ErrorState } from '../../ui/States.js';
 import { ConfirmBulk } from './ConfirmBulk.js';
 import { TargetSelect } from './TargetPicker.js';
 import { bulkFilter, bulkFormFromParams, bulkStartInput, filterWords, hasCriterion, type BulkFormState, type FilterName } from './bulk-form.js';
-import { useDebounced } from './useDebounced.js';
+import { useDebounced } from '../../ui/useDebounced.js';
 import { useBulkCount, useStartBulk } from './useReplay.js';
 
 const SELECTS: Array<{ name: FilterName; label: string; any: string; options: readonly string[] }> = [

@@ -10,7 +10,7 @@ import { bodyDiff, headerDiff } from './body-diff.js';
 import { bodyToSend, startBodyEdit } from './body-edit.js';
 import { editableHeaders, headerEdit, sendInput } from './replay-request.js';
 import { useConfirmedSend } from './useConfirmedSend.js';
-import { useDebounced } from './useDebounced.js';
+import { useDebounced } from '../../ui/useDebounced.js';
 import { useReplayPreview } from './useReplay.js';
 
 /**

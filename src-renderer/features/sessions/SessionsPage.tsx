@@ -2,7 +2,7 @@ import { SessionForm } from './SessionForm.js';
 import { SessionList } from './SessionList.js';
 import './sessions.css';
 
-/** Create a session by hand; every session created so far, newest first. */
+/** Create a session by hand, the exact request beside the form; every session created so far, newest first. */
 export function SessionsPage(_props: { params: URLSearchParams }) {
   return (
     <div className="sessions-page">

@@ -47,3 +47,30 @@ export function issuesOf(error: unknown, prefix = 'payload.'): { byField: Record
 }
 
 export const isConflict = (error: unknown) => error instanceof ConsoleError && error.code === 'conflict';
+
+/** The environment choice that follows the provider's setting, naming it: "the provider's active one (production)". */
+export function activeEnvironmentLabel(active: string | undefined): string {
+  return active ? `the provider's active one (${active})` : "the provider's active one";
+}
+
+/** The environment a send goes to: the one chosen, else the provider's active one (unknown until read). */
+export const targetEnvironment = (chosen: string, active: string | undefined): string | undefined => chosen || active;
+
+/** The submit button names where it sends: "Send to production". */
+export function sendLabel(kind: string, environment: string | undefined): string {
+  if (kind === 'widget_link') return environment ? `Build and record link (${environment})` : 'Build and record link';
+  return environment ? `Send to ${environment}` : 'Send';
+}
+
+/**
+ * Why the preview beside the form cannot show the request yet: the fields still to fill, by
+ * label ("Fill in User id and User name to see the exact request."); null when it is another error.
+ */
+export function previewBlockedBy(error: unknown, fields: ReadonlyArray<Pick<FieldView, 'name' | 'label'>>): string | null {
+  if (!(error instanceof ConsoleError) || error.code !== 'bad_request') return null;
+  const names = error.issues.filter((i) => i.path.startsWith('payload.')).map((i) => i.path.slice('payload.'.length));
+  if (names.length === 0) return error.message;
+  const labels = [...new Set(names)].map((name) => fields.find((f) => f.name === name)?.label ?? name);
+  const listed = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+  return `Fill in or correct ${listed} to see the exact request.`;
+}

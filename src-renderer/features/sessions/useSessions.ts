@@ -39,9 +39,18 @@ export function useSaveSessionSettings() {
   });
 }
 
-export function usePreviewSession() {
+/** The exact request for a draft, asked again as the draft settles (the preview beside the form). */
+export function useLivePreview(draft: CallInput<'sessions.preview'> | null) {
   const transport = useTransport();
-  return useMutation({ mutationFn: (draft: CallInput<'sessions.preview'>) => transport.call('sessions.preview', draft) });
+  return useQuery({
+    queryKey: [...sessionKeys.all(), 'preview', draft],
+    queryFn: () => transport.call('sessions.preview', draft!),
+    enabled: draft !== null,
+    placeholderData: (previous) => previous,
+    retry: false,
+    // A duplicate sent meanwhile changes the answer: asked again whenever the draft is.
+    staleTime: 0,
+  });
 }
 
 export function useCreateSession() {
