@@ -54,7 +54,10 @@ function callOperation(name: CallName, components: Record<string, JsonSchema>) {
       ...(desktopOnly ? { description: `Desktop app only: serve mode answers 403. ${desktopOnly}` } : {}),
       requestBody: { required: false, content: { 'application/json': { schema: schemaOf(spec.input, 'input', `${name}.input`, components) } } },
       responses: {
-        '200': { description: `The result of ${name}.`, content: { 'application/json': { schema: schemaOf(spec.output, 'output', `${name}.output`, components) } } },
+        '200': {
+          description: `The result of ${name}.`,
+          content: { 'application/json': { schema: schemaOf(spec.output, 'output', `${name}.output`, components) } },
+        },
         ...ERROR_RESPONSES,
       },
     },
@@ -105,17 +108,32 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
       tags: ['events'],
       summary: 'Server-Sent Events: every push, one JSON PushEvent per `data:` line',
       responses: {
-        '200': { description: 'An endless event stream.', content: { 'text/event-stream': { schema: schemaOf(PushEvent, 'output', 'PushEvent', components) } } },
+        '200': {
+          description: 'An endless event stream.',
+          content: { 'text/event-stream': { schema: schemaOf(PushEvent, 'output', 'PushEvent', components) } },
+        },
         ...ERROR_RESPONSES,
       },
     },
   };
   paths['/api/openapi.json'] = {
-    get: { operationId: 'openapi', tags: ['meta'], summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, ...ERROR_RESPONSES } },
+    get: {
+      operationId: 'openapi',
+      tags: ['meta'],
+      summary: 'This document',
+      responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, ...ERROR_RESPONSES },
+    },
   };
-  const status = { '200': { description: 'Whether this browser is signed in.', content: { 'application/json': { schema: schemaOf(ConsoleSessionStatus, 'output', 'ConsoleSessionStatus', components) } } } };
+  const status = {
+    '200': {
+      description: 'Whether this browser is signed in.',
+      content: { 'application/json': { schema: schemaOf(ConsoleSessionStatus, 'output', 'ConsoleSessionStatus', components) } },
+    },
+  };
   const noAuth: Array<Record<string, string[]>> = [];
-  paths[AUTH_PATHS.session] = { get: { operationId: 'auth.session', tags: ['auth'], summary: 'Is this browser signed in?', security: noAuth, responses: status } };
+  paths[AUTH_PATHS.session] = {
+    get: { operationId: 'auth.session', tags: ['auth'], summary: 'Is this browser signed in?', security: noAuth, responses: status },
+  };
   paths[AUTH_PATHS.token] = {
     post: {
       operationId: 'auth.token',
@@ -126,7 +144,9 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
       responses: { ...status, ...ERROR_RESPONSES },
     },
   };
-  paths[AUTH_PATHS.signOut] = { post: { operationId: 'auth.signOut', tags: ['auth'], summary: 'Ends this browser’s session', security: noAuth, responses: status } };
+  paths[AUTH_PATHS.signOut] = {
+    post: { operationId: 'auth.signOut', tags: ['auth'], summary: 'Ends this browser’s session', security: noAuth, responses: status },
+  };
   return {
     openapi: '3.1.0',
     info: {
@@ -139,16 +159,24 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
     security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
-      schemas: { ApiError: { type: 'object', properties: { error: schemaOf(ApiErrorBody, 'output', 'ApiErrorBody', components) }, required: ['error'] }, ...components },
+      schemas: {
+        ApiError: { type: 'object', properties: { error: schemaOf(ApiErrorBody, 'output', 'ApiErrorBody', components) }, required: ['error'] },
+        ...components,
+      },
       responses: {
-        BadRequest: errorResponse('The input did not match the call\'s schema (`issues` says where), or the call refused it.'),
+        BadRequest: errorResponse("The input did not match the call's schema (`issues` says where), or the call refused it."),
         Unauthorized: errorResponse('Missing or wrong token.'),
         Forbidden: errorResponse('Cross-origin, a desktop-only call, or a cookie call not from the console page.'),
         Error: errorResponse('Any other error: not_found 404, conflict 409, too_large 413, provider_error 502, unavailable 503, internal 500.'),
       },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'The console token serve mode printed (token file, GATEWATCH_TOKEN).' },
-        session: { type: 'apiKey', in: 'cookie', name: 'gatewatch_session_<console port>', description: 'The HttpOnly cookie POST /auth/token sets for the console page.' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'gatewatch_session_<console port>',
+          description: 'The HttpOnly cookie POST /auth/token sets for the console page.',
+        },
       },
     },
   };

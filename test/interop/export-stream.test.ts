@@ -73,7 +73,9 @@ describe('export streaming', () => {
 
     const events2: string[] = [];
     const second = await seeded(600, events2);
-    const write2 = await prepareExport({ deliveries: second.deliveries, replays: second.store.replay }, ExportQuery.parse({ format: 'ndjson' }), { pageSize: 50 });
+    const write2 = await prepareExport({ deliveries: second.deliveries, replays: second.store.replay }, ExportQuery.parse({ format: 'ndjson' }), {
+      pageSize: 50,
+    });
     const gone = new PassThrough({ highWaterMark: 4096 });
     const cut = write2(writableSink(gone));
     await sleep(20);

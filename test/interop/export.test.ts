@@ -9,7 +9,12 @@ import { csvCell } from '../../src-main/interop/export/csv.js';
 interface Har {
   log: {
     entries: Array<{
-      request: { method: string; url: string; headers: Array<{ name: string; value: string }>; postData?: { text: string; encoding?: string; mimeType: string } };
+      request: {
+        method: string;
+        url: string;
+        headers: Array<{ name: string; value: string }>;
+        postData?: { text: string; encoding?: string; mimeType: string };
+      };
       response: { status: number; content: { text?: string } };
       _gatewatch: { id: string; provider: string; verification: string | null; kind: string };
     }>;
@@ -44,7 +49,8 @@ afterAll(async () => {
 });
 
 const exportUrl = (params: Record<string, string>) => `${gw.consoleOrigin}/api/export?${new URLSearchParams(params)}`;
-const get = (params: Record<string, string>, headers: Record<string, string> = { authorization: `Bearer ${gw.token}` }) => fetch(exportUrl(params), { headers });
+const get = (params: Record<string, string>, headers: Record<string, string> = { authorization: `Bearer ${gw.token}` }) =>
+  fetch(exportUrl(params), { headers });
 
 describe('GET /api/export', () => {
   it('streams the filtered set as HAR 1.2 that validates, bodies exact (text as text, bytes as base64), credentials masked', async () => {

@@ -76,7 +76,14 @@ describe('deliveries.import', () => {
               postData: { mimeType: 'application/json', text: body },
             },
           },
-          { request: { method: 'POST', url: 'http://h/cb', headers: [], postData: { mimeType: 'application/octet-stream', text: binary.toString('base64'), encoding: 'base64' } } },
+          {
+            request: {
+              method: 'POST',
+              url: 'http://h/cb',
+              headers: [],
+              postData: { mimeType: 'application/octet-stream', text: binary.toString('base64'), encoding: 'base64' },
+            },
+          },
           { request: { url: 'http://h/no-method' } },
           { startedDateTime: 'x', request: { method: 'POST', url: 'not a url', headers: [] } },
         ],

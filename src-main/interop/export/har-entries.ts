@@ -101,11 +101,25 @@ function listenerAnswer(delivery: StoredDelivery): HarEntry['response'] {
   }
   if (delivery.rejected) {
     const { httpStatus, reason } = delivery.rejected;
-    return { ...base, status: httpStatus, statusText: STATUS_CODES[httpStatus] ?? '', headers: [], content: { size: 0, mimeType: 'x-unknown', comment: reason }, bodySize: -1 };
+    return {
+      ...base,
+      status: httpStatus,
+      statusText: STATUS_CODES[httpStatus] ?? '',
+      headers: [],
+      content: { size: 0, mimeType: 'x-unknown', comment: reason },
+      bodySize: -1,
+    };
   }
   const text = JSON.stringify({ id: delivery.id });
   const headers = [{ name: 'Content-Type', value: 'application/json' }];
-  return { ...base, status: 200, statusText: 'OK', headers, content: { size: Buffer.byteLength(text), mimeType: 'application/json', text }, bodySize: Buffer.byteLength(text) };
+  return {
+    ...base,
+    status: 200,
+    statusText: 'OK',
+    headers,
+    content: { size: Buffer.byteLength(text), mimeType: 'application/json', text },
+    bodySize: Buffer.byteLength(text),
+  };
 }
 
 /** One delivery as a HAR entry; credential header values masked unless `revealCredentials`. */

@@ -24,12 +24,45 @@ const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0) & 
 
 /** Options that take no value and change nothing about the request sent. */
 const IGNORED_FLAGS = new Set([
-  '-s', '--silent', '-S', '--show-error', '-v', '--verbose', '-i', '--include', '-L', '--location', '-k', '--insecure',
-  '--compressed', '-f', '--fail', '--fail-with-body', '-N', '--no-buffer', '-g', '--globoff', '--http1.1', '--http2', '-#', '--progress-bar',
+  '-s',
+  '--silent',
+  '-S',
+  '--show-error',
+  '-v',
+  '--verbose',
+  '-i',
+  '--include',
+  '-L',
+  '--location',
+  '-k',
+  '--insecure',
+  '--compressed',
+  '-f',
+  '--fail',
+  '--fail-with-body',
+  '-N',
+  '--no-buffer',
+  '-g',
+  '--globoff',
+  '--http1.1',
+  '--http2',
+  '-#',
+  '--progress-bar',
 ]);
 /** Options that take a value and change nothing about the request sent. */
 const IGNORED_WITH_VALUE = new Set([
-  '-m', '--max-time', '--connect-timeout', '-o', '--output', '--retry', '-w', '--write-out', '--proxy', '-x', '--resolve', '--cacert',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-o',
+  '--output',
+  '--retry',
+  '-w',
+  '--write-out',
+  '--proxy',
+  '-x',
+  '--resolve',
+  '--cacert',
 ]);
 const DATA_FLAGS = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--data-urlencode', '--json']);
 const SHORT_WITH_VALUE = new Set(['X', 'H', 'd', 'u', 'A', 'e', 'b', 'm', 'o', 'w', 'x']);

@@ -75,7 +75,9 @@ export function parseHar(text: string): HarImport {
   const entries = document.data.log.entries;
   if (entries.length === 0) throw new ImportError('the HAR file has no entries: there is nothing to import');
   if (entries.length > MAX_HAR_ENTRIES) {
-    throw new ImportError(`the HAR file has ${entries.length} entries; an import takes at most ${MAX_HAR_ENTRIES}: split it, or save only the requests you need`);
+    throw new ImportError(
+      `the HAR file has ${entries.length} entries; an import takes at most ${MAX_HAR_ENTRIES}: split it, or save only the requests you need`,
+    );
   }
   const requests: HarRequest[] = [];
   const skipped: HarImport['skipped'] = [];

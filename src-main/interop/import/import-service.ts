@@ -76,7 +76,10 @@ export async function importDeliveries(deps: ImportDeps, input: DeliveryImportIn
     throw error;
   }
   if (batch.length === 0) {
-    throw new ApiError('bad_request', `Nothing was imported: no entry of the HAR file could be read (${skipped.map((s) => `entry ${s.entry + 1}: ${s.reason}`).join('; ')}).`);
+    throw new ApiError(
+      'bad_request',
+      `Nothing was imported: no entry of the HAR file could be read (${skipped.map((s) => `entry ${s.entry + 1}: ${s.reason}`).join('; ')}).`,
+    );
   }
   await deps.deliveries.insertBatch(batch);
   deps.onStored(batch.map((d) => d.id));

@@ -11,7 +11,21 @@ export class ShellSyntaxError extends Error {
 /** A word, or the pipe operator between commands. */
 export type ShellToken = { kind: 'word'; text: string } | { kind: 'pipe' };
 
-const ANSI_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ANSI_ESCAPES: Record<string, string> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** `$'…'` body starting after the opening quote; returns the text and where the closing quote is. */
 function ansiCQuoted(line: string, start: number): { text: string; end: number } {
@@ -59,7 +73,8 @@ export function shellTokens(command: string): ShellToken[] {
     const c = command[i]!;
     if (c === '\\') {
       const next = command[i + 1];
-      if (next === '\n') i += 2; // line continuation
+      if (next === '\n')
+        i += 2; // line continuation
       else if (next === '\r' && command[i + 2] === '\n') i += 3;
       else {
         word = (word ?? '') + (next ?? '');
