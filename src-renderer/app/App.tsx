@@ -8,6 +8,7 @@ import { SessionPage } from '../features/sessions/SessionPage.js';
 import { ReplayPage } from '../features/replay/ReplayPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
 import { parseRoute, useHash, type Route } from './router.js';
+import { ThemeToggle } from '../ui/ThemeToggle.js';
 
 const NAV: Array<{ page: Route['page']; href: string; label: string; also?: Array<Route['page']> }> = [
   { page: 'inbox', href: '#/inbox', label: 'Inbox', also: ['delivery', 'timeline'] },
@@ -54,6 +55,7 @@ export function App() {
             {item.label}
           </a>
         ))}
+        <ThemeToggle />
       </nav>
       <main className="content">
         <Page route={route} />
