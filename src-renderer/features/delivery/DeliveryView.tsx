@@ -61,7 +61,7 @@ export function DeliveryView({ id }: { id: string }) {
           <HeadersTable deliveryId={d.id} headers={d.headers} signatureHeader={d.verificationResult.scheme?.header} />
         </div>
         <aside className="delivery-side">
-          <VerificationPanel result={d.verificationResult} onReverify={() => reverify.mutate()} reverifying={reverify.isPending} />
+          <VerificationPanel result={d.verificationResult} provider={d.provider} onReverify={() => reverify.mutate()} reverifying={reverify.isPending} />
           {reverify.isError ? <ErrorState error={reverify.error} /> : null}
           <NormalizedPanel delivery={d} />
           <DuplicatesPanel delivery={d} />

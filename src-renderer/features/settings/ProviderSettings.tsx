@@ -1,9 +1,10 @@
 import './settings.css';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
 import type { ProviderConfigView, SecretInfo } from '../../../src-shared/contract/providers.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useConfigureProvider, useProviders } from './useProviders.js';
+import { secretPurposes } from './secret-purpose.js';
 import {
   addSecretRow,
   baseUrlWarning,
@@ -46,6 +47,9 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
   const env = view.environments.find((e) => e.environment === form.environment);
   const info = providerCatalogue[view.provider];
   const move = credentialMove(view, form);
+  const purpose = secretPurposes(view.provider);
+  const ids = useId();
+  const described = { webhook: `${ids}-webhook`, apiKey: `${ids}-api-key`, hmac: `${ids}-hmac` };
   return (
     <details className="provider-card" data-provider={view.provider}>
       <summary>
@@ -66,6 +70,9 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
         </p>
         <fieldset>
           <legend>Webhook secrets (all are tried; a match names its label)</legend>
+          <p className="muted field-purpose" id={described.webhook}>
+            {purpose.webhookSecrets}
+          </p>
           {view.provider === 'instap' ? (
             <p className="muted">Instap signs notifications with your HMAC secret: each environment&apos;s HMAC secret (under API access) is tried too.</p>
           ) : null}
@@ -85,6 +92,7 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
                 />
                 <input
                   aria-label="Secret value"
+                  aria-describedby={described.webhook}
                   type="password"
                   autoComplete="off"
                   value={secret.value}
@@ -137,18 +145,32 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
           ) : null}
           <label>
             API key <StoredSecret secret={env?.apiKey ?? null} />
-            <input type="password" autoComplete="off" value={form.apiKey} onChange={(e) => set({ apiKey: e.target.value })} placeholder="leave empty to keep" />
+            <input
+              type="password"
+              autoComplete="off"
+              aria-describedby={described.apiKey}
+              value={form.apiKey}
+              onChange={(e) => set({ apiKey: e.target.value })}
+              placeholder="leave empty to keep"
+            />
           </label>
+          <span className="muted field-purpose" id={described.apiKey}>
+            {purpose.apiKey}
+          </span>
           <label>
             HMAC / signing secret <StoredSecret secret={env?.hmacSecret ?? null} />
             <input
               type="password"
               autoComplete="off"
+              aria-describedby={described.hmac}
               value={form.hmacSecret}
               onChange={(e) => set({ hmacSecret: e.target.value })}
               placeholder="leave empty to keep"
             />
           </label>
+          <span className="muted field-purpose" id={described.hmac}>
+            {purpose.hmacSecret}
+          </span>
           {view.provider === 'instaxchange' ? (
             <label>
               API key header (documented as x-api-key; change it only if your account uses another)
