@@ -11,6 +11,7 @@ import { runIngestBench, type IngestResult } from './ingest/ingest-bench.js';
 import { measureMemory, type MemoryResult } from './memory.js';
 import { formatTable, mib, ms, perSecond, type BenchRow } from './report.js';
 import { root } from './serve-process.js';
+import { exportRows, runExportBench } from './export/export-bench.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SIZES = { baseline: env('BENCH_BASELINE_DELIVERIES', 10_000), large: env('BENCH_DELIVERIES', 1_000_000) };
@@ -126,12 +127,13 @@ async function main(): Promise<void> {
     log('ui: …');
     const ui = await uiRows();
     if (ui.note) log(`  ${ui.note}`);
-    const rows = [...ingestRows(ingest), ...searchRows(search.baseline, search.large), ...memoryRows(memory, SIZES.large), ...ui.rows];
+    const exported = await runExportBench(env('BENCH_EXPORT_DELIVERIES', 10_000), log);
+    const rows = [...ingestRows(ingest), ...searchRows(search.baseline, search.large), ...memoryRows(memory, SIZES.large), ...ui.rows, ...exportRows(exported)];
     const seconds = (performance.now() - started) / 1000;
     const { removeStores: _remove, ...stores } = search;
     writeFileSync(
       join(root, 'bench', 'results.json'),
-      `${JSON.stringify({ at: new Date().toISOString(), seconds, settings: { SIZES, RUNS, INGEST }, rows, ingest, search: stores, memory, ui: ui.raw, uiNote: ui.note ?? null }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), seconds, settings: { SIZES, RUNS, INGEST }, rows, ingest, search: stores, memory, ui: ui.raw, export: exported, uiNote: ui.note ?? null }, null, 2)}\n`,
     );
     log('');
     log(formatTable(rows));
