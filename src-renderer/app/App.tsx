@@ -7,6 +7,7 @@ import { SessionsPage } from '../features/sessions/SessionsPage.js';
 import { SessionPage } from '../features/sessions/SessionPage.js';
 import { ReplayPage } from '../features/replay/ReplayPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
+import { ImportPage } from '../features/interop/ImportPage.js';
 import { parseRoute, useHash, type Route } from './router.js';
 import { ThemeToggle } from '../ui/ThemeToggle.js';
 
@@ -16,6 +17,7 @@ const NAV: Array<{ page: Route['page']; href: string; label: string; also?: Arra
   { page: 'sessions', href: '#/sessions', label: 'Sessions', also: ['session'] },
   { page: 'replay', href: '#/replay', label: 'Replay' },
   { page: 'audit', href: '#/audit', label: 'Audit' },
+  { page: 'import', href: '#/import', label: 'Import' },
   { page: 'settings', href: '#/settings', label: 'Settings' },
 ];
 
@@ -37,6 +39,8 @@ function Page({ route }: { route: Route }) {
       return <AuditPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'inbox':
       return <InboxPage params={route.params} />;
   }

@@ -14,7 +14,8 @@ export type Route =
   | { page: 'session'; id: string }
   | { page: 'replay'; params: URLSearchParams }
   | { page: 'audit' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'import' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -36,6 +37,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'audit' };
     case 'settings':
       return { page: 'settings' };
+    case 'import':
+      return { page: 'import' };
     default:
       return { page: 'inbox', params };
   }

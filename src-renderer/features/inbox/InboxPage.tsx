@@ -13,6 +13,7 @@ import { listKeyOf, retriesShown, selectedIn, withFilters, withRetries, withSele
 import { rememberedScroll, rememberScroll } from './scroll-memory.js';
 import { useInboxCursor } from './useInboxCursor.js';
 import { filtersFromParams, paramsFromFilters, useDeliveries } from './useDeliveries.js';
+import { ExportLinks } from '../interop/ExportLinks.js';
 import './inbox.css';
 
 const ROW_HEIGHT = 40;
@@ -108,6 +109,7 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
             {first.total.toLocaleString()} {first.total === 1 ? 'delivery' : 'deliveries'}
           </span>
         ) : null}
+        <ExportLinks filter={filters} />
         <label className="show-retries">
           <input
             type="checkbox"
