@@ -9,10 +9,13 @@ export interface DefaultDepsOptions {
   builtDir?: URL;
 }
 
+/** The built thread scripts, next to the entry (the main build's inputs of the same names; the desktop package keeps them in its asar). */
+export const THREAD_SCRIPTS = { derive: 'derive-thread.js', checkpoint: 'checkpoint-thread.js' } as const;
+
 /** The production wiring shared by serve mode and the desktop app. */
 export function createGatewatchDeps(options: DefaultDepsOptions): GatewatchDeps {
-  const deriveThread = builtScript(options.builtDir, 'derive-thread.js');
-  const checkpointThread = builtScript(options.builtDir, 'checkpoint-thread.js');
+  const deriveThread = builtScript(options.builtDir, THREAD_SCRIPTS.derive);
+  const checkpointThread = builtScript(options.builtDir, THREAD_SCRIPTS.checkpoint);
   return {
     log: options.log,
     adapterFor: (provider) => (provider === 'unknown' ? undefined : providerAdapters[provider]),
