@@ -3,11 +3,11 @@ import { CopyButton } from './CopyButton.js';
 import { shareableLink } from './share-link.js';
 
 /**
- * "Copy link" to the view on screen (its filters, the delivery, the timeline), in serve mode: the
- * desktop window's address opens nowhere else, so there it is not offered.
+ * "Copy link" to a view (`route`, a hash route; by default the one on screen, with its filters),
+ * in serve mode: the desktop window's address opens nowhere else, so there it is not offered.
  */
-export function CopyLinkButton() {
+export function CopyLinkButton({ route, label = 'Copy link' }: { route?: string; label?: string }) {
   const transport = useTransport();
   if (transport.kind !== 'http') return null;
-  return <CopyButton text={shareableLink(window.location.href)} label="Copy link" />;
+  return <CopyButton text={shareableLink(window.location.href, route)} label={label} />;
 }

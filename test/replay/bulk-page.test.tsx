@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { ReplayPage } from '../../src-renderer/features/replay/ReplayPage.js';
 import { ReplayMatchingLink } from '../../src-renderer/features/replay/ReplayMatchingLink.js';
 import { filterWords, replayParamsFor } from '../../src-renderer/features/replay/bulk-form.js';
-import { progressSegments } from '../../src-renderer/features/replay/bulk-progress.js';
+import { laterJob, progressSegments } from '../../src-renderer/features/replay/bulk-progress.js';
 import { attemptView, jobView as job, targetView } from './fixtures.js';
 import { renderWithTransport as renderWith } from './render.js';
 
@@ -168,6 +168,15 @@ describe('a bulk job on the replay page', () => {
     const named = await screen.findByRole('link', { name: 'PAYMENT_COMPLETED · E2E-PAY-1' });
     expect(named.getAttribute('href')).toBe('#/deliveries/dlv_01HX');
     expect(screen.getByRole('link', { name: 'dlv_02HX' })).toBeTruthy();
+  });
+
+  it('keeps the later view of a job when a call’s answer comes after the pushed progress', () => {
+    const cancelled = job({ state: 'cancelled', failed: 3, skipped: 14, total: 17, finishedAt: new Date().toISOString() });
+    const cancelling = job({ state: 'cancelling', failed: 3, total: 17 });
+    expect(laterJob(cancelled, cancelling)).toBe(cancelled);
+    expect(laterJob(cancelling, cancelled)).toBe(cancelled);
+    expect(laterJob(job({ succeeded: 5 }), job({ succeeded: 4 })).succeeded).toBe(5);
+    expect(laterJob(undefined, cancelling)).toBe(cancelling);
   });
 
   it('splits the bar by outcome and says the filter in words', () => {

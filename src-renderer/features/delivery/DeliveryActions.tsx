@@ -1,5 +1,7 @@
 import type { DeliveryDetail } from '../../../src-shared/domain/delivery.js';
 import { CopyButton } from '../../ui/CopyButton.js';
+import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
+import { hrefFor } from '../../app/router.js';
 import { useListenerStatus } from '../settings/useListener.js';
 import { curlCommand } from './curl.js';
 import { deliveryExport, downloadText } from './export.js';
@@ -19,6 +21,7 @@ export function DeliveryActions({ delivery: received }: { delivery: DeliveryDeta
   const rejected = delivery.rejected !== null;
   return (
     <div className="delivery-actions">
+      <CopyLinkButton route={hrefFor({ page: 'delivery', id: delivery.id })} />
       {rejected ? null : <CopyButton text={curlCommand(delivery, base, masking)} label="Copy as cURL" />}
       <button type="button" onClick={() => downloadText(`${delivery.id}.json`, deliveryExport(delivery, masking))}>
         Export JSON

@@ -13,6 +13,8 @@ import { listKeyOf, retriesShown, selectedIn, withFilters, withRetries, withSele
 import { rememberedScroll, rememberScroll } from './scroll-memory.js';
 import { useInboxCursor } from './useInboxCursor.js';
 import { filtersFromParams, paramsFromFilters, useDeliveries } from './useDeliveries.js';
+import { ReplayMatchingLink } from '../replay/ReplayMatchingLink.js';
+import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { ExportLinks } from '../interop/ExportLinks.js';
 import './inbox.css';
 
@@ -109,6 +111,8 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
             {first.total.toLocaleString()} {first.total === 1 ? 'delivery' : 'deliveries'}
           </span>
         ) : null}
+        <ReplayMatchingLink params={params} total={first?.total ?? null} />
+        <CopyLinkButton />
         <ExportLinks filter={filters} />
         <label className="show-retries">
           <input

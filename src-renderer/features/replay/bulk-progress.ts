@@ -38,3 +38,15 @@ export function progressLine(job: ReplayJob): string {
 
 /** Whether "retry failed only" is offered: the job has stopped and something failed. */
 export const canRetryFailed = (job: ReplayJob) => job.finishedAt !== null && job.failed > 0;
+
+/**
+ * Which of two views of one job is the later: an answer to a call (cancel, resume) can arrive
+ * after the pushed progress it preceded, and must not take the job back (a finished job shown as
+ * "cancelling" again, fewer sends done).
+ */
+export function laterJob(current: ReplayJob | undefined, incoming: ReplayJob): ReplayJob {
+  if (!current) return incoming;
+  if (current.finishedAt !== null && incoming.finishedAt === null) return current;
+  if (doneCount(incoming) < doneCount(current)) return current;
+  return incoming;
+}

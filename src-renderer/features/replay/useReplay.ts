@@ -4,6 +4,7 @@ import type { CallInput } from '../../../src-shared/contract/index.js';
 import type { ReplayDeliveryFilter, ReplayJob } from '../../../src-shared/contract/replay.js';
 import { useTransport } from '../../transport/context.js';
 import { replayKeys } from './replay-keys.js';
+import { laterJob } from './bulk-progress.js';
 
 export function useReplayTargets() {
   const transport = useTransport();
@@ -113,8 +114,10 @@ export function useCancelBulk() {
 
 function upsertJob(queryClient: ReturnType<typeof useQueryClient>, job: ReplayJob): void {
   queryClient.setQueryData(replayKeys.jobs(), (old: { jobs: ReplayJob[] } | undefined) => {
-    const others = (old?.jobs ?? []).filter((j) => j.id !== job.id);
-    return { jobs: [job, ...others] };
+    const jobs = old?.jobs ?? [];
+    const current = jobs.find((j) => j.id === job.id);
+    // In place when known (an answer may come after a later push: the later view stays), else on top.
+    return current ? { jobs: jobs.map((j) => (j.id === job.id ? laterJob(j, job) : j)) } : { jobs: [job, ...jobs] };
   });
 }
 

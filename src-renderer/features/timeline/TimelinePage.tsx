@@ -8,6 +8,7 @@ import { FLAG_LABEL, formatGap } from './timeline-words.js';
 import { useTimeline } from './useTimeline.js';
 import { visibleSteps } from './visible-steps.js';
 import { useEscapeTo } from '../../ui/useEscapeTo.js';
+import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import './timeline.css';
 
 /** A payment's history: every delivery, session, status check and replay linked to one key. */
@@ -49,6 +50,7 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
               onChange={(event) => setLookup(event.target.value)}
             />
             <button type="submit">Show</button>
+            <CopyLinkButton route={hrefFor({ page: 'timeline', key: correlationKey })} />
           </form>
         </search>
         {data?.headline ? <HeadlineBanner headline={data.headline} /> : null}
