@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import type { Stats } from 'node:fs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
 import Ajv from 'ajv';
 import type { Configuration, PlatformSpecificBuildOptions } from 'electron-builder';
 import { PlatformPackager } from 'app-builder-lib';
@@ -164,20 +165,27 @@ describe('electron-builder configuration', () => {
     }
   }, 120_000);
 
-  it('lists every package the main process imports at run time, with what they load', () => {
+  it('lists every package the main build imports at run time, with what they load', () => {
+    // The import graph from the main build's entries (the desktop entry, serve mode, the threads).
+    const entries = Object.values((electronViteConfig as { main: { build: { rollupOptions: { input: Record<string, string> } } } }).main.build.rollupOptions.input);
     const imported = new Set<string>();
+    const seen = new Set<string>();
     const builtin = new Set(builtinModules);
-    for (const dir of ['src-main', 'src-shared']) {
-      for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile() || !/\.ts$/.test(entry.name)) continue;
-        const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-        for (const [, specifier] of text.matchAll(/(?:\bfrom|\bimport\(|\brequire\()\s*'(@?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)'/g)) {
-          const name = specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!;
-          // Electron gives the electron module itself; Node its built-ins.
-          if (!name.startsWith('node:') && !builtin.has(name) && name !== 'electron') imported.add(name);
+    const visitSource = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const { fileName: specifier } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+        if (specifier.startsWith('.')) {
+          visitSource(resolve(dirname(file), specifier).replace(/\.js$/, '.ts'));
+          continue;
         }
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+        // Electron gives the electron module itself; Node its built-ins.
+        if (!name.startsWith('node:') && !builtin.has(name) && name !== 'electron') imported.add(name);
       }
-    }
+    };
+    for (const entry of entries) visitSource(entry);
+    expect(seen.size).toBeGreaterThan(50);
     // Their dependencies, but not better-sqlite3's installer.
     const needed = new Set<string>();
     const visit = (name: string) => {
