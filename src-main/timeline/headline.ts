@@ -4,11 +4,15 @@ import { type PlacedStep, setsStatus } from './delivery-step.js';
 import { amountStory, amountText } from './amount-change.js';
 import { isOpen, rankOf } from './lifecycle.js';
 import { stepKey } from './annotate.js';
+import { providerCatalogue } from '../../src-shared/providers/catalogue.js';
+import type { DeliveryProvider } from '../../src-shared/domain/provider.js';
 
 /** A payment that is not final and hears nothing from its provider for this long is worth a look. */
 export const SILENCE_MS = 60 * 60_000;
 
 const words = (status: NormalizedStatus) => status.replace('_', ' ');
+/** "Paychant"; "the provider" when the step names none (or an unknown one). */
+const nameOf = (provider: DeliveryProvider | null) => (provider && provider !== 'unknown' ? providerCatalogue[provider].displayName : 'the provider');
 const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** "45 min", "2 h", "3 days": a rough length, rounded down. */
@@ -31,14 +35,15 @@ const TONE: Partial<Record<NormalizedStatus, PaymentHeadline['tone']>> = {
 
 /** Why an event does not count, as a clause ("the signature of PAYMENT_COMPLETED did not verify"). */
 function whyUnverified(placed: PlacedStep): string {
-  const { title, provider } = placed.step;
+  const { title } = placed.step;
+  const provider = nameOf(placed.step.provider);
   switch (placed.verification) {
     case 'invalid':
       return `the signature of ${title} did not verify`;
     case 'unsigned':
       return `${title} carried no signature`;
     case 'no-secret':
-      return `no webhook secret is set for ${provider ?? 'this provider'}, so ${title} could not be checked`;
+      return `no webhook secret is set for ${provider}, so ${title} could not be checked`;
     case null:
       return `the signature of ${title} has not been checked yet`;
     default:
@@ -47,14 +52,15 @@ function whyUnverified(placed: PlacedStep): string {
 }
 
 function unverifiedAction(placed: PlacedStep): string {
-  const { title, provider } = placed.step;
+  const { title } = placed.step;
+  const provider = nameOf(placed.step.provider);
   switch (placed.verification) {
     case 'invalid':
       return `Open ${title} and read its signature check: if the secret under Settings is wrong, fix it (deliveries are verified again); otherwise treat the event as forged and do not credit it.`;
     case 'unsigned':
-      return `Do not credit it on this event alone: check that ${provider ?? 'the provider'} signs webhooks for this endpoint and that no proxy strips the signature header.`;
+      return `Do not credit it on this event alone: check that ${provider} signs webhooks for this endpoint and that no proxy strips the signature header.`;
     case 'no-secret':
-      return `Add ${provider ?? 'the provider'}'s webhook secret under Settings: stored deliveries are then verified again.`;
+      return `Add ${provider}'s webhook secret under Settings: stored deliveries are then verified again.`;
     default:
       return `Open ${title} and read its signature check, then use Verify again.`;
   }
@@ -107,7 +113,7 @@ export function paymentHeadline(
   const sinceIndex = since ? entries.indexOf(since) : -1;
   const claim = claimBeyond(sorted, state, sinceIndex);
   const amount = amountStory(sorted);
-  const provider = sorted.find((p) => p.step.provider)?.step.provider ?? 'the provider';
+  const provider = nameOf(sorted.find((p) => p.step.provider)?.step.provider ?? null);
 
   // Silence: since the last verified provider event, or, before any, the session created by hand.
   const verified = sorted.filter(setsStatus);

@@ -90,6 +90,10 @@ describe('the timeline headline', () => {
     // On top: the banner comes before the steps in the document.
     expect(banner.compareDocumentPosition(screen.getByTestId('timeline-steps')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.queryByText(/nothing looks wrong/)).toBeNull();
+    // The forged event's own claim is not drawn as a (green) status either.
+    const forged = screen.getByTestId('timeline-steps').querySelector('[data-step-key="delivery:dlv_c"]')!;
+    expect(forged.querySelector('.status-completed')).toBeNull();
+    expect(forged.querySelector('.badge.claimed')!.textContent).toBe('completed, unverified');
   });
 
   it('collapses retries under their original (×2) with a toggle that shows them, gaps measured between the steps drawn', async () => {
@@ -97,6 +101,8 @@ describe('the timeline headline', () => {
     renderWith(fake.transport, <TimelinePage correlationKey="TX-1" />);
     await screen.findByTestId('timeline-steps');
     expect(stepKeys()).toEqual(['delivery:dlv_a', 'delivery:dlv_c']);
+    // Retries are counted under their original, not as something to check.
+    expect(screen.getByText(/to check/).textContent).toBe('2 to check: signature failed, amount mismatch');
     const original = screen.getByTestId('timeline-steps').querySelector('[data-step-key="delivery:dlv_a"]')!;
     expect(within(original as HTMLElement).getByTestId('step-retries').textContent).toBe('×2 retries');
     const completed = screen.getByTestId('timeline-steps').querySelector('[data-step-key="delivery:dlv_c"]')!;

@@ -79,9 +79,9 @@ describe('the payment headline', () => {
     const { headline } = build([event('b', 5, 'PAYMENT_COMPLETED', 'completed', { verification: 'no-secret' })]);
     expect(headline.state).toBeNull();
     expect(headline.summary).toBe(
-      'Completed, unverified: no webhook secret is set for paychant, so PAYMENT_COMPLETED could not be checked, so the backend probably has no status for it yet.',
+      'Completed, unverified: no webhook secret is set for Paychant, so PAYMENT_COMPLETED could not be checked, so the backend probably has no status for it yet.',
     );
-    expect(headline.actions).toEqual(["Add paychant's webhook secret under Settings: stored deliveries are then verified again."]);
+    expect(headline.actions).toEqual(["Add Paychant's webhook secret under Settings: stored deliveries are then verified again."]);
   });
 
   it('never lets our own calls set the status: a failed manual Instap call is not "failed" nor "went backwards"', () => {
@@ -126,11 +126,11 @@ describe('the payment headline', () => {
   it('makes silence a flag: no event for 2 h since AWAITING_PAYMENT while the payment is open', () => {
     const { flags, headline, steps } = build([event('a', 0, 'AWAITING_PAYMENT', 'pending')], minutesAfter(125));
     expect(flags).toEqual([
-      { kind: 'silent', stepKey: 'delivery:a', message: 'No event from paychant for 2 h since AWAITING_PAYMENT: the payment may be stuck.' },
+      { kind: 'silent', stepKey: 'delivery:a', message: 'No event from Paychant for 2 h since AWAITING_PAYMENT: the payment may be stuck.' },
     ]);
     expect(headline).toMatchObject({ state: 'pending', tone: 'warning', silentForMs: 125 * 60_000 });
-    expect(headline.summary).toBe('Pending, verified: no event from paychant for 2 h since AWAITING_PAYMENT.');
-    expect(headline.actions[0]).toMatch(/^Ask paychant for the payment's status: the event that settles it may never have been sent/);
+    expect(headline.summary).toBe('Pending, verified: no event from Paychant for 2 h since AWAITING_PAYMENT.');
+    expect(headline.actions[0]).toMatch(/^Ask Paychant for the payment's status: the event that settles it may never have been sent/);
     expect(steps).toHaveLength(1);
     // Not yet silent, or final: nothing to say.
     expect(build([event('a', 0, 'AWAITING_PAYMENT', 'pending')], minutesAfter(SILENCE_MS / 60_000 - 1)).headline.silentForMs).toBeNull();
@@ -140,7 +140,7 @@ describe('the payment headline', () => {
   it('measures silence from a session created by hand when no webhook ever came', () => {
     const { headline } = build([ourCall('ses_1', 0, 'session', 'created')], minutesAfter(200));
     expect(headline.state).toBeNull();
-    expect(headline.summary).toBe('No verified status: no event from instap for 3 h since the session was created by hand.');
+    expect(headline.summary).toBe('No verified status: no event from Instap for 3 h since the session was created by hand.');
     expect(headline.actions[0]).toContain('(or refresh the session under Sessions)');
   });
 

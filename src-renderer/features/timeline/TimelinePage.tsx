@@ -25,6 +25,9 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
   const first = data?.steps[0];
   const [showRetries, setShowRetries] = useState(false);
   const retryCount = data?.steps.filter((s) => s.retryOf).length ?? 0;
+  // Retries of an event on this timeline are counted under it (×N), not as something to check.
+  const retryKeys = new Set(data?.steps.filter((s) => s.retryOf).map((s) => s.key));
+  const toCheck = (data?.flags ?? []).filter((f) => !(f.kind === 'duplicate' && retryKeys.has(f.stepKey)));
   const shown = useMemo(() => visibleSteps(data?.steps ?? [], showRetries), [data, showRetries]);
   useEscapeTo(() => (window.history.length > 1 ? window.history.back() : navigate({ page: 'inbox', params: new URLSearchParams() })));
 
@@ -66,9 +69,9 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
                   Show {retryCount} {retryCount === 1 ? 'retry' : 'retries'}
                 </label>
               ) : null}
-              {data.flags.length > 0 ? (
+              {toCheck.length > 0 ? (
                 <span className="flag-count">
-                  {data.flags.length} to check: {[...new Set(data.flags.map((f) => FLAG_LABEL[f.kind]))].join(', ')}
+                  {toCheck.length} to check: {[...new Set(toCheck.map((f) => FLAG_LABEL[f.kind]))].join(', ')}
                 </span>
               ) : (
                 <span className="muted">nothing looks wrong</span>

@@ -38,7 +38,14 @@ export function TimelineStepItem({ step, flags, gapMs, retries }: { step: Timeli
             </span>
           ) : null}
           {step.retryOf ? <span className="badge retry">retry</span> : null}
-          <StatusBadge status={step.status} />
+          {step.status && step.flags.includes('failed_signature') ? (
+            // What an unverified event claims is not a status: never the colour of a real one.
+            <span className="badge claimed" title="Reported by an event whose signature did not verify: it does not count">
+              {step.status.replace('_', ' ')}, unverified
+            </span>
+          ) : (
+            <StatusBadge status={step.status} />
+          )}
           <span className="spacer" />
           <Time iso={step.at} mode="absolute" />
         </div>
