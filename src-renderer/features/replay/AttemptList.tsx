@@ -51,15 +51,15 @@ function AttemptItem({ attempt: a, original, showDelivery }: { attempt: ReplayAt
           <AttemptOutcome attempt={a} /> {a.target.name} · <Time iso={a.startedAt} /> · {a.durationMs} ms
           {a.bodyEdited ? <span className="badge">edited</span> : null}
           {a.resigned ? <span className="badge">re-signed</span> : null}
-          {showDelivery ? (
-            <>
-              {' '}
-              · <a href={`#/deliveries/${encodeURIComponent(a.deliveryId)}`}>{attemptDeliveryName(a)}</a>
-            </>
-          ) : null}
         </summary>
         {open ? <AttemptDetail attempt={a} original={original} /> : null}
       </details>
+      {/* Beside the summary, not in it: a link inside the toggle would be a control within a control. */}
+      {showDelivery ? (
+        <a className="attempt-delivery" href={`#/deliveries/${encodeURIComponent(a.deliveryId)}`}>
+          {attemptDeliveryName(a)}
+        </a>
+      ) : null}
     </li>
   );
 }
