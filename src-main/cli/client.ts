@@ -101,13 +101,15 @@ export class ConsoleClient {
 }
 
 async function* readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<PushEvent> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  // Decoded by hand: Node's TextDecoderStream and the fetch body's stream types do not line up.
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
   let buffer = '';
   try {
     while (!signal.aborted) {
       const { value, done } = await reader.read();
       if (done) throw new CliError(EXIT.unreachable, 'the console closed the event stream (serve mode stopped?)');
-      buffer += value;
+      buffer += decoder.decode(value, { stream: true });
       for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
         const frame = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
