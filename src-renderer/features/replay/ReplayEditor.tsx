@@ -46,6 +46,7 @@ export function ReplayEditor({
       </div>
       <textarea
         id={ids.body}
+        className="replay-body-input"
         aria-label="Replay body"
         aria-describedby={ids.note}
         spellCheck={false}

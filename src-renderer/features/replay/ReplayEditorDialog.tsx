@@ -117,8 +117,18 @@ export function ReplayEditorDialog({
           <section className="replay-editor-diff" aria-label="Changes before sending" aria-live="polite">
             <h3>What changes</h3>
             {!changed ? <p className="muted">Nothing yet: the stored request is sent as received.</p> : null}
-            {diffs.body ? <DiffView diff={diffs.body} label="Body changes" /> : null}
-            {diffs.headers ? <DiffView diff={diffs.headers} label="Header changes" /> : null}
+            {diffs.body ? (
+              <>
+                <h4>Body</h4>
+                <DiffView diff={diffs.body} label="Body changes" />
+              </>
+            ) : null}
+            {diffs.headers ? (
+              <>
+                <h4>Headers</h4>
+                <DiffView diff={diffs.headers} label="Header changes" />
+              </>
+            ) : null}
           </section>
         </div>
         <footer className="replay-editor-actions">
