@@ -1,10 +1,11 @@
 import type { SessionDetail } from '../../../src-shared/contract/sessions.js';
 import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
-import { hrefFor } from '../../app/router.js';
+import { hrefFor, navigate } from '../../app/router.js';
 import { ProviderTag, StatusBadge } from '../../ui/Badges.js';
 import { CopyButton } from '../../ui/CopyButton.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
+import { useEscapeTo } from '../../ui/useEscapeTo.js';
 import { HttpExchangeView } from './HttpExchangeView.js';
 import { SessionActions } from './SessionActions.js';
 import { TxLookupResult } from './TxLookupView.js';
@@ -52,6 +53,8 @@ function Identifiers({ session }: { session: SessionDetail }) {
 
 export function SessionPage({ id }: { id: string }) {
   const query = useSession(id);
+  // Escape goes back to the list of sessions, as "← Sessions" does.
+  useEscapeTo(() => navigate({ page: 'sessions', params: new URLSearchParams() }));
   if (query.isPending) return <Loading label="Loading session…" />;
   if (query.isError) return <ErrorState error={query.error} />;
   const s = query.data;
