@@ -15,19 +15,22 @@ export function BodyView({ delivery }: { delivery: DeliveryDetail }) {
   const pretty = useMemo(() => (mode === 'pretty' && delivery.body !== null ? prettyJson(delivery.body) : null), [mode, delivery.body]);
   return (
     <div className="body-view">
-      <div className="toolbar" role="tablist" aria-label="Body view">
-        {(['pretty', 'raw', 'hex'] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            role="tab"
-            aria-selected={mode === m}
-            disabled={(m === 'pretty' && tree === null) || (m === 'raw' && delivery.body === null)}
-            onClick={() => setMode(m)}
-          >
-            {m}
-          </button>
-        ))}
+      <div className="toolbar">
+        {/* A tablist holds only its tabs: the copy buttons sit beside it. */}
+        <div className="tabs" role="tablist" aria-label="Body view">
+          {(['pretty', 'raw', 'hex'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              disabled={(m === 'pretty' && tree === null) || (m === 'raw' && delivery.body === null)}
+              onClick={() => setMode(m)}
+            >
+              {m}
+            </button>
+          ))}
+        </div>
         <span className="toolbar-spacer" />
         {delivery.body !== null ? <CopyButton text={delivery.body} label="Copy raw body" /> : null}
         {pretty !== null ? <CopyButton text={pretty} label="Copy pretty" /> : null}
