@@ -37,7 +37,9 @@ export function chartModel(buckets: readonly DashboardBucket[], dimension: Chart
     const segments: ChartSegment[] = [];
     for (const name of series) {
       const n = bucket[dimension][name] ?? 0;
-      if (n > 0) segments.push({ series: name, y0: y, y1: (y += n) });
+      if (n === 0) continue;
+      segments.push({ series: name, y0: y, y1: y + n });
+      y += n;
     }
     return { start: bucket.start, total: bucket.total, segments };
   });
