@@ -65,6 +65,6 @@ describe('timeline.get and dashboard.get through the HTTP API', () => {
     expect(body.verification.byStatus).toEqual({ valid: 3, invalid: 1 });
     expect(body.verification.failureRate).toBeCloseTo(0.25);
     const month = await gw.api<DashboardGetOutput>('dashboard.get', { range: '30d' });
-    expect(month.body.bucketSeconds).toBe(86_400);
+    expect(month.body.bucketSeconds).toBe(6 * 3600); // 30 days in 6-hour bars
   });
 });
