@@ -57,8 +57,9 @@ describe('the new-session form', () => {
     await within(pane).findByText('Fill in or correct User id and User name to see the exact request.');
     expect(document.querySelector('[data-field-error]')).toBeNull();
 
-    fireEvent.change(screen.getByLabelText(/User id/), { target: { value: 'u-42' } });
+    // Typed out of order: the body follows the form's order.
     fireEvent.change(screen.getByLabelText(/User name/), { target: { value: 'Grace' } });
+    fireEvent.change(screen.getByLabelText(/User id/), { target: { value: 'u-42' } });
     await waitFor(() => expect(within(pane).getByTestId('request-body').textContent).toBe('{"userId":"u-42","userName":"Grace"}'), { timeout: 2000 });
     expect(within(pane).getByRole('heading').textContent).toBe('Exactly what will be sent to production');
     // Nothing was clicked: the preview came by itself.

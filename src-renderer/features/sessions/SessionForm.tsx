@@ -88,7 +88,14 @@ export function SessionForm() {
   const fields = fieldsFor(provider, settings.data);
   const active = providers.data?.providers.find((p) => p.provider === provider)?.activeEnvironment;
   const sendsTo = targetEnvironment(environment, active);
-  const draft = { provider, payload: payloadFrom(values[provider]), ...(environment ? { environment } : {}) };
+  const draft = {
+    provider,
+    payload: payloadFrom(
+      values[provider],
+      fields.map((f) => f.name),
+    ),
+    ...(environment ? { environment } : {}),
+  };
   const preview = useLivePreview(JSON.parse(useDebounced(JSON.stringify(draft), 400)) as typeof draft);
   const failure = isConflict(create.error) ? (checked ? preview.error : null) : (create.error ?? (checked ? preview.error : null));
   const issues = issuesOf(failure);

@@ -24,13 +24,14 @@ export function fieldsFor(provider: ProviderId, settings: SessionSettings | unde
   });
 }
 
-/** Empty fields are left out (the schemas treat absent as "use the provider's default"). */
-export function payloadFrom(values: FormValues): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(values)
-      .map(([name, value]) => [name, value.trim()] as const)
-      .filter(([, value]) => value !== ''),
-  );
+/**
+ * Empty fields are left out (the schemas treat absent as "use the provider's default"). The rest
+ * go in the form's order (`order`, the fields as shown), not in the order they were typed: the
+ * main process builds the body in the order given.
+ */
+export function payloadFrom(values: FormValues, order: readonly string[] = []): Record<string, string> {
+  const names = [...order.filter((name) => name in values), ...Object.keys(values).filter((name) => !order.includes(name))];
+  return Object.fromEntries(names.map((name) => [name, (values[name] ?? '').trim()] as const).filter(([, value]) => value !== ''));
 }
 
 /** Per-field messages from a bad_request (paths `payload.<field>`), and what belongs to no field. */
