@@ -67,7 +67,10 @@ describe('a console that stops answering', () => {
   });
 
   it('asks for the token again when the console refuses the session (serve mode restarted)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'Missing or wrong token' } }), { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'Missing or wrong token' } }), { status: 401 })),
+    );
     const onUnauthorized = vi.fn();
     const transport = createHttpTransport(null, '', { onUnauthorized });
     await expect(transport.call('audit.list', {})).rejects.toMatchObject({ code: 'unauthorized' });

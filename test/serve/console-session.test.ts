@@ -37,7 +37,10 @@ describe('console sessions in serve mode', () => {
     const header = response.headers.get('set-cookie')!;
     const port = new URL(gw.consoleOrigin).port;
     expect(header).toMatch(new RegExp(`^gatewatch_session_${port}=[A-Za-z0-9_-]{43}; `));
-    const attributes = header.split(';').slice(1).map((a) => a.trim().toLowerCase());
+    const attributes = header
+      .split(';')
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(['path=/', 'httponly', 'samesite=strict']));
     expect(attributes.some((a) => a.startsWith('max-age') || a.startsWith('expires'))).toBe(false);
     expect(header).not.toContain(gw.token);
@@ -56,7 +59,7 @@ describe('console sessions in serve mode', () => {
     expect((await callWith(gw, { cookie })).status).toBe(403);
     expect((await callWith(gw, { cookie, origin: 'http://evil.example' })).status).toBe(403);
     expect((await callWith(gw, { cookie, origin: gw.consoleOrigin, 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await callWith(gw, { cookie: `${cookie.split('=')[0]}=forged-session-id` , origin: gw.consoleOrigin })).status).toBe(401);
+    expect((await callWith(gw, { cookie: `${cookie.split('=')[0]}=forged-session-id`, origin: gw.consoleOrigin })).status).toBe(401);
     // Scripts keep the bearer token, with no Origin.
     expect((await callWith(gw, { authorization: `Bearer ${gw.token}` })).status).toBe(200);
 
