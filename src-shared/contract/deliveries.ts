@@ -3,6 +3,7 @@ import { DeliveryProvider } from '../domain/provider.js';
 import { VerificationStatus } from '../domain/verification.js';
 import { NormalizedStatus } from '../domain/normalized.js';
 import { DeliveryDetail, DeliverySummary, HeaderPair } from '../domain/delivery.js';
+import { RelayStateFilter } from '../relay/states.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -15,6 +16,8 @@ export const DeliveriesListInput = z.object({
   verification: z.union([VerificationStatus, z.literal('pending')]).optional(),
   /** The environment the event names (Paychant's data.env). */
   environment: DeliveryEnvironment.optional(),
+  /** Where relaying the delivery to the merchant's backend stands (relayed deliveries only). */
+  relay: RelayStateFilter.optional(),
   /** Full-text search over bodies and references. */
   q: z.string().max(500).optional(),
   since: isoTime.optional(),

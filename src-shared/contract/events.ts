@@ -10,5 +10,7 @@ export const PushEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listener.changed') }),
   /** A bulk replay job progressed (an attempt finished, or it was cancelled or finished). */
   z.object({ type: z.literal('replay.progress'), job: ReplayJob }),
+  /** Relaying these deliveries progressed (an attempt finished, a route changed). */
+  z.object({ type: z.literal('relay.changed'), deliveryIds: z.array(z.string()) }),
 ]);
 export type PushEvent = z.infer<typeof PushEvent>;

@@ -9,6 +9,7 @@ import { sessionsContract } from './sessions.js';
 import { replayContract } from './replay.js';
 import { retentionContract } from './retention.js';
 import { interopContract } from './interop.js';
+import { relayContract } from './relay.js';
 
 /**
  * Every call the renderer can make: a name, a zod input schema and a zod output schema.
@@ -25,6 +26,7 @@ export const contract = {
   ...replayContract,
   ...retentionContract,
   ...interopContract,
+  ...relayContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ import { DeliveryProvider } from './provider.js';
 import { VerificationResult, VerificationStatus } from './verification.js';
 import { CorrelationKey, NormalizedEvent, NormalizedStatus } from './normalized.js';
 import { DeliveryOrigin } from './origin.js';
+import { RelayStateFilter } from '../relay/states.js';
+import { ProviderRetry } from '../relay/provider-retry.js';
 
 export const HeaderPair = z.tuple([z.string(), z.string()]);
 export type HeaderPair = z.infer<typeof HeaderPair>;
@@ -41,6 +43,8 @@ export const DeliverySummary = z.object({
   parseError: z.string().nullable(),
   duplicateOf: z.string().nullable(),
   rejected: RejectionReason.nullable(),
+  /** Relaying to the merchant's backend: null when no relay route covered it. */
+  relayState: RelayStateFilter.nullable().optional(),
 });
 export type DeliverySummary = z.infer<typeof DeliverySummary>;
 
@@ -62,5 +66,7 @@ export const DeliveryDetail = DeliverySummary.extend({
   duplicates: z.array(z.string()),
   /** Set when the delivery was imported (HAR file, cURL command) rather than received by the listener. */
   origin: DeliveryOrigin.nullable().optional(),
+  /** When the provider will try again after a non-accepted answer; null when no retry is expected. */
+  providerRetry: ProviderRetry.nullable().optional(),
 });
 export type DeliveryDetail = z.infer<typeof DeliveryDetail>;

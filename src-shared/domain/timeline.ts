@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { DeliveryProvider } from './provider.js';
 import { NormalizedStatus, ProviderEventTime } from './normalized.js';
 
-export const TimelineStepKind = z.enum(['delivery', 'session', 'status_check', 'replay', 'tx_lookup']);
+export const TimelineStepKind = z.enum(['delivery', 'session', 'status_check', 'replay', 'tx_lookup', 'relay']);
 export type TimelineStepKind = z.infer<typeof TimelineStepKind>;
 
 /**
  * One step of a payment's history: a webhook delivery, a session created by hand, a status
- * check, a replay attempt, a blockchain hash lookup. Features contribute steps of their kind.
+ * check, a replay attempt, a blockchain hash lookup, a relay to the merchant's backend. Features contribute steps of their kind.
  */
 export const TimelineStep = z.object({
   kind: TimelineStepKind,

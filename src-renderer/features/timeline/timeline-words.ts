@@ -18,6 +18,7 @@ export const STEP_KIND_LABEL: Record<TimelineStepKind, string> = {
   status_check: 'Status check',
   replay: 'Replay',
   tx_lookup: 'Transaction lookup',
+  relay: 'Relay',
 };
 
 /** "4 s", "12 min", "3 h 5 min", "2 d 4 h". */
