@@ -40,6 +40,7 @@ export async function listDeliveries(store: DeliveryStore, input: DeliveriesList
     status: input.status,
     verification: input.verification,
     environment: input.environment,
+    relayState: input.relay,
     text: input.q,
     since: input.since,
     until: input.until,

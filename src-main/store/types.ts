@@ -9,6 +9,8 @@ import type { ReplayStore } from './replay-types.js';
 import type { StatsStore, TimelineStore } from './timeline-types.js';
 import type { StoreMaintenance } from './maintenance-types.js';
 import type { DeliveryOrigin } from '../../src-shared/domain/origin.js';
+import type { RelayJobSeed, RelayStore } from './relay-types.js';
+import type { RelayStateFilter } from '../../src-shared/relay/states.js';
 
 /** A delivery as the listener captured it, before anything is derived from it. */
 export interface NewDelivery {
@@ -29,6 +31,8 @@ export interface NewDelivery {
   rejected: { httpStatus: number; reason: string } | null;
   /** Set for a delivery imported from a HAR file or a cURL command; absent/null for one the listener received. */
   origin?: DeliveryOrigin | null;
+  /** Set when a relay route covers the path: its job is committed in the same transaction. */
+  relay?: RelayJobSeed | null;
 }
 
 /** What the pipeline works out from a delivery just after it is acknowledged. */
@@ -86,6 +90,8 @@ export interface DeliveryQuery {
   verification?: VerificationStatus | 'pending';
   /** The environment the event names (Paychant data.env), lower case. */
   environment?: string;
+  /** Where relaying stands (relayed deliveries only). */
+  relayState?: RelayStateFilter;
   text?: string;
   since?: string;
   until?: string;
@@ -157,6 +163,7 @@ export interface Store {
   readonly timeline: TimelineStore;
   readonly stats: StatsStore;
   readonly maintenance: StoreMaintenance;
+  readonly relay: RelayStore;
   /** Bytes the store takes on disk (the listener's storage quota is checked against it). */
   sizeOnDisk(): Promise<number>;
   close(): Promise<void>;

@@ -23,6 +23,8 @@ import {
 } from './delivery-rows.js';
 import { DeliveryMaintenance } from './delivery-maintenance.js';
 import { inlineCheckpointer, type Checkpointer } from './checkpointer.js';
+import { relayJobInserter } from './relay.js';
+import { RELAY_FILTER_STATES } from '../../../src-shared/relay/states.js';
 import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters, searchRowText } from './fts-query.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
@@ -61,8 +63,13 @@ export class SqliteDeliveryStore implements DeliveryStore {
   ) {
     this.maintenance = new DeliveryMaintenance(db, checkpointer);
     this.insert = db.prepare(insertDeliverySql);
+    const insertRelayJob = relayJobInserter(db);
     this.insertMany = db.transaction((batch: readonly NewDelivery[]) => {
-      for (const d of batch) this.insert.run(...insertValues(d));
+      for (const d of batch) {
+        const { lastInsertRowid } = this.insert.run(...insertValues(d));
+        // In the same transaction: an acknowledged delivery on a relay route is always relayed.
+        if (d.relay) insertRelayJob(lastInsertRowid, d);
+      }
     });
     this.saveMany = this.prepareSaveDerived();
     this.readPending = db.prepare(
@@ -169,6 +176,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     if (query.eventType) (where.push('event_type = @eventType'), (params.eventType = query.eventType));
     if (query.status) (where.push('status = @status'), (params.status = query.status));
     if (query.environment) (where.push('environment = @environment'), (params.environment = query.environment));
+    if (query.relayState) where.push(`seq IN (SELECT delivery_seq FROM relay_jobs WHERE state IN (${RELAY_FILTER_STATES[query.relayState].map((s) => `'${s}'`).join(', ')}))`);
     // Pending = never derived; `derived_at IS NULL` lets the small deliveries_pending index answer.
     if (query.verification === 'pending') where.push('derived_at IS NULL AND verification_status IS NULL');
     else if (query.verification) (where.push('verification_status = @verification'), (params.verification = query.verification));

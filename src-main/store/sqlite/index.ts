@@ -11,6 +11,7 @@ import { SqliteReplayStore } from './replay.js';
 import { SqliteTimelineStore } from './timeline.js';
 import { SqliteStatsStore } from './stats.js';
 import { SqliteRecordMaintenance } from './record-maintenance.js';
+import { SqliteRelayStore } from './relay.js';
 
 export { StoreOpenError } from './open.js';
 
@@ -38,6 +39,7 @@ export function createSqliteStore(dataDir: string, options: SqliteStoreOptions =
     timeline: new SqliteTimelineStore(db),
     stats: new SqliteStatsStore(db),
     maintenance: new SqliteRecordMaintenance(db),
+    relay: new SqliteRelayStore(db),
     async sizeOnDisk() {
       // The database and its write-ahead log (which a burst grows by hundreds of megabytes).
       const sizes = await Promise.all([db.name, `${db.name}-wal`].map((file) => stat(file).then((s) => s.size, () => 0)));

@@ -9,6 +9,7 @@ import { derivedOnlyIndexesMigration } from './007-derived-only-indexes.js';
 import { replayCredentialHeadersMigration } from './008-replay-credential-headers.js';
 import { deliveryEnvironmentMigration } from './009-delivery-environment.js';
 import { deliveryOriginMigration } from './010-delivery-origin.js';
+import { relayMigration } from './011-relay.js';
 
 export type { Migration } from './types.js';
 
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   replayCredentialHeadersMigration,
   deliveryEnvironmentMigration,
   deliveryOriginMigration,
+  relayMigration,
 ];
