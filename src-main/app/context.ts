@@ -12,6 +12,7 @@ import type { AuditLog } from '../services/audit.js';
 import type { ResolvedOptions } from './options.js';
 import type { TimelineSource } from '../services/timeline-source.js';
 import type { RetentionService } from '../retention/retention-service.js';
+import type { RelayFeature } from '../relay/index.js';
 
 /** The services every feature's handlers are built from. */
 export interface AppContext {
@@ -31,4 +32,5 @@ export interface AppContext {
   /** Sessions, replays and lookups add their steps to payment timelines through these. */
   timelineSources: TimelineSource[];
   retention: RetentionService;
+  relay: RelayFeature;
 }

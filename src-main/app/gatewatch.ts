@@ -27,6 +27,7 @@ import { createReplayTimelineSource } from '../replay/timeline-source.js';
 import { createSessionTimelineSource } from '../sessions/timeline-source.js';
 import { RetentionService } from '../retention/retention-service.js';
 import { remaskStoredEchoes } from '../secrets/remask-stored.js';
+import { createRelayFeature } from '../relay/index.js';
 
 export interface GatewatchDeps {
   /** The store; defaults to SQLite in the data dir. */
@@ -86,6 +87,18 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     bus.publish({ type: 'deliveries.received', ids });
     worker.schedule();
   });
+  const audit = new AuditLog(store.audit);
+  // Before the listener: it reads the relay's route table on every request.
+  const relay = createRelayFeature({
+    store: store.relay,
+    deliveries: store.deliveries,
+    audit,
+    bus,
+    webhookSecrets,
+    // Read when a route is saved: the listener is built by then, and its port may change at run time.
+    listenerPort: () => listener.address()?.port ?? listenerPort.wanted(),
+    log,
+  });
   const listener = new WebhookListener(
     {
       host: options.webhookHost,
@@ -104,6 +117,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
         onError: (error) => log(`could not read the store's size or the free disk space: ${errorText(error)}`),
       }),
       onError: (error) => log(`listener could not store a delivery: ${(error as Error).message}`),
+      relay: relay.ingress,
     },
     ingest,
   );
@@ -113,7 +127,6 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     fixed: options.webhookPort === undefined ? null : { port: options.webhookPort, by: options.webhookPortFixedBy },
     log,
   });
-  const audit = new AuditLog(store.audit);
   const retention = new RetentionService({
     deliveries: store.deliveries,
     settings: store.settings,
@@ -136,8 +149,9 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     adapterFor,
     discoverTunnel: deps.discoverTunnel,
     log,
-    timelineSources: [createSessionTimelineSource(store.sessions), createReplayTimelineSource(store.replay)],
+    timelineSources: [createSessionTimelineSource(store.sessions), createReplayTimelineSource(store.replay), relay.timelineSource],
     retention,
+    relay,
   };
   const dispatcher = createDispatcher(createHandlers(context), (error) => log(`internal error: ${(error as Error).stack ?? String(error)}`));
 
@@ -157,6 +171,8 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       await remaskStoredEchoes({ secrets: () => vault.readableValues(), settings: store.settings, maintenance: store.maintenance, log }).catch((error) =>
         log(`could not mask the credentials in stored records (tried again at the next start): ${errorText(error)}`),
       );
+      // Before the listener: it reads the relay's routes on every request.
+      await relay.start(options.forward);
       const address = await listenerPort.start();
       worker.schedule(); // rows a crash left underived
       checkpointTimer = setInterval(() => {
@@ -172,6 +188,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       retention.stop();
       await retention.idle();
       await listener.stop();
+      await relay.stop();
       await worker.stop();
       await store.close();
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ListenerLimits } from '../listener/limits.js';
+import { ForwardSpec } from '../relay/forward-flag.js';
 
 /** How the console is started, from CLI flags, environment or the desktop app. */
 export const GatewatchOptions = z.object({
@@ -12,6 +13,8 @@ export const GatewatchOptions = z.object({
   bodyLimitBytes: z.number().int().positive().default(1024 * 1024),
   /** Per-sender and global caps of the listener; the defaults suit a desktop console. */
   listenerLimits: ListenerLimits.prefault({}),
+  /** Passthrough routes set up at start (serve mode's --forward). */
+  forward: z.array(ForwardSpec).default([]),
 });
 export type GatewatchOptions = z.input<typeof GatewatchOptions>;
 export type ResolvedOptions = z.output<typeof GatewatchOptions>;

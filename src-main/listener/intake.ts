@@ -13,6 +13,7 @@ import type { ListenerLimits } from './limits.js';
 import type { ClientState, RateLimit } from './clients.js';
 import type { StorageGuard } from './storage-guard.js';
 import { answer, type Refusals } from './refusals.js';
+import type { ListenerRelay } from '../relay/ingress.js';
 
 /** Seconds a sender is asked to wait when the listener holds too many bodies: they clear within a request timeout. */
 export const BUSY_RETRY_AFTER_S = 5;
@@ -36,6 +37,8 @@ export interface BodyIntakeOptions {
   /** The sender's stored-bytes bucket, or null when off. */
   byteRate: () => RateLimit | null;
   onError?: (error: unknown) => void;
+  /** Relay routes: a relayed delivery's job is committed with it, and the relay answers. */
+  relay?: ListenerRelay;
 }
 
 export class BodyIntake {
@@ -123,9 +126,12 @@ export class BodyIntake {
   /** Commits the delivery, then answers; `release` gives its bytes back to the in-flight budget once committed (or failed). */
   private async store(request: IncomingMessage, response: ServerResponse, target: RequestTarget, body: Buffer, release: () => void): Promise<void> {
     const delivery = captureDelivery(request, target, body, { trustForwardedHeaders: this.options.trustForwardedHeaders() });
+    // A Map lookup; a relayed delivery's job is committed with it.
+    const relayed = this.options.relay?.intercept(delivery) ?? null;
     try {
       await this.options.ingest.enqueue(delivery);
     } catch (error) {
+      relayed?.notStored();
       release();
       this.options.onError?.(error);
       // Not stored: a 5xx makes the provider retry later.
@@ -134,6 +140,8 @@ export class BodyIntake {
     }
     release();
     this.options.storage?.added(body.byteLength);
+    // Committed first: then the relay forwards and answers (passthrough, simulate) or answers 200 (queue).
+    if (relayed) return relayed.respond(response, body);
     answer(response, 200, { id: delivery.id });
   }
 }

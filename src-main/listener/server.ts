@@ -9,6 +9,7 @@ import { ConnectionGuard } from './connection-guard.js';
 import type { StorageGuard, StorageSnapshot } from './storage-guard.js';
 import { Refusals } from './refusals.js';
 import { BodyIntake, BUSY_RETRY_AFTER_S, headerBytes } from './intake.js';
+import type { ListenerRelay } from '../relay/ingress.js';
 
 export interface ListenerOptions {
   host: string;
@@ -25,6 +26,8 @@ export interface ListenerOptions {
   onError?: (error: unknown) => void;
   /** Slow senders are cut off after these (tests shorten them). */
   timeouts?: Partial<ListenerTimeouts>;
+  /** Relay routes (src-main/relay): a path with one is forwarded or answered as it says; others behave as without. */
+  relay?: ListenerRelay;
 }
 
 export interface ListenerTimeouts {

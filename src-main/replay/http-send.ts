@@ -3,8 +3,8 @@
  * the body goes out byte for byte, redirects are never followed, the whole exchange has one
  * deadline, and the answer's body is read only up to a cap. Nothing is retried.
  */
-import { request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { request as httpRequest, STATUS_CODES, type Agent as HttpAgent, type IncomingMessage } from 'node:http';
+import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import type { HeaderPair } from '../../src-shared/domain/delivery.js';
 
 export interface OutgoingReplay {
@@ -13,6 +13,8 @@ export interface OutgoingReplay {
   body: Uint8Array;
   timeoutMs: number;
   responseCapBytes: number;
+  /** Keep-alive connections (the relay reuses them); absent: a fresh connection per request, as replays use. */
+  agent?: HttpAgent | HttpsAgent;
 }
 
 export interface TargetAnswer {
@@ -26,6 +28,17 @@ export interface TargetAnswer {
 /** The request failed before a complete answer arrived; `message` says why in words. */
 export class SendFailure extends Error {
   override name = 'SendFailure';
+
+  /**
+   * `timeout`: no complete answer in time; `network`: no connection, or it broke; `stale`: a kept-alive
+   * connection the target had already closed (nothing was sent: safe to send again).
+   */
+  constructor(
+    message: string,
+    readonly kind: 'timeout' | 'network' | 'stale' = 'network',
+  ) {
+    super(message);
+  }
 }
 
 function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
@@ -64,14 +77,14 @@ export function sendToTarget(outgoing: OutgoingReplay): Promise<TargetAnswer> {
   headers['Content-Length'] = String(body.length);
   return new Promise((resolve, reject) => {
     let settled = false;
-    const fail = (message: string) => {
+    const fail = (message: string, kind?: SendFailure['kind']) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       req.destroy();
-      reject(new SendFailure(message));
+      reject(new SendFailure(message, kind));
     };
-    const req = request(url, { method: 'POST', headers, agent: false }, (response) => {
+    const req = request(url, { method: 'POST', headers, agent: outgoing.agent ?? false }, (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
@@ -106,10 +119,12 @@ export function sendToTarget(outgoing: OutgoingReplay): Promise<TargetAnswer> {
       response.on('aborted', () => fail('the target closed the connection in the middle of its answer'));
     });
     const timer = setTimeout(
-      () => fail(`no complete answer within ${formatSeconds(outgoing.timeoutMs)} (timed out); the target may still have processed the request`),
+      () => fail(`no complete answer within ${formatSeconds(outgoing.timeoutMs)} (timed out); the target may still have processed the request`, 'timeout'),
       outgoing.timeoutMs,
     );
-    req.on('error', (error: NodeJS.ErrnoException) => fail(describeNetworkError(error, url)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      fail(describeNetworkError(error, url), req.reusedSocket && error.code === 'ECONNRESET' ? 'stale' : 'network'),
+    );
     req.end(body);
   });
 }

@@ -9,6 +9,7 @@ import { providerIds } from '../../src-shared/domain/provider.js';
 import { createGatewatchDeps } from '../app/default-deps.js';
 import { ConsoleTokenError, describeTokenSource, resolveConsoleToken, tokenWarning } from './console-token.js';
 import { logFileIn, RotatingFileLog } from '../log/rotating-file-log.js';
+import { parseForwardFlag, type ForwardSpec } from '../relay/forward-flag.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const ServeFlags = z.object({
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       'token-file': { type: 'string' },
       'body-limit': { type: 'string' },
+      // Repeatable: paychant=http://localhost:3000/hooks sets up a passthrough relay route.
+      forward: { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -67,6 +70,13 @@ async function main(): Promise<void> {
     file: logFileIn(f.data),
     onError: (error) => console.error(`gatewatch: cannot write the log file ${logFileIn(f.data)} (${error.message}); logging to stderr only`),
   });
+  let forward: ForwardSpec[];
+  try {
+    forward = (values.forward ?? []).map(parseForwardFlag);
+  } catch (error) {
+    console.error(`gatewatch: ${(error as Error).message}`);
+    process.exit(2);
+  }
   // A terminal is someone watching; anything else (a pipe, a service log) may be kept and read later.
   const interactive = process.stdout.isTTY === true;
   let consoleToken: ReturnType<typeof resolveConsoleToken>;
@@ -89,6 +99,7 @@ async function main(): Promise<void> {
       consolePort: f['console-port'],
       token: consoleToken.token,
       bodyLimitBytes: f['body-limit'],
+      forward,
       rendererDir,
     },
     createGatewatchDeps({
@@ -105,6 +116,7 @@ async function main(): Promise<void> {
     console.log(`  Console:      ${running.consoleOrigin}/`);
     console.log(`  Token:        ${describeTokenSource(consoleToken.source)}`);
   }
+  for (const route of forward) console.log(`  Relay:        /webhooks/${route.provider}${route.label ? `/${route.label}` : ''} → ${route.url} (passthrough)`);
   if (!rendererDir) console.log('  (the console page is not built yet: run `npm run build`; the API works meanwhile)');
   logFile.write(`serve mode started: webhooks on ${running.webhookBaseUrl}, console on ${running.consoleOrigin}`);
   let stopping = false;

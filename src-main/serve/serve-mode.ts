@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createGatewatch, type Gatewatch, type GatewatchDeps } from '../app/gatewatch.js';
 import { ConsoleServer } from './api-server.js';
 import { interopRoutes } from './interop-routes.js';
+import type { ForwardSpec } from '../relay/forward-flag.js';
 
 export interface ServeModeOptions {
   dataDir: string;
@@ -13,6 +14,8 @@ export interface ServeModeOptions {
   consolePort?: number;
   token?: string;
   bodyLimitBytes?: number;
+  /** Passthrough relay routes to set up at start (--forward). */
+  forward?: ForwardSpec[];
   rendererDir: string | null;
 }
 
@@ -38,6 +41,7 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
       webhookPort: options.webhookPort,
       webhookPortFixedBy: options.webhookPortFixedBy,
       bodyLimitBytes: options.bodyLimitBytes,
+      forward: options.forward,
     },
     deps,
   );

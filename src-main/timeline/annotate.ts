@@ -10,7 +10,7 @@ import { FINAL, PAID, RANK, UNPAID } from './lifecycle.js';
 const PAYMENT_REPORT: ReadonlySet<NormalizedStatus> = new Set(['confirming', 'completed', 'overpaid', 'underpaid']);
 
 /** Same instant: the kind that logically comes first goes first (a session before its payment). */
-const KIND_ORDER: Record<TimelineStepKind, number> = { session: 0, status_check: 1, delivery: 2, tx_lookup: 3, replay: 4 };
+const KIND_ORDER: Record<TimelineStepKind, number> = { session: 0, status_check: 1, delivery: 2, relay: 3, tx_lookup: 4, replay: 5 };
 
 export const stepKey = (step: { kind: string; id: string }) => `${step.kind}:${step.id}`;
 

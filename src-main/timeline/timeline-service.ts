@@ -34,7 +34,7 @@ export async function buildTimeline(deps: TimelineDeps, key: string): Promise<Ti
   const warnings: string[] = [];
   for (const source of deps.sources) {
     try {
-      const steps = await source.stepsFor({ keys: values, deliveryIds: records.map((r) => r.id) });
+      const steps = await source.stepsFor({ keys: values, deliveryIds: records.map((r) => r.id), deliveries: records });
       for (const step of steps) {
         const parsed = TimelineStep.safeParse(step);
         if (parsed.success) placed.push(contributedStep(parsed.data));

@@ -5,8 +5,8 @@ import type { FeatureHandlers } from './types.js';
 
 export function deliveryHandlers(ctx: AppContext): FeatureHandlers<typeof deliveriesContract> {
   return {
-    'deliveries.list': (input) => listDeliveries(ctx.store.deliveries, input),
-    'deliveries.get': (input) => getDelivery(ctx.store.deliveries, input.id),
+    'deliveries.list': async (input) => ctx.relay.providerRetries.withRelayStates(await listDeliveries(ctx.store.deliveries, input)),
+    'deliveries.get': async (input) => ctx.relay.providerRetries.withProviderRetry(await getDelivery(ctx.store.deliveries, input.id)),
     'deliveries.revealHeaders': async (input) => {
       const { headers, credentialNames } = await revealDeliveryHeaders(ctx.store.deliveries, input.id);
       // Who saw which credentials, never the values.

@@ -1,0 +1,63 @@
+import type { RelayRecord, RelayStore } from '../store/relay-types.js';
+
+interface Pending {
+  record: RelayRecord;
+  deliveryId: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for relay attempts, as the ingest queue does for deliveries: records that come in
+ * the same turn of the event loop (a burst of passthrough answers) share one transaction.
+ */
+export class RelayRecorder {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly store: RelayStore,
+    private readonly onRecorded: (deliveryIds: string[]) => void,
+  ) {}
+
+  /** Resolves once the attempt and the job's new state are committed. */
+  add(record: RelayRecord, deliveryId: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ record, deliveryId, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves when everything added so far is written. */
+  async idle(): Promise<void> {
+    while (this.queue.length > 0 || this.flushing || this.scheduled) {
+      await (this.flushing ?? new Promise((resolve) => setImmediate(resolve)));
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+        if (this.queue.length > 0) this.schedule();
+      });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    try {
+      await this.store.record(batch.map((p) => p.record));
+      for (const p of batch) p.resolve();
+    } catch {
+      // One record the store refuses must not lose the others: one at a time.
+      for (const p of batch) await this.store.record([p.record]).then(p.resolve, p.reject);
+    }
+    this.onRecorded(batch.map((p) => p.deliveryId));
+  }
+}
