@@ -18,7 +18,7 @@ export interface BackendRequest {
 export type BackendAnswer = { status: number; body?: string; delayMs?: number; headers?: Record<string, string> } | 'hang';
 
 export interface FakeBackend {
-  readonly port: number;
+  port: number;
   url(path?: string): string;
   readonly requests: BackendRequest[];
   answer: (request: BackendRequest) => BackendAnswer;
@@ -70,7 +70,7 @@ export async function startFakeBackend(port = 0): Promise<FakeBackend> {
       backend.port = (server.address() as AddressInfo).port;
     },
     close: () => backend.down(),
-  } as FakeBackend & { port: number };
+  };
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
