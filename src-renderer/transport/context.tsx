@@ -28,6 +28,11 @@ export function TransportProvider({ transport, children }: { transport: ConsoleT
           // Only the open delivery views refetch; the others are not in the cache.
           for (const id of event.ids) if (queryClient.getQueryState(queryKeys.delivery(id))) refresh(queryKeys.delivery(id));
           break;
+        case 'relay.changed':
+          refresh(queryKeys.relay());
+          refresh(queryKeys.deliveryLists());
+          for (const id of event.deliveryIds) if (queryClient.getQueryState(queryKeys.delivery(id))) refresh(queryKeys.delivery(id));
+          break;
         case 'listener.changed':
           void queryClient.invalidateQueries();
           break;

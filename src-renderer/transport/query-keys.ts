@@ -6,4 +6,6 @@ export const queryKeys = {
   deliveryList: (filters: Partial<DeliveriesListInput>) => ['deliveries', 'list', filters] as const,
   delivery: (id: string) => ['deliveries', 'detail', id] as const,
   listener: () => ['listener'] as const,
+  /** Everything of the relay feature (routes, attempts): refreshed when relaying progresses. */
+  relay: () => ['relay'] as const,
 };

@@ -5,6 +5,7 @@ import { ErrorState, Loading } from '../../ui/States.js';
 import { CountsChart } from './CountsChart.js';
 import { ListenerCard } from './ListenerCard.js';
 import { RightNowStrip } from './RightNowStrip.js';
+import { RelayRoutesCard } from '../relay/RelayRoutesCard.js';
 import { useDashboard } from './useDashboard.js';
 import type { ChartDimension } from './chart-model.js';
 import './dashboard.css';
@@ -117,6 +118,7 @@ export function DashboardPage() {
           <CountsChart data={data!} dimension={dimension} />
         )}
       </div>
+      <RelayRoutesCard />
       <ListenerCard />
     </section>
   );

@@ -11,6 +11,7 @@ import { DeliveryActions } from './DeliveryActions.js';
 import { useDelivery, useReverify } from './useDelivery.js';
 import { DeliveryReplayPanel } from '../replay/DeliveryReplayPanel.js';
 import { DeliverySessionActions } from '../sessions/DeliverySessionActions.js';
+import { RelayHopsPanel } from '../relay/RelayHopsPanel.js';
 import './delivery.css';
 
 /**
@@ -63,6 +64,7 @@ export function DeliveryView({ id }: { id: string }) {
         <aside className="delivery-side">
           <VerificationPanel result={d.verificationResult} provider={d.provider} onReverify={() => reverify.mutate()} reverifying={reverify.isPending} />
           {reverify.isError ? <ErrorState error={reverify.error} /> : null}
+          <RelayHopsPanel delivery={d} />
           <NormalizedPanel delivery={d} />
           <DuplicatesPanel delivery={d} />
           <DeliverySessionActions delivery={d} />

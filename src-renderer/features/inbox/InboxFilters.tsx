@@ -6,6 +6,7 @@ import { eventTypes } from '../../../src-shared/providers/event-types.js';
 import { DeliveryEnvironment } from '../../../src-shared/contract/deliveries.js';
 import type { InboxFilters as Filters } from './useDeliveries.js';
 import { fromLocalInput, TIME_PRESETS, toLocalInput } from './time-range.js';
+import { RelayStateSelect } from '../relay/RelayStateFilter.js';
 
 const isTyping = (el: Element | null) => el?.tagName === 'INPUT' || el?.tagName === 'TEXTAREA' || el?.tagName === 'SELECT';
 
@@ -124,6 +125,7 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
               </option>
             ))}
           </select>
+          <RelayStateSelect value={filters.relay} onChange={(relay) => set({ relay })} />
           <select
             aria-label="Time range"
             value=""

@@ -4,6 +4,7 @@ import { ProviderTag, StatusBadge, VerificationBadge } from '../../ui/Badges.js'
 import { formatBytes } from '../../ui/format.js';
 import { maskIfParty } from '../../ui/mask.js';
 import { Time } from '../../ui/Time.js';
+import { RelayBadge } from '../relay/RelayBadge.js';
 
 /** One row of the inbox as drawn: the delivery and how many retries are collapsed under it. */
 export interface InboxRow {
@@ -66,6 +67,7 @@ export const INBOX_COLUMNS: readonly InboxColumn[] = [
     cell: ({ delivery: d }) => (
       <>
         <VerificationBadge status={d.verification} secretLabel={d.secretLabel} />
+        <RelayBadge state={d.relayState} />
         {d.duplicateOf ? (
           <span className="badge duplicate" title={`Retry of ${d.duplicateOf} (same event id or identical body)`}>
             retry

@@ -6,7 +6,7 @@ import { queryKeys } from '../../transport/query-keys.js';
 export type InboxFilters = Omit<Partial<DeliveriesListInput>, 'cursor' | 'limit'>;
 
 const PAGE_SIZE = 100;
-const FILTER_NAMES = ['provider', 'eventType', 'status', 'verification', 'environment', 'q', 'since', 'until'] as const;
+const FILTER_NAMES = ['provider', 'eventType', 'status', 'verification', 'environment', 'relay', 'q', 'since', 'until'] as const;
 
 /**
  * Reads the inbox filters from the route's query string. A value the API would reject (an

@@ -3,6 +3,7 @@ import { ProviderSettings } from './ProviderSettings.js';
 import { RetentionSettings } from './RetentionSettings.js';
 import { SessionSettings } from '../sessions/SessionSettings.js';
 import { ReplayTargetsSettings } from '../replay/ReplayTargetsSettings.js';
+import { RelayRoutesSettings } from '../relay/RelayRoutesSettings.js';
 
 /** Settings, one section per feature. */
 export function SettingsPage() {
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <ProviderSettings />
       <SessionSettings />
       <ReplayTargetsSettings />
+      <RelayRoutesSettings />
       <RetentionSettings />
     </div>
   );
