@@ -12,6 +12,8 @@ import { measureMemory, type MemoryResult } from './memory.js';
 import { formatTable, mib, ms, perSecond, type BenchRow } from './report.js';
 import { root } from './serve-process.js';
 import { exportRows, runExportBench } from './export/export-bench.js';
+import { relayRows, runRelayBench } from './relay/relay-bench.js';
+import { RELAY_OPTIONS } from './relay/main.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SIZES = { baseline: env('BENCH_BASELINE_DELIVERIES', 10_000), large: env('BENCH_DELIVERIES', 1_000_000) };
@@ -124,16 +126,18 @@ async function main(): Promise<void> {
     const memory = await measureMemory(search.large.dataDir, search.large.queries);
     log(`ingest: ${INGEST.rounds} rounds of ${INGEST.amount.toLocaleString('en')} requests, ${INGEST.connections} connections…`);
     const ingest = await runIngestBench(INGEST, log);
+    log(`relay: ${RELAY_OPTIONS.rounds} rounds of ${RELAY_OPTIONS.amount.toLocaleString('en')} requests, then a queue of ${RELAY_OPTIONS.drain.toLocaleString('en')} after an outage…`);
+    const relay = await runRelayBench(RELAY_OPTIONS, log);
     log('ui: …');
     const ui = await uiRows();
     if (ui.note) log(`  ${ui.note}`);
     const exported = await runExportBench(env('BENCH_EXPORT_DELIVERIES', 10_000), log);
-    const rows = [...ingestRows(ingest), ...searchRows(search.baseline, search.large), ...memoryRows(memory, SIZES.large), ...ui.rows, ...exportRows(exported)];
+    const rows = [...ingestRows(ingest), ...relayRows(relay), ...searchRows(search.baseline, search.large), ...memoryRows(memory, SIZES.large), ...ui.rows, ...exportRows(exported)];
     const seconds = (performance.now() - started) / 1000;
     const { removeStores: _remove, ...stores } = search;
     writeFileSync(
       join(root, 'bench', 'results.json'),
-      `${JSON.stringify({ at: new Date().toISOString(), seconds, settings: { SIZES, RUNS, INGEST }, rows, ingest, search: stores, memory, ui: ui.raw, export: exported, uiNote: ui.note ?? null }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), seconds, settings: { SIZES, RUNS, INGEST, RELAY: RELAY_OPTIONS }, rows, ingest, relay, search: stores, memory, ui: ui.raw, export: exported, uiNote: ui.note ?? null }, null, 2)}\n`,
     );
     log('');
     log(formatTable(rows));

@@ -1,5 +1,7 @@
 import type { RelayRecord, RelayStore } from '../store/relay-types.js';
 
+const GATHER_MS = 5;
+
 interface Pending {
   record: RelayRecord;
   deliveryId: string;
@@ -32,20 +34,22 @@ export class RelayRecorder {
   /** Resolves when everything added so far is written. */
   async idle(): Promise<void> {
     while (this.queue.length > 0 || this.flushing || this.scheduled) {
-      await (this.flushing ?? new Promise((resolve) => setImmediate(resolve)));
+      await (this.flushing ?? new Promise((resolve) => setTimeout(resolve, GATHER_MS)));
     }
   }
 
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    setImmediate(() => {
+    // A few milliseconds' wait gathers the answers of a burst into one commit; nobody waits on
+    // these records (the provider has its answer already), so the wait costs nothing.
+    setTimeout(() => {
       this.scheduled = false;
       this.flushing = this.flush().finally(() => {
         this.flushing = null;
         if (this.queue.length > 0) this.schedule();
       });
-    });
+    }, GATHER_MS);
   }
 
   private async flush(): Promise<void> {

@@ -45,6 +45,28 @@ export interface RelaySenderDeps {
   responseCapBytes?: number;
 }
 
+/** Short texts a backend repeats (content-type, `{"ok":true}`, "OK") are masked once, not on every answer. */
+const REMEMBERED_TEXTS = 256;
+const REMEMBERED_LENGTH = 256;
+
+function rememberingMasker(masker: SecretMasker): SecretMasker {
+  const seen = new Map<string, string>();
+  return {
+    reach: masker.reach,
+    mask(text, keep) {
+      if (keep !== undefined && keep < text.length) return masker.mask(text, keep);
+      if (text.length > REMEMBERED_LENGTH) return masker.mask(text);
+      let masked = seen.get(text);
+      if (masked === undefined) {
+        masked = masker.mask(text);
+        if (seen.size >= REMEMBERED_TEXTS) seen.delete(seen.keys().next().value!);
+        seen.set(text, masked);
+      }
+      return masked;
+    },
+  };
+}
+
 const backendWords = (text: string) => text.replace(/\bthe target\b/g, 'the backend').replace(/\bThe target\b/g, 'The backend');
 
 /** Why a complete answer is not an acceptance, or null for a 2xx. */
@@ -110,7 +132,8 @@ export class RelaySender {
       outcome: error === null ? 'ok' : 'failed',
       response,
       error,
-      sentHeaders: maskCredentialHeaders(headers).map(([name, value]) => [name, masker.mask(value)]),
+      // As the delivery view shows them: the other values are the provider's own, stored and shown as received.
+      sentHeaders: maskCredentialHeaders(headers),
     };
     return { attempt, answer, failure };
   }
@@ -147,7 +170,7 @@ export class RelaySender {
       this.maskers.set(key, kept);
       return kept;
     }
-    const masker = createSecretMasker(secrets);
+    const masker = rememberingMasker(createSecretMasker(secrets));
     this.maskers.set(key, masker);
     if (this.maskers.size > MASKERS_KEPT) this.maskers.delete(this.maskers.keys().next().value!);
     return masker;

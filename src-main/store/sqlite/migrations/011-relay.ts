@@ -52,9 +52,10 @@ export const relayMigration: Migration = {
     CREATE INDEX relay_jobs_route ON relay_jobs(route_id, state);
 
     -- One row per try at the backend; the whole attempt as shown (masked) is kept as JSON.
+    -- No index on id: attempts are read by delivery and by route, and each is written once.
     CREATE TABLE relay_attempts (
       seq INTEGER PRIMARY KEY,
-      id TEXT NOT NULL UNIQUE,
+      id TEXT NOT NULL,
       delivery_seq INTEGER NOT NULL REFERENCES deliveries(seq) ON DELETE CASCADE,
       job_id TEXT NOT NULL,
       route_id TEXT NOT NULL,
