@@ -18,8 +18,8 @@ const server = createServer({ keepAliveTimeout: 5_000 }, (request, response) => 
   request.on('end', () => {
     Buffer.concat(chunks);
     const path = request.url.split('?')[0];
-    let stats = seen.get(path);
-    if (!stats) seen.set(path, (stats = { count: 0, ids: new Set(), firstAt: null, lastAt: null }));
+    if (!seen.has(path)) seen.set(path, { count: 0, ids: new Set(), firstAt: null, lastAt: null });
+    const stats = seen.get(path);
     const now = performance.timeOrigin + performance.now();
     stats.count++;
     const id = request.headers['x-gatewatch-delivery-id'];

@@ -34,7 +34,7 @@ function triesOf(deliveries: readonly TimelineDeliveryFacts[]): Map<string, { nu
   const out = new Map<string, { number: number; next: TimelineDeliveryFacts | null }>();
   for (const chain of chains.values()) {
     chain.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
-    chain.forEach((d, i) => out.set(d.id, { number: i + 1, next: chain[i + 1] ?? null }));
+    for (const [i, d] of chain.entries()) out.set(d.id, { number: i + 1, next: chain[i + 1] ?? null });
   }
   return out;
 }

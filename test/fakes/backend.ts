@@ -52,7 +52,13 @@ export async function startFakeBackend(port = 0): Promise<FakeBackend> {
         ? Promise.resolve()
         : new Promise((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error(`the backend got ${requests.length} requests, not ${count}, within ${timeoutMs} ms`)), timeoutMs);
-            waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+            waiters.push({
+              count,
+              resolve: () => {
+                clearTimeout(timer);
+                resolve();
+              },
+            });
           }),
     async down() {
       await new Promise<void>((resolve) => {
