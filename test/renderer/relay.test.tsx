@@ -72,6 +72,15 @@ describe('relay routes on the dashboard', () => {
     expect(screen.getByRole('link', { name: '4' }).getAttribute('href')).toBe('#/inbox?relay=failed&provider=instap');
     expect(screen.getByRole('article', { name: 'Route /webhooks/paychant' }).querySelector('[data-health]')!.textContent).toBe('healthy');
   });
+
+  it('retries a route\'s dead letters in bulk', async () => {
+    const failing = route({ stats: stats({ health: 'failing', deadLetters: 4 }) });
+    const fake = fakeTransport({ 'relay.routes.list': () => ({ routes: [failing] }), 'relay.retry': () => ({ retried: 4, skipped: 0, reasons: [] }) });
+    renderWith(fake.transport, <RelayRoutesCard />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry all 4 dead letters (one try each)' }));
+    await screen.findByText('4 sent again.');
+    expect(fake.calls.find((c) => c.name === 'relay.retry')?.input).toEqual({ filter: { routeId: 'rlr_1' } });
+  });
 });
 
 describe('relay settings', () => {

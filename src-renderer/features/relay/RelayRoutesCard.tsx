@@ -3,7 +3,7 @@ import { hrefFor } from '../../app/router.js';
 import { ErrorState } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
 import { HEALTH_LABEL, millis, percent } from './relay-words.js';
-import { useRelayRoutes } from './useRelay.js';
+import { useRelayRoutes, useRetryRelay } from './useRelay.js';
 import './relay.css';
 
 /** The dashboard's relay cards: per route, the last 24 hours at a glance; a failing backend stands out. */
@@ -25,6 +25,7 @@ export function RelayRoutesCard() {
 
 function RouteCard({ route }: { route: RelayRouteView }) {
   const s = route.stats;
+  const retry = useRetryRelay();
   const failedLink = hrefFor({ page: 'inbox', params: new URLSearchParams({ relay: 'failed', provider: route.provider }) });
   return (
     <article className={`relay-route-card health-${s.health}`} data-route-path={route.path} aria-label={`Route ${route.path}`}>
@@ -58,6 +59,17 @@ function RouteCard({ route }: { route: RelayRouteView }) {
           <dd>{s.deadLetters > 0 ? <a href={failedLink}>{s.deadLetters.toLocaleString()}</a> : '0'}</dd>
         </div>
       </dl>
+      {s.deadLetters > 0 && route.url ? (
+        <button type="button" className="relay-retry-all" disabled={retry.isPending} onClick={() => retry.mutate({ filter: { routeId: route.id } })}>
+          Retry {s.deadLetters === 1 ? 'the dead letter' : `all ${s.deadLetters.toLocaleString()} dead letters`} (one try each)
+        </button>
+      ) : null}
+      {retry.isError ? <ErrorState error={retry.error} /> : null}
+      {retry.data ? (
+        <p className="muted" role="status">
+          {retry.data.retried.toLocaleString()} sent again.{retry.data.reasons.length ? ` ${retry.data.reasons.join(' ')}` : ''}
+        </p>
+      ) : null}
     </article>
   );
 }
