@@ -29,6 +29,8 @@ export class RelayQueueWorker {
   /** Names this process's claims: a claim by any other name at start belongs to a dead one. */
   readonly workerId = `gw-${process.pid}-${randomBytes(4).toString('hex')}`;
   private readonly inFlight = new Map<string, number>();
+  /** Jobs claimed ahead, per route: one claim (a write) serves several sends. */
+  private readonly claimed = new Map<string, RelayJobRecord[]>();
   private readonly running = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private pumping: Promise<void> | null = null;
@@ -73,17 +75,34 @@ export class RelayQueueWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.idle();
+    // Claimed but not sent: free for the next start at once (a crash leaves them to releaseLocks).
+    const held = [...this.claimed.values()].flat();
+    this.claimed.clear();
+    if (held.length > 0) await this.deps.store.releaseClaims(held.map((j) => j.id));
   }
 
   private async pump(): Promise<void> {
     const now = new Date().toISOString();
     const active = this.deps.routes.all().filter((r) => r.pausedAt === null && r.url !== null);
+    let idle = true;
     for (const route of active) {
-      const free = route.concurrency - (this.inFlight.get(route.id) ?? 0);
-      if (free <= 0) continue;
-      for (const job of await this.deps.store.claimDue(route.id, now, free, this.workerId)) this.launch(route, job);
+      const held = this.claimed.get(route.id) ?? [];
+      const busy = this.inFlight.get(route.id) ?? 0;
+      // Claimed ahead up to twice the concurrency: a send that finishes finds its successor waiting.
+      const room = 2 * route.concurrency - busy - held.length;
+      if (room > 0 && held.length < route.concurrency) held.push(...(await this.deps.store.claimDue(route.id, now, room, this.workerId)));
+      this.claimed.set(route.id, held);
+      while (held.length > 0 && (this.inFlight.get(route.id) ?? 0) < route.concurrency) this.launch(route, held.shift()!);
+      if (held.length > 0 || (this.inFlight.get(route.id) ?? 0) > 0) idle = false;
     }
-    await this.sleepUntilDue(active);
+    // Claimed jobs of a route paused or deleted since stay locked only until the next start; release them now.
+    for (const [routeId, held] of this.claimed) {
+      if (held.length > 0 && !active.some((r) => r.id === routeId)) {
+        this.claimed.set(routeId, []);
+        await this.deps.store.releaseClaims(held.map((j) => j.id));
+      }
+    }
+    if (idle) await this.sleepUntilDue(active);
   }
 
   private launch(route: RelayRouteRecord, job: RelayJobRecord): void {
@@ -142,6 +161,7 @@ export class RelayQueueWorker {
   }
 
   private finish(job: RelayJobRecord, record: RelayRecord): Promise<void> {
-    return this.deps.recorder.add(record, job.deliveryId);
+    // The slot is held until the record is in: a crash then resends at most the sends under way.
+    return this.deps.recorder.add(record, job.deliveryId, true);
   }
 }

@@ -16,6 +16,8 @@ interface Pending {
 export class RelayRecorder {
   private queue: Pending[] = [];
   private scheduled = false;
+  private urgent = false;
+  private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
 
   constructor(
@@ -23,10 +25,14 @@ export class RelayRecorder {
     private readonly onRecorded: (deliveryIds: string[]) => void,
   ) {}
 
-  /** Resolves once the attempt and the job's new state are committed. */
-  add(record: RelayRecord, deliveryId: string): Promise<void> {
+  /**
+   * Resolves once the attempt and the job's new state are committed. `soon`: someone waits for it
+   * (the queue holds the send's slot until then), so it goes with the next turn, not after a gather.
+   */
+  add(record: RelayRecord, deliveryId: string, soon = false): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ record, deliveryId, resolve, reject });
+      if (soon) this.urgent = true;
       this.schedule();
     });
   }
@@ -39,17 +45,32 @@ export class RelayRecorder {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.flushing) return;
+    if (this.flushing) return;
+    if (this.scheduled) {
+      // A gather under way, and now someone waits: flush at the next turn instead.
+      if (this.urgent && this.timer) {
+        clearTimeout(this.timer);
+        this.timer = null;
+        setImmediate(() => this.run());
+      }
+      return;
+    }
     this.scheduled = true;
-    // A few milliseconds' wait gathers the answers of a burst into one commit; nobody waits on
-    // these records (the provider has its answer already), so the wait costs nothing.
-    setTimeout(() => {
-      this.scheduled = false;
-      this.flushing = this.flush().finally(() => {
-        this.flushing = null;
-        if (this.queue.length > 0) this.schedule();
-      });
-    }, GATHER_MS);
+    // Passthrough records: a few milliseconds gather a burst's answers into one commit, and nobody
+    // waits on them (the provider has its answer already), so the wait costs nothing.
+    if (this.urgent) setImmediate(() => this.run());
+    else this.timer = setTimeout(() => this.run(), GATHER_MS);
+  }
+
+  private run(): void {
+    if (!this.scheduled) return;
+    this.scheduled = false;
+    this.urgent = false;
+    this.timer = null;
+    this.flushing = this.flush().finally(() => {
+      this.flushing = null;
+      if (this.queue.length > 0) this.schedule();
+    });
   }
 
   private async flush(): Promise<void> {

@@ -104,6 +104,8 @@ export interface RelayStore {
   claimDue(routeId: string, now: string, limit: number, workerId: string): Promise<RelayJobRecord[]>;
   /** The earliest run_at among waiting, unlocked jobs of these routes. */
   nextRunAt(routeIds: readonly string[]): Promise<string | null>;
+  /** Unlocks these claimed jobs without a try (their route was paused or deleted). */
+  releaseClaims(jobIds: readonly string[]): Promise<void>;
   /** Releases locks held by any other worker (at start: a crashed process's). Returns how many. */
   releaseLocks(exceptWorker: string): Promise<number>;
   /** Passthroughs a previous process left waiting for the backend's answer: failed with `reason`. */

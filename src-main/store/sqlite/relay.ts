@@ -131,6 +131,14 @@ export class SqliteRelayStore implements RelayStore {
     return next;
   }
 
+  async releaseClaims(jobIds: readonly string[]): Promise<void> {
+    for (const part of chunked(jobIds)) {
+      this.db
+        .prepare(`UPDATE relay_jobs SET locked_at = NULL, locked_by = NULL WHERE state = 'pending' AND id IN (${part.map(() => '?').join(',')})`)
+        .run(...part);
+    }
+  }
+
   async releaseLocks(exceptWorker: string): Promise<number> {
     return this.db
       .prepare("UPDATE relay_jobs SET locked_at = NULL, locked_by = NULL WHERE state = 'pending' AND locked_by IS NOT NULL AND locked_by != ?")
