@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startServe, type ServeProcess } from './harness.js';
 import { startFakeBackend, type FakeBackend } from '../fakes/backend.js';
@@ -37,11 +38,27 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+const AXE = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
+
+/** axe-core's serious and critical findings on the page as it is now, as "rule: target" lines. */
+async function axeFindings(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Found = { id: string; impact: string | null; nodes: Array<{ target: string[] }> };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Found[] }> } }).axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' > ')}`));
+  });
+}
+
+/** Screenshots at both widths, to be looked at; and no serious accessibility finding in the relay's parts. */
 async function shots(name: string): Promise<void> {
   for (const width of [1440, 1024]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SHOTS}/gatewatch-relay-${name}-${width}.png`, fullPage: true });
   }
+  const relayParts = (await axeFindings()).filter((line) => /relay|route|hop/i.test(line));
+  expect(relayParts, name).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -51,7 +68,8 @@ beforeAll(async () => {
   await api('providers.configure', { provider: 'paychant', webhookSecrets: [{ label: 'production', value: SECRET }] });
   await api('listener.configure', { rateLimit: null });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // bypassCSP: axe-core is injected as a script, which the console's CSP refuses otherwise.
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
 });
 
 afterAll(async () => {
