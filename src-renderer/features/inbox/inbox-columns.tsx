@@ -48,6 +48,7 @@ export const INBOX_COLUMNS: readonly InboxColumn[] = [
     title: ({ delivery: d, retries }) => [d.eventType, retries > 0 ? retriesTitle(retries) : null].filter(Boolean).join(' · ') || undefined,
     cell: ({ delivery: d, retries }) => (
       <>
+        <RelayBadge state={d.relayState} />
         <span className="event-name">
           {d.eventType ?? (d.rejected ? `rejected (${d.rejected.httpStatus})` : <span className="muted">{d.parseError ? 'unreadable body' : '—'}</span>)}
         </span>
@@ -67,7 +68,6 @@ export const INBOX_COLUMNS: readonly InboxColumn[] = [
     cell: ({ delivery: d }) => (
       <>
         <VerificationBadge status={d.verification} secretLabel={d.secretLabel} />
-        <RelayBadge state={d.relayState} />
         {d.duplicateOf ? (
           <span className="badge duplicate" title={`Retry of ${d.duplicateOf} (same event id or identical body)`}>
             retry
