@@ -9,6 +9,9 @@ import type { ReplayStore } from './replay-types.js';
 import type { StatsStore, TimelineStore } from './timeline-types.js';
 import type { StoreMaintenance } from './maintenance-types.js';
 import type { DeliveryOrigin } from '../../src-shared/domain/origin.js';
+import type { SavedViewStore } from './views-types.js';
+import type { AccountStore } from './accounts-types.js';
+import type { AuditActorStore } from './audit-actor-types.js';
 
 /** A delivery as the listener captured it, before anything is derived from it. */
 export interface NewDelivery {
@@ -157,6 +160,12 @@ export interface Store {
   readonly timeline: TimelineStore;
   readonly stats: StatsStore;
   readonly maintenance: StoreMaintenance;
+  /** Saved inbox views, shared by the team. */
+  readonly views: SavedViewStore;
+  /** People, API tokens and sign-in sessions (serve mode's accounts). */
+  readonly accounts: AccountStore;
+  /** The audit log read by who did it. */
+  readonly auditActors: AuditActorStore;
   /** Bytes the store takes on disk (the listener's storage quota is checked against it). */
   sizeOnDisk(): Promise<number>;
   close(): Promise<void>;

@@ -11,6 +11,9 @@ import { SqliteReplayStore } from './replay.js';
 import { SqliteTimelineStore } from './timeline.js';
 import { SqliteStatsStore } from './stats.js';
 import { SqliteRecordMaintenance } from './record-maintenance.js';
+import { SqliteSavedViewStore } from './views.js';
+import { SqliteAccountStore } from './accounts.js';
+import { SqliteAuditActorStore } from './audit-actors.js';
 
 export { StoreOpenError } from './open.js';
 
@@ -23,10 +26,7 @@ export interface SqliteStoreOptions extends OpenOptions {
 export function createSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   const db = openDatabase(dataDir, options);
   const checkpointer = options.checkpointThread
-    ? new ThreadCheckpointer(
-        { ...options.checkpointThread, data: { file: db.name, nativeBinding: options.nativeBinding } },
-        inlineCheckpointer(db),
-      )
+    ? new ThreadCheckpointer({ ...options.checkpointThread, data: { file: db.name, nativeBinding: options.nativeBinding } }, inlineCheckpointer(db))
     : inlineCheckpointer(db);
   return {
     deliveries: new SqliteDeliveryStore(db, checkpointer),
@@ -38,9 +38,19 @@ export function createSqliteStore(dataDir: string, options: SqliteStoreOptions =
     timeline: new SqliteTimelineStore(db),
     stats: new SqliteStatsStore(db),
     maintenance: new SqliteRecordMaintenance(db),
+    views: new SqliteSavedViewStore(db),
+    accounts: new SqliteAccountStore(db),
+    auditActors: new SqliteAuditActorStore(db),
     async sizeOnDisk() {
       // The database and its write-ahead log (which a burst grows by hundreds of megabytes).
-      const sizes = await Promise.all([db.name, `${db.name}-wal`].map((file) => stat(file).then((s) => s.size, () => 0)));
+      const sizes = await Promise.all(
+        [db.name, `${db.name}-wal`].map((file) =>
+          stat(file).then(
+            (s) => s.size,
+            () => 0,
+          ),
+        ),
+      );
       return sizes[0]! + sizes[1]!;
     },
     async close() {

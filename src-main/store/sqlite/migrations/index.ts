@@ -9,6 +9,8 @@ import { derivedOnlyIndexesMigration } from './007-derived-only-indexes.js';
 import { replayCredentialHeadersMigration } from './008-replay-credential-headers.js';
 import { deliveryEnvironmentMigration } from './009-delivery-environment.js';
 import { deliveryOriginMigration } from './010-delivery-origin.js';
+import { accountsMigration } from './011-accounts.js';
+import { savedViewsMigration } from './012-saved-views.js';
 
 export type { Migration } from './types.js';
 
@@ -28,4 +30,6 @@ export const migrations: readonly Migration[] = [
   replayCredentialHeadersMigration,
   deliveryEnvironmentMigration,
   deliveryOriginMigration,
+  accountsMigration,
+  savedViewsMigration,
 ];
