@@ -26,7 +26,10 @@ export interface SqliteStoreOptions extends OpenOptions {
 export function createSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   const db = openDatabase(dataDir, options);
   const checkpointer = options.checkpointThread
-    ? new ThreadCheckpointer({ ...options.checkpointThread, data: { file: db.name, nativeBinding: options.nativeBinding } }, inlineCheckpointer(db))
+    ? new ThreadCheckpointer(
+        { ...options.checkpointThread, data: { file: db.name, nativeBinding: options.nativeBinding } },
+        inlineCheckpointer(db),
+      )
     : inlineCheckpointer(db);
   return {
     deliveries: new SqliteDeliveryStore(db, checkpointer),
@@ -43,14 +46,7 @@ export function createSqliteStore(dataDir: string, options: SqliteStoreOptions =
     auditActors: new SqliteAuditActorStore(db),
     async sizeOnDisk() {
       // The database and its write-ahead log (which a burst grows by hundreds of megabytes).
-      const sizes = await Promise.all(
-        [db.name, `${db.name}-wal`].map((file) =>
-          stat(file).then(
-            (s) => s.size,
-            () => 0,
-          ),
-        ),
-      );
+      const sizes = await Promise.all([db.name, `${db.name}-wal`].map((file) => stat(file).then((s) => s.size, () => 0)));
       return sizes[0]! + sizes[1]!;
     },
     async close() {
