@@ -12,6 +12,8 @@ import type { AuditLog } from '../services/audit.js';
 import type { ResolvedOptions } from './options.js';
 import type { TimelineSource } from '../services/timeline-source.js';
 import type { RetentionService } from '../retention/retention-service.js';
+import type { AlertService } from '../alerts/alert-service.js';
+import type { ViewsService } from '../views/views-service.js';
 
 /** The services every feature's handlers are built from. */
 export interface AppContext {
@@ -31,4 +33,8 @@ export interface AppContext {
   /** Sessions, replays and lookups add their steps to payment timelines through these. */
   timelineSources: TimelineSource[];
   retention: RetentionService;
+  /** Alerts: evaluated here, pushed as `alert` events. */
+  alerts: AlertService;
+  /** Saved inbox views, shared by the team. */
+  views: ViewsService;
 }

@@ -9,6 +9,8 @@ import { sessionsContract } from './sessions.js';
 import { replayContract } from './replay.js';
 import { retentionContract } from './retention.js';
 import { interopContract } from './interop.js';
+import { alertsContract } from './alerts.js';
+import { viewsContract } from './views.js';
 
 /**
  * Every call the renderer can make: a name, a zod input schema and a zod output schema.
@@ -25,6 +27,8 @@ export const contract = {
   ...replayContract,
   ...retentionContract,
   ...interopContract,
+  ...alertsContract,
+  ...viewsContract,
 } as const;
 
 export type Contract = typeof contract;

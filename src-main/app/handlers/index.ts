@@ -9,6 +9,8 @@ import { sessionHandlers } from './sessions.js';
 import { replayHandlers } from './replay.js';
 import { retentionHandlers } from './retention.js';
 import { interopHandlers } from './interop.js';
+import { alertHandlers } from './alerts.js';
+import { viewHandlers } from './views.js';
 
 /** Every contract call mapped to its feature's service; the type checker insists none is missing. */
 export function createHandlers(ctx: AppContext): CallHandlers {
@@ -22,5 +24,7 @@ export function createHandlers(ctx: AppContext): CallHandlers {
     ...replayHandlers(ctx),
     ...retentionHandlers(ctx),
     ...interopHandlers(ctx),
+    ...alertHandlers(ctx),
+    ...viewHandlers(ctx),
   };
 }
