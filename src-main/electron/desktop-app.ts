@@ -19,6 +19,7 @@ import { PushForwarder, registerContractHandlers } from './ipc.js';
 import { chooseDesktopCipher, type KeyFileSource } from './desktop-cipher.js';
 import { APP_SCHEME, appProtocolHandler, appScheme } from './app-protocol.js';
 import { devServerUrl } from './renderer-source.js';
+import { showAlertsAsNotifications } from './notifications.js';
 
 /** The key file serve mode uses, in the desktop's data folder (or GATEWATCH_MASTER_KEY). */
 function desktopKeyFile(dataDir: string, env: NodeJS.ProcessEnv): KeyFileSource {
@@ -51,7 +52,7 @@ export const START_FAILED_TITLE = 'Gatewatch could not start';
 
 /** Wires the app synchronously (what must precede `ready`); resolves once the window is open. */
 export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup): Promise<void> {
-  const { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell, dialog } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell, dialog, Notification } = electron;
   const { env } = setup;
   // A second launch leaves at once; the first is told ('second-instance') and shows its window.
   if (!app.requestSingleInstanceLock()) {
@@ -75,10 +76,12 @@ export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup):
   let gatewatch: Gatewatch | null = null;
   let running = false;
   let mainWindow: BrowserWindowLike | null = null;
+  let mainForwarder: PushForwarder | null = null;
   const openWindow = (current: Gatewatch) => {
     const window = createMainWindow(BrowserWindow, windowOptions, (url) => void shell.openExternal(url));
     mainWindow = window;
     const forwarder = new PushForwarder(window);
+    mainForwarder = forwarder;
     const unsubscribe = current.bus.subscribe((event) => forwarder.send(event));
     window.on('closed', () => {
       unsubscribe();
@@ -125,6 +128,18 @@ export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup):
         nativeBinding: env.GATEWATCH_NATIVE_BINDING,
       },
     );
+    // Before the start: the listener failing to get its port is the first alert.
+    const current = gatewatch;
+    showAlertsAsNotifications({
+      Notification,
+      bus: current.bus,
+      log,
+      onOpen: (alert) => {
+        if (!mainWindow && running) openWindow(current);
+        if (mainWindow) bringToFront(mainWindow);
+        if (alert.route) mainForwarder?.send({ type: 'alert.opened', route: alert.route });
+      },
+    });
     await gatewatch.start();
 
     // The dev server's pages; app:// answers carry the policy themselves.

@@ -10,6 +10,8 @@ export const PushEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deliveries.updated'), ids: z.array(z.string()) }),
   /** Something to notify about (a burst of failed signatures, the listener down…); not sent while held by quiet hours. */
   z.object({ type: z.literal('alert'), alert: Alert }),
+  /** Desktop: the person clicked an alert's system notification; the window shows what it is about. */
+  z.object({ type: z.literal('alert.opened'), route: z.string() }),
   /** Someone saved, renamed or deleted a saved view. */
   z.object({ type: z.literal('views.changed') }),
   z.object({ type: z.literal('listener.changed') }),
