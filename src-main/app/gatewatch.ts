@@ -32,6 +32,9 @@ import { AlertSettingsService } from '../alerts/alert-settings.js';
 import { listenerHealthOf, reportingSignatureFailures } from '../alerts/sources.js';
 import type { AlertReportSource } from '../alerts/signals.js';
 import { ViewsService } from '../views/views-service.js';
+import { createAccounts } from '../accounts/accounts.js';
+import type { WorkspaceControl } from '../workspace/workspace-control.js';
+import type { SettingsStore } from '../store/types.js';
 
 export interface GatewatchDeps {
   /** The store; defaults to SQLite in the data dir. */
@@ -53,6 +56,8 @@ export interface GatewatchDeps {
   checkpointThread?: { script: URL; argv?: string[] };
   /** What reports alerts besides the service's own rules (the relay's failing routes and given-up retries). */
   alertSources?: AlertReportSource[];
+  /** The desktop app's workspace choice (this computer or a team server), made over the store's settings. */
+  workspace?: (settings: SettingsStore) => WorkspaceControl;
 }
 
 /** The whole console without a window: store, listener, pipeline, services, dispatcher. */
@@ -156,6 +161,8 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     retention,
     alerts,
     views: new ViewsService({ store: store.views, audit, bus }),
+    accounts: createAccounts({ store: store.accounts, audit }),
+    workspace: deps.workspace?.(store.settings) ?? null,
   };
   const dispatcher = createDispatcher(createHandlers(context), (error) => log(`internal error: ${(error as Error).stack ?? String(error)}`));
 

@@ -11,6 +11,9 @@ import { retentionContract } from './retention.js';
 import { interopContract } from './interop.js';
 import { alertsContract } from './alerts.js';
 import { viewsContract } from './views.js';
+import { peopleContract } from './people.js';
+import { workspaceContract } from './workspace.js';
+import type { Role } from './roles.js';
 
 /**
  * Every call the renderer can make: a name, a zod input schema and a zod output schema.
@@ -29,7 +32,20 @@ export const contract = {
   ...interopContract,
   ...alertsContract,
   ...viewsContract,
-} as const;
+  ...peopleContract,
+  ...workspaceContract,
+} as const satisfies Record<string, CallSpec>;
+
+/**
+ * What each call declares beside its schemas: the role it needs (checked by the dispatcher, in one
+ * place), and, for a call only the desktop window may make, the refusal other transports get.
+ */
+export interface CallSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  role: Role;
+  desktopOnly?: string;
+}
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

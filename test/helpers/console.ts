@@ -1,4 +1,4 @@
-import { startServeMode, type RunningConsole } from '../../src-main/serve/serve-mode.js';
+import { startServeMode, type RunningConsole, type ServeModeOptions } from '../../src-main/serve/serve-mode.js';
 import type { GatewatchDeps } from '../../src-main/app/gatewatch.js';
 import { tempDir } from './temp.js';
 import { createGatewatchDeps } from '../../src-main/app/default-deps.js';
@@ -14,7 +14,13 @@ export interface TestConsole extends RunningConsole {
 }
 
 export async function startTestConsole(
-  options: { dataDir?: string; bodyLimitBytes?: number; rendererDir?: string | null } = {},
+  options: {
+    dataDir?: string;
+    bodyLimitBytes?: number;
+    rendererDir?: string | null;
+    /** Beyond loopback: bind address, TLS, public URL, trusted proxies. */
+    exposure?: Pick<ServeModeOptions, 'consoleHost' | 'tls' | 'publicUrl' | 'trustProxy'>;
+  } = {},
   deps: GatewatchDeps = {},
 ): Promise<TestConsole> {
   const dir = options.dataDir ? null : tempDir();
@@ -27,6 +33,7 @@ export async function startTestConsole(
       token: 'test-token-0123456789abcdef',
       bodyLimitBytes: options.bodyLimitBytes,
       rendererDir: options.rendererDir ?? null,
+      ...options.exposure,
     },
     { ...createGatewatchDeps({ dataDir }), discoverTunnel: async () => null, ...deps },
   );

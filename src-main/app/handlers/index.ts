@@ -11,6 +11,8 @@ import { retentionHandlers } from './retention.js';
 import { interopHandlers } from './interop.js';
 import { alertHandlers } from './alerts.js';
 import { viewHandlers } from './views.js';
+import { peopleHandlers } from './people.js';
+import { workspaceHandlers } from './workspace.js';
 
 /** Every contract call mapped to its feature's service; the type checker insists none is missing. */
 export function createHandlers(ctx: AppContext): CallHandlers {
@@ -26,5 +28,7 @@ export function createHandlers(ctx: AppContext): CallHandlers {
     ...interopHandlers(ctx),
     ...alertHandlers(ctx),
     ...viewHandlers(ctx),
+    ...peopleHandlers(ctx),
+    ...workspaceHandlers(ctx),
   };
 }
