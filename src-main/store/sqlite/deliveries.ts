@@ -23,6 +23,7 @@ import {
 } from './delivery-rows.js';
 import { DeliveryMaintenance } from './delivery-maintenance.js';
 import { inlineCheckpointer, type Checkpointer } from './checkpointer.js';
+import { DEFAULT_LOG_BOUND_BYTES, keptLogBytes, LogBound } from './log-bound.js';
 import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters, searchRowText } from './fts-query.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
@@ -33,13 +34,6 @@ const MAX_TEXT_SCAN = 20_000;
  * estimated and flagged.
  */
 const EXACT_COUNT_CAP = 5_000;
-
-/**
- * Deliveries written (stored, or derived) since the last checkpoint above which the log is
- * large: about 10,000 deliveries and their derivation, some 100 MB of log, which would hold the
- * main thread for a good part of a second.
- */
-const LARGE_CHECKPOINT_ROWS = 20_000;
 
 interface SeqRange {
   low: number;
@@ -52,12 +46,12 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void;
 
   private readonly maintenance: DeliveryMaintenance;
-  private rowsWrittenSinceCheckpoint = 0;
   private readonly readPending: Database.Statement<[number, number], PendingRow>;
 
   constructor(
     private readonly db: Database.Database,
     checkpointer: Checkpointer = inlineCheckpointer(db),
+    private readonly logBound = new LogBound(`${db.name}-wal`, checkpointer, DEFAULT_LOG_BOUND_BYTES, () => {}),
   ) {
     this.maintenance = new DeliveryMaintenance(db, checkpointer);
     this.insert = db.prepare(insertDeliverySql);
@@ -71,8 +65,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   async insertBatch(batch: readonly NewDelivery[]): Promise<void> {
-    if (batch.length > 0) this.insertMany(batch);
-    this.rowsWrittenSinceCheckpoint += batch.length;
+    if (batch.length === 0) return;
+    this.insertMany(batch);
+    this.logBound.afterWrite();
   }
 
   async pendingDerivation(limit: number, afterSeq = 0): Promise<PendingDelivery[]> {
@@ -80,8 +75,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   async saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void> {
-    if (items.length > 0) this.saveMany(items);
-    this.rowsWrittenSinceCheckpoint += items.length;
+    if (items.length === 0) return;
+    this.saveMany(items);
+    this.logBound.afterWrite();
   }
 
   private prepareSaveDerived() {
@@ -321,9 +317,10 @@ export class SqliteDeliveryStore implements DeliveryStore {
   pruneReceivedBefore = (cutoff: string, limit: number) => this.maintenance.pruneReceivedBefore(cutoff, limit);
   freeFraction = () => this.maintenance.freeFraction();
   compact = () => this.maintenance.compact();
+  /** A large log's bulk goes to the checkpoint thread; a file longer than the kept size is emptied at the end. */
   checkpoint = () => {
-    const large = this.rowsWrittenSinceCheckpoint >= LARGE_CHECKPOINT_ROWS;
-    this.rowsWrittenSinceCheckpoint = 0;
-    return this.maintenance.checkpoint(large);
+    const bytes = this.logBound.logBytes();
+    const kept = keptLogBytes(this.logBound.boundBytes);
+    return this.maintenance.checkpoint(bytes > kept, bytes > kept);
   };
 }

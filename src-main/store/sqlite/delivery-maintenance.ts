@@ -62,7 +62,7 @@ export class DeliveryMaintenance {
     return (this.db.pragma('freelist_count', { simple: true }) as number) > 0;
   }
 
-  checkpoint(large: boolean): Promise<number> {
-    return this.checkpointer.run(large);
+  checkpoint(large: boolean, cutBack: boolean): Promise<number> {
+    return this.checkpointer.run(large, cutBack);
   }
 }

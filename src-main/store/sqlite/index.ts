@@ -3,6 +3,7 @@ import type { Store } from '../types.js';
 import { openDatabase, type OpenOptions } from './open.js';
 import { inlineCheckpointer, ThreadCheckpointer, type CheckpointThread } from './checkpointer.js';
 import { SqliteDeliveryStore } from './deliveries.js';
+import { DEFAULT_LOG_BOUND_BYTES, LogBound } from './log-bound.js';
 import { SqliteSettingsStore } from './settings.js';
 import { SqliteSecretStore } from './secrets.js';
 import { SqliteAuditStore } from './audit.js';
@@ -31,8 +32,12 @@ export function createSqliteStore(dataDir: string, options: SqliteStoreOptions =
         inlineCheckpointer(db),
       )
     : inlineCheckpointer(db);
+  const log = options.log ?? ((message: string) => console.error(`gatewatch: ${message}`));
+  const logBound = new LogBound(`${db.name}-wal`, checkpointer, options.logBoundBytes ?? DEFAULT_LOG_BOUND_BYTES, (error) =>
+    log(`checkpoint failed: ${(error as Error).message}`),
+  );
   return {
-    deliveries: new SqliteDeliveryStore(db, checkpointer),
+    deliveries: new SqliteDeliveryStore(db, checkpointer, logBound),
     settings: new SqliteSettingsStore(db),
     secrets: new SqliteSecretStore(db),
     audit: new SqliteAuditStore(db),
