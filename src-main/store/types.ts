@@ -49,6 +49,11 @@ export interface DerivedFields {
   amount: { value: string; currency: string | null } | null;
   /** Text indexed for full-text search (body text, references). */
   searchText: string;
+  /**
+   * The delivery's stored form (src-main/store/codec: request and derived JSON, deflated), when
+   * the derivation thread worked it out; the store packs it itself otherwise. Never read back.
+   */
+  packed?: Uint8Array;
 }
 
 /** What derivation reads of a delivery waiting for it: no more than it needs, since it reads every row. */

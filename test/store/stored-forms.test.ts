@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { decodeDetail, decodePayload, encodeDetail, encodePayload } from '../../src-main/store/codec/stored-forms.js';
+import { decodeDelivery, encodeDelivery } from '../../src-main/store/codec/stored-forms.js';
 import { instapDeposit, openxswitchSwap } from '../providers/fixtures.js';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -12,8 +12,14 @@ describe('stored forms', () => {
     ['x-dup', 'one'],
     ['x-dup', 'two ünïcode'],
   ];
+  const detail = {
+    verification: { status: 'valid', candidatesTried: ['raw bytes'] },
+    normalized: { amounts: [{ value: '0.000000000000000001', currency: 'ETH' }] },
+    schemaIssues: ['ß'],
+    correlationKeys: [{ kind: 'pid', value: 'p-1' }],
+  };
 
-  it('gives back the exact headers and body bytes, whatever the body', () => {
+  it('gives back the exact headers and body bytes, whatever the body, with or without derived JSON', () => {
     const bodies: Array<Uint8Array | null> = [
       Buffer.from(openxswitchSwap),
       Buffer.from(instapDeposit),
@@ -24,27 +30,29 @@ describe('stored forms', () => {
       Buffer.from('{"a":1}\r\n'.repeat(20_000)), // large
     ];
     for (const body of bodies) {
-      const back = decodePayload(encodePayload(headers, body));
-      expect(back.headers).toEqual(headers);
-      if (body === null) expect(back.body).toBeNull();
-      else expect(sha(back.body!)).toBe(sha(body));
+      for (const withDetail of [null, detail]) {
+        const back = decodeDelivery(encodeDelivery({ headers, body, detail: withDetail }));
+        expect(back.headers).toEqual(headers);
+        expect(back.detail).toEqual(withDetail);
+        if (body === null) expect(back.body).toBeNull();
+        else expect(sha(back.body!)).toBe(sha(body));
+      }
     }
   });
 
-  it('is smaller than the request for a provider payload, and never more than a few bytes larger for random bytes', () => {
+  it('is much smaller than the request for a provider payload, and at most a few bytes larger for random bytes', () => {
     const body = Buffer.from(openxswitchSwap);
     const raw = body.byteLength + JSON.stringify(headers).length;
-    expect(encodePayload(headers, body).byteLength).toBeLessThan(raw * 0.7);
+    expect(encodeDelivery({ headers, body, detail: null }).byteLength).toBeLessThan(raw * 0.7);
     const noise = randomBytes(2000);
-    expect(encodePayload([], noise).byteLength).toBeLessThanOrEqual(noise.byteLength + 1 + 5 + 2);
+    expect(encodeDelivery({ headers: [], body: noise, detail: null }).byteLength).toBeLessThanOrEqual(noise.byteLength + 1 + 9 + 2);
   });
 
-  it('gives derived JSON back as it was, numbers and text exact', () => {
-    const detail = { verification: { status: 'valid', candidatesTried: ['raw bytes'] }, normalized: { amounts: [{ value: '0.000000000000000001', currency: 'ETH' }] }, schemaIssues: ['ß'] };
-    expect(decodeDetail(encodeDetail(detail))).toEqual(detail);
+  it('keeps numbers and text of derived JSON exact', () => {
+    expect(decodeDelivery(encodeDelivery({ headers: [], body: null, detail })).detail).toEqual(detail);
   });
 
   it('refuses a form it does not know, in words', () => {
-    expect(() => decodePayload(Buffer.of(9, 1, 2))).toThrow(/unknown stored form 9/);
+    expect(() => decodeDelivery(Buffer.of(9, 1, 2))).toThrow(/unknown stored form 9/);
   });
 });

@@ -1,65 +1,67 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
-import { DETAIL_DICTIONARY_V1, PAYLOAD_DICTIONARY_V1 } from './dictionary-v1.js';
+import { DICTIONARY_V1 } from './dictionary-v1.js';
 
 /*
- * The compact forms a delivery is kept in at rest, shared by every store backend (this is plain
- * bytes in, bytes out: the SQLite store keeps them in BLOB columns, a PostgreSQL one in bytea).
- * Each form starts with a byte that says how the rest is encoded, so a later version can add a
- * better dictionary without touching what is stored. The exact bytes always come back.
+ * The compact form a delivery is kept in at rest, shared by every store backend (bytes in,
+ * bytes out: the SQLite store keeps it in a BLOB, a PostgreSQL one would in a bytea). It starts
+ * with a byte that says how the rest is encoded, so a later version can bring a better
+ * dictionary without touching what is stored. The exact bytes always come back.
  */
 
-/** The rest is the plain bytes (a form deflate would not make smaller). */
+/** The rest is the plain layout (what deflate would not make smaller). */
 const AS_IS = 0;
-/** The rest is raw deflate with the version-1 dictionary of its kind. */
+/** The rest is the plain layout, raw-deflated with the version-1 dictionary. */
 const DEFLATE_V1 = 1;
 
-const payloadDictionary = Buffer.from(PAYLOAD_DICTIONARY_V1, 'utf8');
-const detailDictionary = Buffer.from(DETAIL_DICTIONARY_V1, 'utf8');
+const dictionary = Buffer.from(DICTIONARY_V1, 'utf8');
 
-function pack(plain: Buffer, dictionary: Buffer): Buffer {
-  const deflated = deflateRawSync(plain, { dictionary });
-  return deflated.length < plain.length
-    ? Buffer.concat([Buffer.of(DEFLATE_V1), deflated])
-    : Buffer.concat([Buffer.of(AS_IS), plain]);
-}
+const BODY_KEPT = 1;
+const HAS_DETAIL = 2;
+const PREFIX_BYTES = 9;
 
-function unpack(form: Uint8Array, dictionary: Buffer): Buffer {
-  const bytes = Buffer.from(form.buffer, form.byteOffset, form.byteLength);
-  const rest = bytes.subarray(1);
-  if (bytes[0] === AS_IS) return Buffer.from(rest);
-  if (bytes[0] === DEFLATE_V1) return inflateRawSync(rest, { dictionary });
-  throw new Error(`unknown stored form ${String(bytes[0])}: written by a newer Gatewatch?`);
+/** What a stored form holds: the request as received, and derived JSON once there is some. */
+export interface DeliveryForm<Detail> {
+  headers: HeaderPair[];
+  body: Buffer | null;
+  detail: Detail | null;
 }
 
 /**
- * Headers and body in one form: they compress better together, and every reader of one reads
- * the other. Laid out as a flag byte (1: a body was kept), the length of the headers' JSON as
- * four bytes, the headers' JSON, then the body.
+ * Headers, body and derived JSON in one deflate stream: they share much (the meaning repeats
+ * the body's ids and amounts), and whoever reads one of them reads the rest. The plain layout
+ * is a flag byte, the headers' JSON length and the body's length (four bytes each), the
+ * headers' JSON, the body, then the derived JSON.
  */
-export function encodePayload(headers: readonly HeaderPair[], body: Uint8Array | null): Buffer {
-  const headersJson = Buffer.from(JSON.stringify(headers), 'utf8');
-  const prefix = Buffer.alloc(5);
-  prefix.writeUInt8(body === null ? 0 : 1, 0);
+export function encodeDelivery(form: { headers: readonly HeaderPair[]; body: Uint8Array | null; detail: unknown }): Buffer {
+  const headersJson = Buffer.from(JSON.stringify(form.headers), 'utf8');
+  const body = form.body === null ? Buffer.alloc(0) : Buffer.from(form.body.buffer, form.body.byteOffset, form.body.byteLength);
+  const detailJson = form.detail === null ? Buffer.alloc(0) : Buffer.from(JSON.stringify(form.detail), 'utf8');
+  const prefix = Buffer.alloc(PREFIX_BYTES);
+  prefix.writeUInt8((form.body === null ? 0 : BODY_KEPT) | (form.detail === null ? 0 : HAS_DETAIL), 0);
   prefix.writeUInt32BE(headersJson.byteLength, 1);
-  const parts: Buffer[] = [prefix, headersJson];
-  if (body !== null) parts.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-  return pack(Buffer.concat(parts), payloadDictionary);
+  prefix.writeUInt32BE(body.byteLength, 5);
+  const plain = Buffer.concat([prefix, headersJson, body, detailJson]);
+  const deflated = deflateRawSync(plain, { dictionary });
+  return deflated.length < plain.length ? Buffer.concat([Buffer.of(DEFLATE_V1), deflated]) : Buffer.concat([Buffer.of(AS_IS), plain]);
 }
 
-export function decodePayload(form: Uint8Array): { headers: HeaderPair[]; body: Buffer | null } {
-  const plain = unpack(form, payloadDictionary);
-  const hasBody = plain.readUInt8(0) === 1;
-  const headersEnd = 5 + plain.readUInt32BE(1);
-  const headers = JSON.parse(plain.toString('utf8', 5, headersEnd)) as HeaderPair[];
-  return { headers, body: hasBody ? plain.subarray(headersEnd) : null };
-}
-
-/** Derived JSON (verification, normalized meaning…) as one compact form. */
-export function encodeDetail(detail: unknown): Buffer {
-  return pack(Buffer.from(JSON.stringify(detail), 'utf8'), detailDictionary);
-}
-
-export function decodeDetail<T>(form: Uint8Array): T {
-  return JSON.parse(unpack(form, detailDictionary).toString('utf8')) as T;
+export function decodeDelivery<Detail>(stored: Uint8Array): DeliveryForm<Detail> {
+  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  const plain =
+    bytes[0] === DEFLATE_V1
+      ? inflateRawSync(bytes.subarray(1), { dictionary })
+      : bytes[0] === AS_IS
+        ? bytes.subarray(1)
+        : null;
+  if (plain === null) throw new Error(`unknown stored form ${String(bytes[0])}: written by a newer Gatewatch?`);
+  const flags = plain.readUInt8(0);
+  const bodyStart = PREFIX_BYTES + plain.readUInt32BE(1);
+  const detailStart = bodyStart + plain.readUInt32BE(5);
+  return {
+    headers: JSON.parse(plain.toString('utf8', PREFIX_BYTES, bodyStart)) as HeaderPair[],
+    // A copy: the caller may keep the body long after the rest is dropped.
+    body: flags & BODY_KEPT ? Buffer.from(plain.subarray(bodyStart, detailStart)) : null,
+    detail: flags & HAS_DETAIL ? (JSON.parse(plain.toString('utf8', detailStart)) as Detail) : null,
+  };
 }

@@ -10,9 +10,12 @@ import type {
   StoredDelivery,
 } from '../types.js';
 import {
+  captureValues,
+  fullSelect,
+  insertCaptureSql,
   insertDeliverySql,
   insertValues,
-  pendingColumns,
+  pendingSelect,
   summaryColumns,
   toPending,
   toStored,
@@ -24,7 +27,8 @@ import {
 import { DeliveryMaintenance } from './delivery-maintenance.js';
 import { inlineCheckpointer, type Checkpointer } from './checkpointer.js';
 import { DEFAULT_LOG_BOUND_BYTES, keptLogBytes, LogBound } from './log-bound.js';
-import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters, searchRowText } from './fts-query.js';
+import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters } from './fts-query.js';
+import { prepareSaveDerived } from './derived-writes.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
 const MAX_TEXT_SCAN = 20_000;
@@ -42,6 +46,7 @@ interface SeqRange {
 
 export class SqliteDeliveryStore implements DeliveryStore {
   private readonly insert: Database.Statement;
+  private readonly insertCapture: Database.Statement;
   private readonly insertMany: (batch: readonly NewDelivery[]) => void;
   private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void;
 
@@ -55,13 +60,12 @@ export class SqliteDeliveryStore implements DeliveryStore {
   ) {
     this.maintenance = new DeliveryMaintenance(db, checkpointer);
     this.insert = db.prepare(insertDeliverySql);
+    this.insertCapture = db.prepare(insertCaptureSql);
     this.insertMany = db.transaction((batch: readonly NewDelivery[]) => {
-      for (const d of batch) this.insert.run(...insertValues(d));
+      for (const d of batch) this.insertCapture.run(...captureValues(this.insert.run(...insertValues(d)).lastInsertRowid, d));
     });
-    this.saveMany = this.prepareSaveDerived();
-    this.readPending = db.prepare(
-      `SELECT ${pendingColumns} FROM deliveries WHERE derived_at IS NULL AND seq > ? ORDER BY seq LIMIT ?`,
-    );
+    this.saveMany = prepareSaveDerived(db);
+    this.readPending = db.prepare(`${pendingSelect} WHERE d.derived_at IS NULL AND d.seq > ? ORDER BY d.seq LIMIT ?`);
   }
 
   async insertBatch(batch: readonly NewDelivery[]): Promise<void> {
@@ -78,75 +82,6 @@ export class SqliteDeliveryStore implements DeliveryStore {
     if (items.length === 0) return;
     this.saveMany(items);
     this.logBound.afterWrite();
-  }
-
-  private prepareSaveDerived() {
-    const db = this.db;
-    const findRow = db.prepare('SELECT seq, provider, body_sha256, size, verification_status FROM deliveries WHERE id = ?');
-    const firstByEventId = db.prepare(
-      'SELECT id FROM deliveries WHERE provider = ? AND event_id = ? AND seq < ? ORDER BY seq LIMIT 1',
-    );
-    const firstByBody = db.prepare(
-      // derived_at: the index holds derived rows only (earlier rows are derived first, in seq order).
-      'SELECT id FROM deliveries WHERE provider = ? AND body_sha256 = ? AND seq < ? AND derived_at IS NOT NULL ORDER BY seq LIMIT 1',
-    );
-    const update = db.prepare(`UPDATE deliveries SET derived_at = @derivedAt, event_type = @eventType,
-      event_id = @eventId, parse_error = @parseError, verification_status = @verificationStatus,
-      verification = @verification, normalized = @normalized, status = @status, environment = @environment, amount_value = @amountValue,
-      amount_currency = @amountCurrency, reference = @reference, schema_issues = @schemaIssues,
-      duplicate_of = @duplicateOf WHERE seq = @seq`);
-    const deleteKeys = db.prepare('DELETE FROM correlation_keys WHERE delivery_seq = ?');
-    const insertKey = db.prepare('INSERT OR IGNORE INTO correlation_keys (delivery_seq, kind, value) VALUES (?, ?, ?)');
-    const deleteSearch = db.prepare('DELETE FROM delivery_search WHERE rowid = ?');
-    const insertSearch = db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)');
-
-    return db.transaction((items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => {
-      const derivedAt = new Date().toISOString();
-      for (const { id, derived } of items) {
-        const row = findRow.get(id) as
-          | { seq: number; provider: string; body_sha256: string | null; size: number; verification_status: string | null }
-          | undefined;
-        if (!row) continue;
-        const byEvent = derived.eventId
-          ? (firstByEventId.get(row.provider, derived.eventId, row.seq) as { id: string } | undefined)
-          : undefined;
-        const byBody =
-          !byEvent && row.body_sha256 && row.size > 0
-            ? (firstByBody.get(row.provider, row.body_sha256, row.seq) as { id: string } | undefined)
-            : undefined;
-        update.run({
-          seq: row.seq,
-          derivedAt,
-          eventType: derived.eventType,
-          eventId: derived.eventId,
-          parseError: derived.parseError,
-          verificationStatus: derived.verification.status,
-          verification: JSON.stringify(derived.verification),
-          normalized: derived.normalized ? JSON.stringify(derived.normalized) : null,
-          status: derived.normalized?.status ?? null,
-          environment: derived.normalized?.environment?.trim().toLowerCase() || null,
-          amountValue: derived.amount?.value ?? null,
-          amountCurrency: derived.amount?.currency ?? null,
-          reference: derived.reference,
-          schemaIssues: JSON.stringify(derived.schemaIssues),
-          duplicateOf: (byEvent ?? byBody)?.id ?? null,
-        });
-        // A row derived before (re-verification) has keys and a search row to replace.
-        const derivedBefore = row.verification_status !== null;
-        if (derivedBefore) deleteKeys.run(row.seq);
-        for (const key of derived.correlationKeys) insertKey.run(row.seq, key.kind, key.value);
-        if (derivedBefore) deleteSearch.run(row.seq);
-        insertSearch.run(
-          row.seq,
-          searchRowText(derived.searchText, {
-            provider: row.provider,
-            eventType: derived.eventType,
-            status: derived.normalized?.status ?? null,
-            verification: derived.verification.status,
-          }),
-        );
-      }
-    });
   }
 
   async markForRederive(filter: { provider?: string; id?: string }): Promise<number> {
@@ -290,12 +225,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   async get(id: string): Promise<StoredDelivery | null> {
-    const row = this.db.prepare('SELECT * FROM deliveries WHERE id = ?').get(id) as FullRow | undefined;
-    if (!row) return null;
-    const keys = this.db
-      .prepare('SELECT kind, value FROM correlation_keys WHERE delivery_seq = ? ORDER BY kind, value')
-      .all(row.seq) as Array<{ kind: string; value: string }>;
-    return toStored(row, keys);
+    const row = this.db.prepare(`${fullSelect} WHERE d.id = ?`).get(id) as FullRow | undefined;
+    return row ? toStored(row) : null;
   }
 
   async duplicatesOf(id: string): Promise<string[]> {

@@ -85,6 +85,7 @@ export function applyMigrations(db: Database.Database, all: readonly Migration[]
     if (applied.has(migration.version)) continue;
     const run = db.transaction(() => {
       db.exec(migration.sql);
+      migration.data?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,

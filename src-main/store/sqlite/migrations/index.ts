@@ -11,6 +11,7 @@ import { deliveryEnvironmentMigration } from './009-delivery-environment.js';
 import { deliveryOriginMigration } from './010-delivery-origin.js';
 import { accountsMigration } from './011-accounts.js';
 import { savedViewsMigration } from './012-saved-views.js';
+import { leanDeliveryFormsMigration } from './013-lean-delivery-forms.js';
 
 export type { Migration } from './types.js';
 
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   deliveryOriginMigration,
   accountsMigration,
   savedViewsMigration,
+  leanDeliveryFormsMigration,
 ];
