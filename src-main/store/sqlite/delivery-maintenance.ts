@@ -30,7 +30,8 @@ export class DeliveryMaintenance {
     // Keys are indexed by value only: the ones to delete are read from the delivery's stored form.
     const formOf = this.db.prepare('SELECT form FROM delivery_contents WHERE seq = ?').pluck();
     const removeKey = this.db.prepare('DELETE FROM correlation_keys WHERE value = ? AND delivery_seq = ? AND kind = ?');
-    const removeRow = this.db.prepare('DELETE FROM deliveries WHERE seq = ?'); // capture and stored form cascade
+    const removeCapture = this.db.prepare('DELETE FROM delivery_captures WHERE seq = ?');
+    const removeRow = this.db.prepare('DELETE FROM deliveries WHERE seq = ?'); // the stored form cascades
     return this.db.transaction(() => {
       const rows = oldest.all(cutoff, limit) as Array<{ seq: number; id: string }>;
       for (const row of rows) {
@@ -43,6 +44,7 @@ export class DeliveryMaintenance {
         const form = formOf.get(row.seq) as Buffer | undefined;
         const keys = form === undefined ? [] : (decodeDelivery<StoredDetail>(form).detail?.correlationKeys ?? []);
         for (const key of keys) removeKey.run(key.value, row.seq, key.kind);
+        removeCapture.run(row.seq);
         removeRow.run(row.seq);
       }
       return rows.length;

@@ -55,9 +55,10 @@ export const leanDeliveryFormsMigration: Migration = {
     UPDATE deliveries SET secret_label = json_extract(verification, '$.secretLabel') WHERE verification IS NOT NULL;
     -- What the listener captured, as received, until derivation packs it: the listener's
     -- insert costs no compression, and rows are deleted once packed, so this table only ever
-    -- holds the backlog.
+    -- holds the backlog. No foreign key: its check would be on the listener's path (a few
+    -- microseconds per delivery); retention deletes captures itself.
     CREATE TABLE delivery_captures (
-      seq INTEGER PRIMARY KEY REFERENCES deliveries(seq) ON DELETE CASCADE,
+      seq INTEGER PRIMARY KEY,
       headers TEXT NOT NULL,
       body BLOB
     );
