@@ -12,7 +12,7 @@ import { deriveBatch } from '../../src-main/pipeline/deriver.js';
 import { providerAdapters } from '../../src-main/providers/registry.js';
 import type { NewDelivery } from '../../src-main/store/types.js';
 import { buildTemplates } from '../search/corpus.js';
-import { deliveryMaker, rawRequestBytes } from './traffic.js';
+import { BENCH_WEBHOOK_SECRET, deliveryMaker, rawRequestBytes } from './traffic.js';
 
 export interface DiskResult {
   deliveries: number;
@@ -23,7 +23,7 @@ export interface DiskResult {
 }
 
 const BATCH = 200;
-const SECRET = { label: 'bench', value: 'bench-webhook-secret-0123456789', key: 'bench-public-key' };
+
 
 export async function runDiskBench(count: number): Promise<DiskResult> {
   const dir = mkdtempSync(join(tmpdir(), 'gatewatch-bench-disk-'));
@@ -40,7 +40,7 @@ export async function runDiskBench(count: number): Promise<DiskResult> {
       const pending = await store.deliveries.pendingDerivation(BATCH);
       const derived = await deriveBatch(
         pending,
-        { adapterFor: (p) => (p === 'unknown' ? undefined : providerAdapters[p]), webhookSecrets: async () => [SECRET] },
+        { adapterFor: (p) => (p === 'unknown' ? undefined : providerAdapters[p]), webhookSecrets: async () => [BENCH_WEBHOOK_SECRET] },
         (error) => {
           throw error;
         },
