@@ -117,10 +117,10 @@ function diskRows(d: DiskResult): BenchRow[] {
 
 function soakRows(s: SoakResult, disk: DiskResult): BenchRow[] {
   const growth = s.growthBytes / s.stored;
-  const memory = s.rssEndBytes / s.rssFirstStretchBytes;
+  const memory = s.rssEndBytes / s.rssMinuteOneBytes;
   const expected = disk.fileBytesPerDelivery;
   return [
-    { section: 'soak', figure: `serve mode RSS at the end vs after the first stretch (${s.rate.toLocaleString('en')} req/s, ${s.seconds} s)`, measured: mib(s.rssEndBytes), baseline: mib(s.rssFirstStretchBytes), ratio: memory, target: '≤ 1.10×', met: memory <= 1.1 },
+    { section: 'soak', figure: `serve mode RSS at the end vs at ${Math.min(60, s.seconds / 2)} s (${s.rate.toLocaleString('en')} req/s for ${s.seconds} s)`, measured: mib(s.rssEndBytes), baseline: mib(s.rssMinuteOneBytes), ratio: memory, target: '≤ 1.10×', met: memory <= 1.1 },
     { section: 'soak', figure: `store growth per delivery at rest (${s.stored.toLocaleString('en')} deliveries) vs the disk figure`, measured: `${Math.round(growth)} B`, baseline: `${Math.round(expected)} B`, ratio: growth / expected, target: '0.90–1.10×', met: growth / expected >= 0.9 && growth / expected <= 1.1 },
   ];
 }
