@@ -16,7 +16,7 @@ export interface ThreadDeriverOptions {
   /** Used for a batch the thread could not answer (it crashed, or could not start). */
   fallback: Deriver;
   onError(error: unknown): void;
-  /** How many threads share the batches; by default one per core, at most four. */
+  /** How many threads share the batches; by default one per core but the main thread's, at most four. */
   threads?: number;
 }
 
@@ -38,10 +38,12 @@ const MAX_THREADS = 4;
 /**
  * Derivation in worker threads. The main thread then only reads and writes SQLite while the
  * threads verify, parse and pack; batches in flight go to the least busy thread. Deriving and
- * packing a delivery costs about twice what saving it does, so on two cores two threads clear a
- * backlog faster than one, which would leave a core idle half the time. A thread that dies is
- * replaced at the next batch; the batch it held is derived inline, so nothing is lost or left
- * pending. Threads that keep failing are given up on, once, with a log line.
+ * packing a delivery costs about twice what saving it does, so where there are cores to spare
+ * more threads clear a backlog faster. The main thread keeps a core of its own: it answers the
+ * listener (on two cores, a second thread slowed answers under a steady stream and did not clear
+ * backlogs faster). A thread that dies is replaced at the next batch; the batch it held is
+ * derived inline, so nothing is lost or left pending. Threads that keep failing are given up
+ * on, once, with a log line.
  */
 export class ThreadDeriver implements Deriver {
   private readonly threads: Array<RunningThread | null>;
@@ -49,7 +51,7 @@ export class ThreadDeriver implements Deriver {
   private failuresInARow = 0;
 
   constructor(private readonly options: ThreadDeriverOptions) {
-    const count = options.threads ?? Math.min(MAX_THREADS, availableParallelism());
+    const count = options.threads ?? Math.min(MAX_THREADS, availableParallelism() - 1);
     this.threads = Array.from({ length: Math.max(1, count) }, () => null);
   }
 
