@@ -138,7 +138,13 @@ async function uiRows(): Promise<{ rows: BenchRow[]; raw: unknown; note?: string
   if (!existsSync(file)) return { rows: [], raw: null, note: 'bench/ui-bench.ts is not there yet: UI figures skipped.' };
   const module = (await import(pathToFileURL(file).href)) as { runUiBench?: () => Promise<unknown> };
   if (typeof module.runUiBench !== 'function') return { rows: [], raw: null, note: 'bench/ui-bench.ts has no runUiBench export: skipped.' };
-  const raw = await module.runUiBench();
+  let raw: unknown;
+  try {
+    raw = await module.runUiBench();
+  } catch (error) {
+    // The UI figures are the renderer's: a failure there must not cost the table its other figures.
+    return { rows: [], raw: null, note: `the UI bench failed (${(error as Error).message.split('\n')[0]}): UI figures missing.` };
+  }
   const list = Array.isArray(raw) ? raw : ((raw as { rows?: unknown[] } | null)?.rows ?? []);
   const text = (v: unknown, unit = '') =>
     v === undefined || v === null ? '' : typeof v === 'number' ? `${Math.round(v * 100) / 100}${unit ? ` ${unit}` : ''}` : String(v);
