@@ -76,10 +76,9 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
         duplicateOf: (byEvent ?? byBody)?.id ?? null,
       });
       const before = row.form === null ? null : decodeDelivery<StoredDetail>(row.form);
-      const request =
-        row.capture_headers !== null
-          ? { headers: JSON.parse(row.capture_headers) as HeaderPair[], body: row.capture_body }
-          : before ?? { headers: [], body: null };
+      const request = row.capture_headers !== null ? { headers: JSON.parse(row.capture_headers) as HeaderPair[], body: row.capture_body } : before;
+      // Never write a form without the request it came from.
+      if (request === null) throw new Error(`delivery ${id} has neither its captured request nor its stored form`);
       saveForm.run(row.seq, derived.packed ? asBuffer(derived.packed) : encodeDelivery({ ...request, detail: storedDetail(derived) }));
       if (row.capture_headers !== null) deleteCapture.run(row.seq);
       // A row derived before (re-verification) has keys and a search row to replace.
