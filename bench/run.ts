@@ -34,7 +34,7 @@ const INGEST = {
   logBoundBytes: LOG_BOUND,
 };
 const SOAK = { rate: env('BENCH_SOAK_RATE', 1_000), seconds: env('BENCH_SOAK_SECONDS', 600, 60), logBoundBytes: LOG_BOUND };
-const DISK_DELIVERIES = env('BENCH_DISK_DELIVERIES', 20_000, 5_000);
+const DISK_DELIVERIES = env('BENCH_DISK_DELIVERIES', 20_000, 10_000);
 const LIST_TARGET_MS = 50;
 const TIMELINE_TARGET_MS = 10;
 
