@@ -104,6 +104,7 @@ describe('migrating a store of the previous release to the compact layout', () =
       const label = b.verification === null ? null : ((JSON.parse(b.verification) as { secretLabel?: string }).secretLabel ?? null);
       expect(rows.get(b.id)!.secretLabel).toBe(label);
     }
+    expect([...rows.values()].some((row) => row.secretLabel === 'bench')).toBe(true);
     // A timeline still finds deliveries by their keys.
     const keyed = [...before.values()].find((b) => b.keys.length > 0)!;
     const timeline = (await gw.api<{ items: Array<{ kind: string; id?: string }> }>('timeline.get', { key: keyed.keys[0]!.value })).body;
