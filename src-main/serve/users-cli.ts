@@ -15,7 +15,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Password, PersonName } from '../../src-shared/contract/people.js';
 import { Role } from '../../src-shared/contract/roles.js';
 import { ApiError } from '../../src-shared/contract/errors.js';
