@@ -1,13 +1,19 @@
 /**
  * `npm run bench` (after scripts/bench.mjs has built serve mode): search at 10k vs 1M
- * deliveries, listener ingest vs bare node:http, serve-mode memory, and the UI bench when
+ * deliveries, listener ingest vs bare node:http, derivation against the listener, the
+ * write-ahead log's bound, disk per delivery, a soak, serve-mode memory, and the UI bench when
  * present. Prints one table of ratios against same-run baselines; writes bench/results.json.
+ * BENCH_QUICK=1 runs a smaller version of each (for CI and while developing).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runSearchBench, type StoreRun } from './search/search-bench.js';
 import { runIngestBench, type IngestResult } from './ingest/ingest-bench.js';
+import { runSoak, type SoakResult } from './ingest/soak.js';
+import { runDiskBench, type DiskResult } from './disk/disk-bench.js';
+import type { LogFigures } from './ingest/wal-watch.js';
+import { DEFAULT_LOG_BOUND_BYTES } from '../src-main/store/sqlite/log-bound.js';
 import { measureMemory, type MemoryResult } from './memory.js';
 import { formatTable, mib, ms, perSecond, type BenchRow } from './report.js';
 import { root } from './serve-process.js';
@@ -15,15 +21,22 @@ import { exportRows, runExportBench } from './export/export-bench.js';
 import { relayRows, runRelayBench } from './relay/relay-bench.js';
 import { RELAY_OPTIONS } from './relay/main.js';
 
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const SIZES = { baseline: env('BENCH_BASELINE_DELIVERIES', 10_000), large: env('BENCH_DELIVERIES', 1_000_000) };
-const RUNS = env('BENCH_QUERY_RUNS', 30);
+const QUICK = process.env.BENCH_QUICK === '1';
+const env = (name: string, full: number, quick = full) => Number(process.env[name] ?? (QUICK ? quick : full));
+const SIZES = { baseline: env('BENCH_BASELINE_DELIVERIES', 10_000), large: env('BENCH_DELIVERIES', 1_000_000, 100_000) };
+const RUNS = env('BENCH_QUERY_RUNS', 30, 15);
+const LOG_BOUND = DEFAULT_LOG_BOUND_BYTES;
 const INGEST = {
-  amount: env('BENCH_INGEST_REQUESTS', 60_000),
+  amount: env('BENCH_INGEST_REQUESTS', 40_000, 20_000),
   connections: env('BENCH_CONNECTIONS', 50),
-  rounds: env('BENCH_ROUNDS', 3),
+  rounds: env('BENCH_ROUNDS', 5),
   steadyRate: env('BENCH_STEADY_RATE', 5_000),
+  steadySeconds: env('BENCH_STEADY_SECONDS', 8, 5),
+  oneAtATime: env('BENCH_ONE_AT_A_TIME', 5_000, 3_000),
+  logBoundBytes: LOG_BOUND,
 };
+const SOAK = { rate: env('BENCH_SOAK_RATE', 1_000), seconds: env('BENCH_SOAK_SECONDS', 600, 60), logBoundBytes: LOG_BOUND };
+const DISK_DELIVERIES = env('BENCH_DISK_DELIVERIES', 20_000, 10_000);
 const LIST_TARGET_MS = 50;
 const TIMELINE_TARGET_MS = 10;
 
@@ -59,26 +72,58 @@ function searchRows(baseline: StoreRun, large: StoreRun): BenchRow[] {
   return rows;
 }
 
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
+const mibText = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
 function ingestRows(r: IngestResult): BenchRow[] {
-  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
   const p50 = (runs: IngestResult['bare']) => median(runs.map((x) => x.p50Ms));
   const p99 = (runs: IngestResult['bare']) => median(runs.map((x) => x.p99Ms));
-  const maxLag = Math.max(...r.lagMs);
+  const derived = median(r.derivedPerSecond);
   return [
-    { section: 'ingest', figure: 'requests/s, listener vs bare node:http', measured: perSecond(r.listenerRps), baseline: perSecond(r.bareRps), ratio: r.ratio, target: '≥ 0.80×', met: r.ratio >= 0.8 },
+    { section: 'ingest', figure: 'load generator: bare node:http vs a server answering without reading (its ceiling)', measured: perSecond(r.bareRps), baseline: perSecond(r.ceiling.requestsPerSecond), ratio: r.bareRps / r.ceiling.requestsPerSecond, target: '', met: null },
+    { section: 'ingest', figure: `requests/s, listener vs bare node:http (median of ${r.listener.length} interleaved rounds)`, measured: perSecond(r.listenerRps), baseline: perSecond(r.bareRps), ratio: r.ratio, target: '≥ 0.80×', met: r.ratio >= 0.8 },
     { section: 'ingest', figure: 'latency p50', measured: ms(p50(r.listener)), baseline: ms(p50(r.bare)), ratio: p50(r.listener) / p50(r.bare), target: '', met: null },
     { section: 'ingest', figure: 'latency p99', measured: ms(p99(r.listener)), baseline: ms(p99(r.bare)), ratio: p99(r.listener) / p99(r.bare), target: '', met: null },
-    { section: 'ingest', figure: 'lag after an all-out burst, last answer → all verified + searchable (worst run)', measured: ms(maxLag), baseline: '', ratio: null, target: '< 1000 ms', met: maxLag < 1000 },
-    {
-      section: 'ingest',
-      figure: `lag after a steady ${r.steady.rate.toLocaleString('en')} req/s stream of ${r.steady.seconds} s (p99 ${r.steady.p99Ms} ms)`,
-      measured: ms(r.steady.lagMs),
-      baseline: '',
-      ratio: null,
-      target: '< 1000 ms',
-      met: r.steady.lagMs < 1000,
-    },
     { section: 'ingest', figure: 'stored deliveries vs 2xx answers', measured: r.stored.toLocaleString('en'), baseline: r.answered2xx.toLocaleString('en'), ratio: r.stored / r.answered2xx, target: 'equal', met: r.stored === r.answered2xx },
+    { section: 'derivation', figure: "deliveries derived/s on a burst's backlog vs acknowledged/s by the listener (medians)", measured: perSecond(derived), baseline: perSecond(r.listenerRps), ratio: derived / r.listenerRps, target: '≥ 1.00×', met: derived / r.listenerRps >= 1 },
+    { section: 'derivation', figure: 'lag after a burst, last answer → all derived + searchable (worst round)', measured: ms(Math.max(...r.lagMs)), baseline: '', ratio: null, target: '', met: null },
+    { section: 'derivation', figure: `lag after a steady ${r.steady.rate.toLocaleString('en')} req/s stream of ${r.steady.seconds} s (p99 ${r.steady.p99Ms.toFixed(1)} ms)`, measured: ms(r.steady.lagMs), baseline: '', ratio: null, target: '', met: null },
+  ];
+}
+
+/** The log target: over the bound for no more than a few seconds, back under it within 10 s of the traffic stopping. */
+function logRow(figure: string, f: LogFigures): BenchRow {
+  const met = f.longestAboveSeconds <= 3 && f.underBoundAfterSeconds !== null && f.underBoundAfterSeconds <= 10;
+  const over = f.longestAboveSeconds > 0 ? `; over it ${f.longestAboveSeconds.toFixed(1)} s at most` : '';
+  const back = f.underBoundAfterSeconds === null ? '; not back under it' : '';
+  return { section: 'log', figure: `${figure}${over}${back}`, measured: mibText(f.maxBytes), baseline: mibText(LOG_BOUND), ratio: f.maxBytes / LOG_BOUND, target: '≤ bound (±3 s)', met };
+}
+
+function logRows(r: IngestResult, soak: SoakResult): BenchRow[] {
+  return [
+    logRow(`write-ahead log at most, ${r.oneAtATime.ok.toLocaleString('en')} posts one at a time (${perSecond(r.oneAtATime.requestsPerSecond)}) vs the bound`, r.oneAtATime.log),
+    logRow('write-ahead log at most, all-out bursts (worst round) vs the bound', r.burstLog),
+    logRow(`write-ahead log at most, steady ${r.steady.rate.toLocaleString('en')} req/s vs the bound`, r.steady.log),
+    logRow(`write-ahead log at most, soak (${soak.rate.toLocaleString('en')} req/s for ${soak.seconds} s) vs the bound`, soak.log),
+  ];
+}
+
+function diskRows(d: DiskResult): BenchRow[] {
+  const perDelivery = (bytes: number) => `${Math.round(bytes).toLocaleString('en')} B`;
+  const ratio = d.fileBytesPerDelivery / d.rawBytesPerDelivery;
+  return [
+    { section: 'disk', figure: `store bytes per delivery at rest vs raw request bytes (body + headers), ${d.deliveries.toLocaleString('en')} of the seeds' mix`, measured: perDelivery(d.fileBytesPerDelivery), baseline: perDelivery(d.rawBytesPerDelivery), ratio, target: '≤ 2.00× (1× moonshot)', met: ratio <= 2 },
+    ...d.byName.filter((n) => n.bytesPerDelivery >= 1).map((n) => ({ section: 'disk', figure: `  ${n.name}`, measured: perDelivery(n.bytesPerDelivery), baseline: '', ratio: n.bytesPerDelivery / d.rawBytesPerDelivery, target: '', met: null })),
+  ];
+}
+
+function soakRows(s: SoakResult, disk: DiskResult): BenchRow[] {
+  const growth = s.growthBytes / s.stored;
+  const memory = s.rssEndBytes / s.rssMinuteOneBytes;
+  const expected = disk.fileBytesPerDelivery;
+  return [
+    { section: 'soak', figure: `serve mode RSS at the end vs at ${Math.min(60, s.seconds / 2)} s (${s.rate.toLocaleString('en')} req/s for ${s.seconds} s)`, measured: mib(s.rssEndBytes), baseline: mib(s.rssMinuteOneBytes), ratio: memory, target: '≤ 1.10×', met: memory <= 1.1 },
+    { section: 'soak', figure: `store growth per delivery at rest (${s.stored.toLocaleString('en')} deliveries) vs the disk figure`, measured: `${Math.round(growth)} B`, baseline: `${Math.round(expected)} B`, ratio: growth / expected, target: '0.90–1.10×', met: growth / expected >= 0.9 && growth / expected <= 1.1 },
   ];
 }
 
@@ -95,7 +140,13 @@ async function uiRows(): Promise<{ rows: BenchRow[]; raw: unknown; note?: string
   if (!existsSync(file)) return { rows: [], raw: null, note: 'bench/ui-bench.ts is not there yet: UI figures skipped.' };
   const module = (await import(pathToFileURL(file).href)) as { runUiBench?: () => Promise<unknown> };
   if (typeof module.runUiBench !== 'function') return { rows: [], raw: null, note: 'bench/ui-bench.ts has no runUiBench export: skipped.' };
-  const raw = await module.runUiBench();
+  let raw: unknown;
+  try {
+    raw = await module.runUiBench();
+  } catch (error) {
+    // The UI figures are the renderer's: a failure there must not cost the table its other figures.
+    return { rows: [], raw: null, note: `the UI bench failed (${(error as Error).message.split('\n')[0]}): UI figures missing.` };
+  }
   const list = Array.isArray(raw) ? raw : ((raw as { rows?: unknown[] } | null)?.rows ?? []);
   const text = (v: unknown, unit = '') =>
     v === undefined || v === null ? '' : typeof v === 'number' ? `${Math.round(v * 100) / 100}${unit ? ` ${unit}` : ''}` : String(v);
@@ -128,16 +179,30 @@ async function main(): Promise<void> {
     const ingest = await runIngestBench(INGEST, log);
     log(`relay: ${RELAY_OPTIONS.rounds} rounds of ${RELAY_OPTIONS.amount.toLocaleString('en')} requests, then a queue of ${RELAY_OPTIONS.drain.toLocaleString('en')} after an outage…`);
     const relay = await runRelayBench(RELAY_OPTIONS, log);
+    log(`disk: ${DISK_DELIVERIES.toLocaleString('en')} deliveries of the seeds' mix…`);
+    const disk = await runDiskBench(DISK_DELIVERIES);
+    log(`soak: ${SOAK.rate.toLocaleString('en')} req/s for ${SOAK.seconds} s…`);
+    const soak = await runSoak(SOAK, log);
     log('ui: …');
     const ui = await uiRows();
     if (ui.note) log(`  ${ui.note}`);
     const exported = await runExportBench(env('BENCH_EXPORT_DELIVERIES', 10_000), log);
-    const rows = [...ingestRows(ingest), ...relayRows(relay), ...searchRows(search.baseline, search.large), ...memoryRows(memory, SIZES.large), ...ui.rows, ...exportRows(exported)];
+    const rows = [
+      ...ingestRows(ingest),
+      ...relayRows(relay),
+      ...logRows(ingest, soak),
+      ...diskRows(disk),
+      ...soakRows(soak, disk),
+      ...searchRows(search.baseline, search.large),
+      ...memoryRows(memory, SIZES.large),
+      ...ui.rows,
+      ...exportRows(exported),
+    ];
     const seconds = (performance.now() - started) / 1000;
     const { removeStores: _remove, ...stores } = search;
     writeFileSync(
       join(root, 'bench', 'results.json'),
-      `${JSON.stringify({ at: new Date().toISOString(), seconds, settings: { SIZES, RUNS, INGEST, RELAY: RELAY_OPTIONS }, rows, ingest, relay, search: stores, memory, ui: ui.raw, export: exported, uiNote: ui.note ?? null }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), seconds, quick: QUICK, settings: { SIZES, RUNS, INGEST, RELAY: RELAY_OPTIONS, SOAK, DISK_DELIVERIES }, rows, ingest, relay, disk, soak, search: stores, memory, ui: ui.raw, export: exported, uiNote: ui.note ?? null }, null, 2)}\n`,
     );
     log('');
     log(formatTable(rows));

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { createSqliteStore } from '../src-main/store/sqlite/index.js';
+import { encodeDelivery } from '../src-main/store/codec/stored-forms.js';
 
 const PROVIDERS = ['paychant', 'calypso', 'instaxchange', 'openxswitch', 'instap'] as const;
 const STATUSES = ['completed', 'pending', 'confirming', 'failed', 'created'] as const;
@@ -18,12 +19,13 @@ export async function seedDeliveries(dataDir: string, count: number): Promise<vo
   const db = new Database(join(dataDir, 'gatewatch.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const insert = db.prepare(`INSERT INTO deliveries (seq, id, provider, label, received_at, method, path, query, headers, body, size,
-      body_sha256, remote_address, derived_at, event_type, event_id, verification_status, verification, normalized, status,
-      amount_value, amount_currency, reference, schema_issues)
-    VALUES (@seq, @id, @provider, NULL, @receivedAt, 'POST', @path, '', '[["content-type","application/json"]]', @body, @size,
-      NULL, '127.0.0.1', @receivedAt, @eventType, @eventId, @verification, @verificationJson, NULL, @status,
-      @amount, 'USD', @reference, '[]')`);
+  const insert = db.prepare(`INSERT INTO deliveries (seq, id, provider, label, received_at, method, path, query, size,
+      body_sha256, remote_address, derived_at, event_type, event_id, verification_status, status,
+      amount_value, amount_currency, reference)
+    VALUES (@seq, @id, @provider, NULL, @receivedAt, 'POST', @path, '', @size,
+      NULL, '127.0.0.1', @receivedAt, @eventType, @eventId, @verification, @status,
+      @amount, 'USD', @reference)`);
+  const contents = db.prepare('INSERT INTO delivery_contents (seq, form) VALUES (?, ?)');
   const key = db.prepare('INSERT INTO correlation_keys (delivery_seq, kind, value) VALUES (?, ?, ?)');
   const search = db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)');
   const start = Date.now() - count * 1000;
@@ -39,16 +41,21 @@ export async function seedDeliveries(dataDir: string, count: number): Promise<vo
         provider,
         receivedAt: new Date(start + i * 1000).toISOString(),
         path: `/webhooks/${provider}`,
-        body,
         size: body.length,
         eventType: `bench.${STATUSES[i % STATUSES.length]}`,
         eventId: `ev-${i}`,
         verification,
-        verificationJson: JSON.stringify({ status: verification, candidatesTried: [] }),
         status: STATUSES[i % STATUSES.length],
         amount: `${(i % 997) + 0.5}`,
         reference,
       });
+      const detail = {
+        verification: { status: verification, candidatesTried: [] },
+        normalized: null,
+        schemaIssues: [],
+        correlationKeys: [{ kind: 'reference', value: reference }],
+      };
+      contents.run(i, encodeDelivery({ headers: [['content-type', 'application/json']], body, detail }));
       key.run(i, 'reference', reference);
       search.run(i, `${provider}\n${reference}\n${body.toString()}`);
     }

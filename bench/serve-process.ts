@@ -25,7 +25,8 @@ function cpuTicks(pid: number): number {
 }
 
 export async function startServeChild(dataDir: string): Promise<ServeChild> {
-  const script = join(root, 'out', 'main', 'serve.js');
+  // BENCH_SERVE_ROOT: another checkout's build, to compare two builds under the same bench.
+  const script = join(process.env.BENCH_SERVE_ROOT ?? root, 'out', 'main', 'serve.js');
   if (!existsSync(script)) throw new Error('out/main/serve.js is missing: the bench builds it first (npm run bench).');
   const child = spawn(
     process.execPath,

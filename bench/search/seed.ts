@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { newId } from '../../src-main/store/ids.js';
 import { searchRowText } from '../../src-main/store/sqlite/fts-query.js';
+import { encodeDelivery } from '../../src-main/store/codec/stored-forms.js';
 import { SENTINEL, templatePicker, uniqueValues, type DeliveryTemplate } from './corpus.js';
 
 export interface SeedOptions {
@@ -28,9 +29,11 @@ export function seedDeliveries(db: Database.Database, templates: readonly Delive
   const started = performance.now();
   const pick = templatePicker(templates);
   const insertDelivery = db.prepare(`INSERT INTO deliveries (seq, id, provider, label, received_at, method, path, query,
-    headers, body, size, body_sha256, remote_address, forwarded, rejected, derived_at, event_type, event_id, parse_error,
-    verification_status, verification, normalized, status, amount_value, amount_currency, reference, schema_issues, duplicate_of)
-    VALUES (?, ?, ?, NULL, ?, 'POST', ?, '', ?, ?, ?, ?, '127.0.0.1', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`);
+    size, body_sha256, remote_address, forwarded, rejected, derived_at, event_type, event_id, parse_error,
+    verification_status, status, amount_value, amount_currency, reference, duplicate_of)
+    VALUES (?, ?, ?, NULL, ?, 'POST', ?, '', ?, ?, '127.0.0.1', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`);
+  // The stored forms, packed per row as derivation packs them (each body has its own ids).
+  const insertContents = db.prepare('INSERT INTO delivery_contents (seq, form) VALUES (?, ?)');
   const insertKey = db.prepare('INSERT OR IGNORE INTO correlation_keys (delivery_seq, kind, value) VALUES (?, ?, ?)');
   const insertSearch = db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)');
   const firstSeq = ((db.prepare('SELECT max(seq) AS s FROM deliveries').get() as { s: number | null }).s ?? 0) + 1;
@@ -52,8 +55,6 @@ export function seedDeliveries(db: Database.Database, templates: readonly Delive
         t.provider,
         new Date(at).toISOString(),
         `/webhooks/${t.provider}`,
-        t.headers,
-        body,
         body.byteLength,
         createHash('sha256').update(body).digest('hex'),
         new Date(at + 40).toISOString(),
@@ -61,15 +62,20 @@ export function seedDeliveries(db: Database.Database, templates: readonly Delive
         d.eventId === null ? null : stamp(d.eventId),
         d.parseError,
         d.verification.status,
-        t.verificationJson,
-        t.normalizedJson === null ? null : stamp(t.normalizedJson),
         d.normalized?.status ?? null,
         d.amount?.value ?? null,
         d.amount?.currency ?? null,
         d.reference === null ? null : stamp(d.reference),
-        t.schemaIssuesJson,
       );
-      for (const key of d.correlationKeys) insertKey.run(seq, key.kind, stamp(key.value));
+      const keys = d.correlationKeys.map((key) => ({ kind: key.kind, value: stamp(key.value) }));
+      const detail = {
+        verification: d.verification,
+        normalized: t.normalizedJson === null ? null : JSON.parse(stamp(t.normalizedJson)),
+        schemaIssues: d.schemaIssues,
+        correlationKeys: keys,
+      };
+      insertContents.run(seq, encodeDelivery({ headers: JSON.parse(t.headers), body, detail }));
+      for (const key of keys) insertKey.run(seq, key.kind, key.value);
       const filters = { provider: t.provider, eventType: d.eventType, status: d.normalized?.status, verification: d.verification.status };
       insertSearch.run(seq, searchRowText(stamp(d.searchText), filters));
     }

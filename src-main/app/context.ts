@@ -13,6 +13,10 @@ import type { ResolvedOptions } from './options.js';
 import type { TimelineSource } from '../services/timeline-source.js';
 import type { RetentionService } from '../retention/retention-service.js';
 import type { RelayFeature } from '../relay/index.js';
+import type { AlertService } from '../alerts/alert-service.js';
+import type { ViewsService } from '../views/views-service.js';
+import type { Accounts } from '../accounts/accounts.js';
+import type { WorkspaceControl } from '../workspace/workspace-control.js';
 
 /** The services every feature's handlers are built from. */
 export interface AppContext {
@@ -33,4 +37,12 @@ export interface AppContext {
   timelineSources: TimelineSource[];
   retention: RetentionService;
   relay: RelayFeature;
+  /** Alerts: evaluated here, pushed as `alert` events. */
+  alerts: AlertService;
+  /** Saved inbox views, shared by the team. */
+  views: ViewsService;
+  /** People, API tokens and sign-in sessions (serve mode signs people in with them). */
+  accounts: Accounts;
+  /** The desktop app's workspace choice; null elsewhere. */
+  workspace: WorkspaceControl | null;
 }

@@ -28,6 +28,14 @@ import { createSessionTimelineSource } from '../sessions/timeline-source.js';
 import { RetentionService } from '../retention/retention-service.js';
 import { remaskStoredEchoes } from '../secrets/remask-stored.js';
 import { createRelayFeature } from '../relay/index.js';
+import { AlertService } from '../alerts/alert-service.js';
+import { AlertSettingsService } from '../alerts/alert-settings.js';
+import { listenerHealthOf, reportingSignatureFailures } from '../alerts/sources.js';
+import type { AlertReportSource } from '../alerts/signals.js';
+import { ViewsService } from '../views/views-service.js';
+import { createAccounts } from '../accounts/accounts.js';
+import type { WorkspaceControl } from '../workspace/workspace-control.js';
+import type { SettingsStore } from '../store/types.js';
 
 export interface GatewatchDeps {
   /** The store; defaults to SQLite in the data dir. */
@@ -47,6 +55,10 @@ export interface GatewatchDeps {
   derivationThread?: { script: URL; argv?: string[] };
   /** The built checkpoint thread script (SQLite store): long checkpoints then do not hold the listener. */
   checkpointThread?: { script: URL; argv?: string[] };
+  /** What reports alerts besides the service's own rules (the relay's failing routes and given-up retries). */
+  alertSources?: AlertReportSource[];
+  /** The desktop app's workspace choice (this computer or a team server), made over the store's settings. */
+  workspace?: (settings: SettingsStore) => WorkspaceControl;
 }
 
 /** The whole console without a window: store, listener, pipeline, services, dispatcher. */
@@ -82,7 +94,9 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
   const deriver = deps.derivationThread
     ? new ThreadDeriver({ ...deps.derivationThread, webhookSecrets, fallback: inlineDeriver, onError: onDerivationError })
     : inlineDeriver;
-  const worker = new DerivationWorker(store.deliveries, deriver, bus, onDerivationError);
+  // Invalid signatures are counted for the alerts as derivation finds them (`alerts` is made below, used once running).
+  const reportingDeriver = reportingSignatureFailures(deriver, (failures) => alerts.signatureFailures(failures));
+  const worker = new DerivationWorker(store.deliveries, reportingDeriver, bus, onDerivationError);
   const ingest = new IngestQueue(store.deliveries, (ids) => {
     bus.publish({ type: 'deliveries.received', ids });
     worker.schedule();
@@ -135,6 +149,13 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       void audit.record('retention.prune', null, message).catch(() => {});
     },
   });
+  const alerts = new AlertService({
+    settings: new AlertSettingsService(store.settings),
+    bus,
+    listenerHealth: listenerHealthOf(listener, listenerPort),
+    sources: deps.alertSources,
+    log,
+  });
   const context: AppContext = {
     options,
     store,
@@ -152,6 +173,10 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     timelineSources: [createSessionTimelineSource(store.sessions), createReplayTimelineSource(store.replay), relay.timelineSource],
     retention,
     relay,
+    alerts,
+    views: new ViewsService({ store: store.views, audit, bus }),
+    accounts: createAccounts({ store: store.accounts, audit }),
+    workspace: deps.workspace?.(store.settings) ?? null,
   };
   const dispatcher = createDispatcher(createHandlers(context), (error) => log(`internal error: ${(error as Error).stack ?? String(error)}`));
 
@@ -175,6 +200,8 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       await relay.start(options.forward);
       const address = await listenerPort.start();
       worker.schedule(); // rows a crash left underived
+      // After the listener: its first check sees whether it got its port.
+      await alerts.start().catch((error) => log(`alerts could not start: ${errorText(error)}`));
       checkpointTimer = setInterval(() => {
         store.deliveries.checkpoint().catch((error) => log(`checkpoint failed: ${(error as Error).message}`));
       }, 60_000);
@@ -185,6 +212,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     },
     async stop() {
       if (checkpointTimer) clearInterval(checkpointTimer);
+      alerts.stop();
       retention.stop();
       await retention.idle();
       await listener.stop();

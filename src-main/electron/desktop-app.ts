@@ -5,6 +5,7 @@
  * main.ts only hands it the real Electron; the tests hand it typed fakes.
  */
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGatewatch, type Gatewatch } from '../app/gatewatch.js';
@@ -19,6 +20,10 @@ import { PushForwarder, registerContractHandlers } from './ipc.js';
 import { chooseDesktopCipher, type KeyFileSource } from './desktop-cipher.js';
 import { APP_SCHEME, appProtocolHandler, appScheme } from './app-protocol.js';
 import { devServerUrl } from './renderer-source.js';
+import { WorkspaceService } from '../workspace/workspace-service.js';
+import { workspaceDispatcher, workspacePushes } from '../workspace/workspace-router.js';
+import { safeStorageSealer } from './safe-storage-sealer.js';
+import { showAlertsAsNotifications } from './notifications.js';
 
 /** The key file serve mode uses, in the desktop's data folder (or GATEWATCH_MASTER_KEY). */
 function desktopKeyFile(dataDir: string, env: NodeJS.ProcessEnv): KeyFileSource {
@@ -51,7 +56,7 @@ export const START_FAILED_TITLE = 'Gatewatch could not start';
 
 /** Wires the app synchronously (what must precede `ready`); resolves once the window is open. */
 export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup): Promise<void> {
-  const { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell, dialog } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell, dialog, Notification } = electron;
   const { env } = setup;
   // A second launch leaves at once; the first is told ('second-instance') and shows its window.
   if (!app.requestSingleInstanceLock()) {
@@ -73,13 +78,19 @@ export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup):
   protocol.registerSchemesAsPrivileged([appScheme]);
 
   let gatewatch: Gatewatch | null = null;
+  // This computer's store, or a team server's (Settings → Workspace); made with the store's settings.
+  let workspace: WorkspaceService | null = null;
   let running = false;
   let mainWindow: BrowserWindowLike | null = null;
+  let mainForwarder: PushForwarder | null = null;
+  const pushesFor = (current: Gatewatch) => (workspace ? workspacePushes(current.bus, workspace) : current.bus);
   const openWindow = (current: Gatewatch) => {
     const window = createMainWindow(BrowserWindow, windowOptions, (url) => void shell.openExternal(url));
     mainWindow = window;
     const forwarder = new PushForwarder(window);
-    const unsubscribe = current.bus.subscribe((event) => forwarder.send(event));
+    mainForwarder = forwarder;
+    // Pushes from where the window's calls go: this computer's bus, or the team server's stream.
+    const unsubscribe = pushesFor(current).subscribe((event) => forwarder.send(event));
     window.on('closed', () => {
       unsubscribe();
       if (mainWindow === window) mainWindow = null;
@@ -123,9 +134,29 @@ export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup):
         cipher: chooseDesktopCipher(safeStorage, desktopKeyFile(dataDir, env), log, setup.platform),
         // The desktop start script builds better-sqlite3 for Electron's ABI beside the Node build.
         nativeBinding: env.GATEWATCH_NATIVE_BINDING,
+        workspace: (settings) =>
+          (workspace = new WorkspaceService({
+            settings,
+            sealer: safeStorageSealer(safeStorage, setup.platform),
+            deviceLabel: `Gatewatch desktop on ${hostname()}`,
+            log,
+          })),
       },
     );
+    // Before the start: the listener failing to get its port is the first alert.
+    const current = gatewatch;
+    showAlertsAsNotifications({
+      Notification,
+      bus: pushesFor(current),
+      log,
+      onOpen: (alert) => {
+        if (!mainWindow && running) openWindow(current);
+        if (mainWindow) bringToFront(mainWindow);
+        if (alert.route) mainForwarder?.send({ type: 'alert.opened', route: alert.route });
+      },
+    });
     await gatewatch.start();
+    await workspace!.load();
 
     // The dev server's pages; app:// answers carry the policy themselves.
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -136,7 +167,8 @@ export function startDesktopApp(electron: ElectronMainApi, setup: DesktopSetup):
       permission === 'clipboard-sanitized-write' && contents !== null && isAppUrl(contents.getURL(), windowOptions);
     session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => callback(allowed(contents, permission)));
     session.defaultSession.setPermissionCheckHandler((contents, permission) => allowed(contents, permission));
-    registerContractHandlers(ipcMain, gatewatch.dispatcher, (url) => isAppUrl(url, windowOptions));
+    // The window's calls: answered here, or carried to the team server the workspace names.
+    registerContractHandlers(ipcMain, workspaceDispatcher(gatewatch.dispatcher, workspace!), (url) => isAppUrl(url, windowOptions));
 
     openWindow(gatewatch);
     running = true;

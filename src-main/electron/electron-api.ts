@@ -81,6 +81,23 @@ export interface SessionLike {
   setPermissionCheckHandler(handler: (webContents: { getURL(): string } | null, permission: string) => boolean): void;
 }
 
+/** A system notification (Electron's Notification options, the members used here). */
+export interface NotificationOptionsLike {
+  title: string;
+  body: string;
+}
+
+export interface NotificationLike {
+  show(): void;
+  on(event: 'click', listener: () => void): void;
+  on(event: 'close', listener: () => void): void;
+}
+
+export type NotificationConstructor = (new (options: NotificationOptionsLike) => NotificationLike) & {
+  /** False where the system cannot show notifications (e.g. Linux without a notification daemon). */
+  isSupported(): boolean;
+};
+
 /** A scheme given privileges before `ready` (Electron's CustomScheme, the members used here). */
 export interface CustomSchemeLike {
   scheme: string;
@@ -118,6 +135,8 @@ export interface ElectronMainApi {
   shell: { openExternal(url: string): Promise<void> };
   /** A modal error box; usable before `ready` too (on Linux it then prints to stderr). */
   dialog: { showErrorBox(title: string, content: string): void };
+  /** Alerts as system notifications; usable after `ready`. */
+  Notification: NotificationConstructor;
 }
 
 export interface ElectronPreloadApi {

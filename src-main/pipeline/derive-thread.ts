@@ -1,11 +1,13 @@
 /**
  * The derivation thread: parses, verifies, normalizes and correlates batches of deliveries with
- * the built-in adapters, so that this CPU work runs beside the main thread's SQLite writes.
+ * the built-in adapters, and packs their stored forms, so that this CPU work runs beside the
+ * main thread's SQLite writes.
  */
 import { parentPort } from 'node:worker_threads';
 import { providerAdapters } from '../providers/registry.js';
 import { deriveBatch } from './deriver.js';
 import { errorText } from './error-text.js';
+import { packDelivery } from '../store/codec/delivery-forms.js';
 import type { DeriveReply, DeriveRequest } from './thread-protocol.js';
 
 const port = parentPort;
@@ -27,7 +29,9 @@ async function answer(request: DeriveRequest): Promise<DeriveReply> {
     },
     (error) => errors.push(errorText(error)),
   );
-  return { id: request.id, derived, errors };
+  // Packing (deflate) costs about as much as deriving: done here, the store's thread only writes.
+  const packed = derived.map((fields, index) => ({ ...fields, packed: packDelivery(request.batch[index]!, fields) }));
+  return { id: request.id, derived: packed, errors };
 }
 
 port.on('message', (request: DeriveRequest) => {

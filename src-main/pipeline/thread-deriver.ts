@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import type { ProviderId } from '../../src-shared/domain/provider.js';
 import type { DerivedFields, PendingDelivery } from '../store/types.js';
 import type { WebhookSecret } from '../providers/types.js';
@@ -15,6 +16,8 @@ export interface ThreadDeriverOptions {
   /** Used for a batch the thread could not answer (it crashed, or could not start). */
   fallback: Deriver;
   onError(error: unknown): void;
+  /** How many threads share the batches; by default one per core but the main thread's, at most four. */
+  threads?: number;
 }
 
 interface Waiting {
@@ -30,19 +33,27 @@ interface RunningThread {
 
 /** After this many thread failures in a row, derivation stays in the main thread. */
 const FAILURES_BEFORE_GIVING_UP = 3;
+const MAX_THREADS = 4;
 
 /**
- * Derivation in a worker thread. On two cores the main thread then only reads and writes
- * SQLite while the thread verifies and parses: a backlog clears about twice as fast. A thread
- * that dies is replaced at the next batch; the batch it held is derived inline, so nothing is
- * lost or left pending. A thread that keeps failing is given up on, once, with a log line.
+ * Derivation in worker threads. The main thread then only reads and writes SQLite while the
+ * threads verify, parse and pack; batches in flight go to the least busy thread. Deriving and
+ * packing a delivery costs about twice what saving it does, so where there are cores to spare
+ * more threads clear a backlog faster. The main thread keeps a core of its own: it answers the
+ * listener (on two cores, a second thread slowed answers under a steady stream and did not clear
+ * backlogs faster). A thread that dies is replaced at the next batch; the batch it held is
+ * derived inline, so nothing is lost or left pending. Threads that keep failing are given up
+ * on, once, with a log line.
  */
 export class ThreadDeriver implements Deriver {
-  private thread: RunningThread | null = null;
+  private readonly threads: Array<RunningThread | null>;
   private nextId = 1;
   private failuresInARow = 0;
 
-  constructor(private readonly options: ThreadDeriverOptions) {}
+  constructor(private readonly options: ThreadDeriverOptions) {
+    const count = options.threads ?? Math.min(MAX_THREADS, availableParallelism() - 1);
+    this.threads = Array.from({ length: Math.max(1, count) }, () => null);
+  }
 
   async derive(batch: readonly PendingDelivery[]): Promise<DerivedFields[]> {
     if (batch.length === 0) return [];
@@ -70,9 +81,9 @@ export class ThreadDeriver implements Deriver {
   }
 
   async close(): Promise<void> {
-    const thread = this.thread;
-    this.thread = null;
-    if (thread) await thread.worker.terminate();
+    const running = this.threads.filter((t): t is RunningThread => t !== null);
+    this.threads.fill(null);
+    await Promise.all(running.map((thread) => thread.worker.terminate()));
     await this.options.fallback.close();
   }
 
@@ -92,8 +103,17 @@ export class ThreadDeriver implements Deriver {
     return secrets;
   }
 
+  /** An idle thread, else a new one while there is room, else the one with the fewest batches in flight. */
   private started(): RunningThread {
-    if (this.thread) return this.thread;
+    const running = this.threads.filter((t): t is RunningThread => t !== null);
+    const idle = running.find((t) => t.waiting.size === 0);
+    if (idle) return idle;
+    const free = this.threads.indexOf(null);
+    if (free < 0) return running.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+    return this.start(free);
+  }
+
+  private start(slot: number): RunningThread {
     const worker = new Worker(this.options.script, { argv: this.options.argv });
     const thread: RunningThread = { worker, waiting: new Map() };
     worker.on('message', (reply: DeriveReply) => {
@@ -105,13 +125,13 @@ export class ThreadDeriver implements Deriver {
       waiting?.resolve(reply.derived);
     });
     const fail = (error: Error) => {
-      if (this.thread === thread) this.thread = null;
+      if (this.threads[slot] === thread) this.threads[slot] = null;
       for (const waiting of thread.waiting.values()) waiting.reject(error);
       thread.waiting.clear();
     };
     worker.on('error', (error) => fail(error));
     worker.on('exit', (code) => fail(new Error(`it stopped with exit code ${code}`)));
-    this.thread = thread;
+    this.threads[slot] = thread;
     return thread;
   }
 }

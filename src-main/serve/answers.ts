@@ -15,9 +15,9 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-export function sendError(response: ServerResponse, error: ApiError): void {
+export function sendError(response: ServerResponse, error: ApiError, extraHeaders: Record<string, string> = {}): void {
   const body: { error: ApiErrorBody } = { error: error.toBody() };
-  sendJson(response, httpStatusForCode[error.code], body);
+  sendJson(response, httpStatusForCode[error.code], body, extraHeaders);
 }
 
 export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {

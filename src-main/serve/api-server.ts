@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../../src-shared/contract/errors.js';
 import type { Dispatcher } from '../dispatcher/dispatcher.js';
 import type { PushBus } from '../events/bus.js';
 import { readRendererFile } from './static-files.js';
-import { SECURITY_HEADERS, allowedHosts, originAllowed, sameOriginWrite } from './security.js';
+import { SECURITY_HEADERS } from './security.js';
 import { listen } from '../net/listen.js';
 import { readJson, sendError, sendJson } from './answers.js';
 import { ConsoleAuth } from './console-auth.js';
+import { ConsoleOrigins } from './console-origins.js';
+import type { Accounts } from '../accounts/accounts.js';
 
 export interface ConsoleServerOptions {
   host: string;
@@ -18,37 +21,48 @@ export interface ConsoleServerOptions {
   maxInputBytes?: number;
   /** `GET /api/<name>` routes besides the event stream (export, openapi.json), behind the same checks as every call. */
   getRoutes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
+  /** The console speaks TLS with this certificate and key (PEM); see exposure.ts for when it must. */
+  tls?: { cert: Buffer; key: Buffer } | null;
+  /** The address people open, when it is not a loopback one (`--public-url`): its Host and Origin are accepted too. */
+  publicUrl?: URL | null;
+  /** The reverse proxy's addresses (`--trust-proxy`). */
+  trustedProxies?: readonly string[];
 }
 
 /**
- * Serve mode: the console API on loopback (`POST /api/<call>`, bearer token or the session
- * cookie, same-origin only), sign-in (`/auth/…`, see console-auth.ts), Server-Sent Events for
- * pushes (`GET /api/events`), and the built renderer as a web page.
+ * Serve mode: the console API (`POST /api/<call>`, a bearer token or the session cookie,
+ * same-origin only), sign-in (`/auth/…`, see console-auth.ts), Server-Sent Events for pushes
+ * (`GET /api/events`), and the built renderer as a web page; on loopback, or beyond it over TLS
+ * or behind a named proxy once people have accounts (exposure.ts).
  */
 export class ConsoleServer {
   private server: Server | null = null;
   private readonly streams = new Set<ServerResponse>();
-  private port = 0;
+  private readonly origins: ConsoleOrigins;
   private readonly auth: ConsoleAuth;
 
   constructor(
     private readonly options: ConsoleServerOptions,
     private readonly dispatcher: Dispatcher,
     private readonly bus: PushBus,
+    accounts: Accounts,
   ) {
-    this.auth = new ConsoleAuth(options.token, () => this.port);
+    this.origins = new ConsoleOrigins({ publicUrl: options.publicUrl ?? null, tls: Boolean(options.tls), trustedProxies: options.trustedProxies });
+    this.auth = new ConsoleAuth(options.token, this.origins, accounts);
   }
 
   async start(): Promise<AddressInfo> {
-    const server = createServer((req, res) => {
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
       this.handle(req, res).catch((error) => {
         if (!res.headersSent) sendError(res, error instanceof ApiError ? error : new ApiError('internal', 'The console server failed.'));
         else res.destroy();
       });
-    });
+    };
+    const tls = this.options.tls;
+    const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, handler) : createServer(handler);
     this.server = server;
     const address = await listen(server, this.options.port, this.options.host);
-    this.port = address.port;
+    this.origins.port = address.port;
     return address;
   }
 
@@ -65,8 +79,8 @@ export class ConsoleServer {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!allowedHosts(this.port).has(request.headers.host ?? '')) {
-      sendError(response, new ApiError('forbidden', 'Unknown Host: the console answers only on loopback names.'));
+    if (!this.origins.hostAllowed(request)) {
+      sendError(response, new ApiError('forbidden', 'Unknown Host: the console answers only on loopback names and its public URL.'));
       return;
     }
     const path = (request.url ?? '/').split('?')[0]!;
@@ -75,7 +89,7 @@ export class ConsoleServer {
       return;
     }
     if (path.startsWith('/auth/')) {
-      if (!originAllowed(request, this.port)) sendError(response, new ApiError('forbidden', 'Cross-origin requests are refused.'));
+      if (!this.origins.originAllowed(request)) sendError(response, new ApiError('forbidden', 'Cross-origin requests are refused.'));
       else await this.auth.handle(request, response, path);
       return;
     }
@@ -98,17 +112,20 @@ export class ConsoleServer {
   }
 
   private async handleApi(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
-    if (!originAllowed(request, this.port)) {
+    if (!this.origins.originAllowed(request)) {
       sendError(response, new ApiError('forbidden', 'Cross-origin requests are refused.'));
       return;
     }
-    const caller = this.auth.identify(request);
-    if (!caller) {
-      sendError(response, new ApiError('unauthorized', 'Missing or wrong token: open the console URL printed at start-up.'));
+    const identified = await this.auth.identify(request);
+    if (!identified) {
+      const message = request.headers.authorization
+        ? 'Missing or wrong token: use the console token serve mode printed, or an API token that has not been revoked.'
+        : 'Not signed in, or the session ended: sign in again.';
+      sendError(response, new ApiError('unauthorized', message));
       return;
     }
     // A cookie rides along with any request the browser makes: a call on it must come from the page.
-    if (caller.via === 'cookie' && request.method !== 'GET' && !sameOriginWrite(request, this.port)) {
+    if (identified.via === 'cookie' && request.method !== 'GET' && !this.origins.sameOriginWrite(request)) {
       sendError(response, new ApiError('forbidden', 'A call on the session cookie must come from the console page.'));
       return;
     }
@@ -127,7 +144,7 @@ export class ConsoleServer {
     }
     try {
       const input = await readJson(request, this.options.maxInputBytes ?? 1024 * 1024);
-      sendJson(response, 200, await this.dispatcher.call(name, input, 'http'));
+      sendJson(response, 200, await this.dispatcher.call(name, input, 'http', identified.caller));
     } catch (error) {
       sendError(response, error instanceof ApiError ? error : new ApiError('internal', 'The call failed unexpectedly.'));
     }

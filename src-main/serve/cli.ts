@@ -10,6 +10,10 @@ import { createGatewatchDeps } from '../app/default-deps.js';
 import { ConsoleTokenError, describeTokenSource, resolveConsoleToken, tokenWarning } from './console-token.js';
 import { logFileIn, RotatingFileLog } from '../log/rotating-file-log.js';
 import { parseForwardFlag, type ForwardSpec } from '../relay/forward-flag.js';
+import { runUsersCommand } from './users-cli.js';
+import { promptHidden } from './password-prompt.js';
+import { ExposureError } from './exposure.js';
+import { ExposureFlagError, readExposureFlags } from './exposure-flags.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const ServeFlags = z.object({
@@ -39,12 +43,28 @@ function defaultRendererDir(): string | null {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'users') {
+    const stdin = process.stdin;
+    const code = await runUsersCommand(process.argv.slice(3), {
+      env: process.env,
+      stdin,
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+      prompt: stdin.isTTY ? (question) => promptHidden(question, stdin, process.stderr) : undefined,
+    });
+    process.exit(code);
+  }
   const { values } = parseArgs({
     options: {
       data: { type: 'string' },
       'webhook-host': { type: 'string' },
       'webhook-port': { type: 'string' },
       'console-port': { type: 'string' },
+      'console-host': { type: 'string' },
+      'public-url': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'trust-proxy': { type: 'string', multiple: true },
       token: { type: 'string' },
       'token-file': { type: 'string' },
       'body-limit': { type: 'string' },
@@ -54,6 +74,14 @@ async function main(): Promise<void> {
     strict: true,
   });
   const env = process.env;
+  let exposure: ReturnType<typeof readExposureFlags>;
+  try {
+    exposure = readExposureFlags(values, env);
+  } catch (error) {
+    if (!(error instanceof ExposureFlagError)) throw error;
+    console.error(`gatewatch: ${error.message}`);
+    process.exit(2);
+  }
   const flags = ServeFlags.safeParse({
     data: values.data ?? env.GATEWATCH_DATA ?? join(homedir(), '.gatewatch'),
     'webhook-host': values['webhook-host'] ?? env.GATEWATCH_WEBHOOK_HOST ?? '127.0.0.1',
@@ -97,6 +125,7 @@ async function main(): Promise<void> {
       webhookPort: f['webhook-port'],
       webhookPortFixedBy: values['webhook-port'] !== undefined ? '--webhook-port' : 'GATEWATCH_WEBHOOK_PORT',
       consolePort: f['console-port'],
+      ...exposure,
       token: consoleToken.token,
       bodyLimitBytes: f['body-limit'],
       forward,
@@ -117,6 +146,9 @@ async function main(): Promise<void> {
     console.log(`  Token:        ${describeTokenSource(consoleToken.source)}`);
   }
   for (const route of forward) console.log(`  Relay:        /webhooks/${route.provider}${route.label ? `/${route.label}` : ''} → ${route.url} (passthrough)`);
+  if (await running.gatewatch.context.accounts.people.anyoneCanSignIn()) {
+    console.log('  Sign-in:      people sign in with their name and password (`users list` shows who); the token stays the owner’s');
+  }
   if (!rendererDir) console.log('  (the console page is not built yet: run `npm run build`; the API works meanwhile)');
   logFile.write(`serve mode started: webhooks on ${running.webhookBaseUrl}, console on ${running.consoleOrigin}`);
   let stopping = false;
@@ -140,6 +172,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: NodeJS.ErrnoException & { port?: number }) => {
+  if (error instanceof ExposureError) {
+    log(error.message);
+    process.exit(2);
+  }
   if (error.code === 'EADDRINUSE') {
     log(`port ${error.port ?? ''} is already in use (another Gatewatch, or another program). Choose others with --webhook-port and --console-port.`);
   } else {

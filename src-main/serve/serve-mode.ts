@@ -3,6 +3,7 @@ import { createGatewatch, type Gatewatch, type GatewatchDeps } from '../app/gate
 import { ConsoleServer } from './api-server.js';
 import { interopRoutes } from './interop-routes.js';
 import type { ForwardSpec } from '../relay/forward-flag.js';
+import { checkExposure } from './exposure.js';
 
 export interface ServeModeOptions {
   dataDir: string;
@@ -12,6 +13,14 @@ export interface ServeModeOptions {
   /** What fixed it (e.g. "--webhook-port"), for the console to say. */
   webhookPortFixedBy?: string;
   consolePort?: number;
+  /** The console's bind address; beyond loopback only with accounts, and TLS or a named proxy (exposure.ts). */
+  consoleHost?: string;
+  /** PEM certificate and key: the console speaks https. */
+  tls?: { cert: Buffer; key: Buffer } | null;
+  /** The address people open (`--public-url`). */
+  publicUrl?: URL | null;
+  /** The reverse proxy's addresses (`--trust-proxy`). */
+  trustProxy?: readonly string[];
   token?: string;
   bodyLimitBytes?: number;
   /** Passthrough relay routes to set up at start (--forward). */
@@ -46,26 +55,40 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
     deps,
   );
   const webhook = await gatewatch.start();
+  const consoleHost = options.consoleHost ?? '127.0.0.1';
   const server = new ConsoleServer(
     {
-      host: '127.0.0.1',
+      host: consoleHost,
       port: options.consolePort ?? 8788,
       token,
       rendererDir: options.rendererDir,
       getRoutes: interopRoutes({ deliveries: gatewatch.store.deliveries, replays: gatewatch.store.replay }, gatewatch.context.log),
+      tls: options.tls ?? null,
+      publicUrl: options.publicUrl ?? null,
+      trustedProxies: options.trustProxy ?? [],
     },
     gatewatch.dispatcher,
     gatewatch.bus,
+    gatewatch.context.accounts,
   );
   let consoleAddress: Awaited<ReturnType<ConsoleServer['start']>>;
   try {
+    checkExposure({
+      consoleHost,
+      tls: Boolean(options.tls),
+      trustProxy: options.trustProxy ?? [],
+      publicUrl: options.publicUrl ?? null,
+      anyoneCanSignIn: await gatewatch.context.accounts.people.anyoneCanSignIn(),
+    });
     consoleAddress = await server.start();
   } catch (error) {
     await gatewatch.stop();
     throw error;
   }
   const webhookHost = options.webhookHost && !['0.0.0.0', '::'].includes(options.webhookHost) ? options.webhookHost : '127.0.0.1';
-  const consoleOrigin = `http://127.0.0.1:${consoleAddress.port}`;
+  // A console bound to one outside address answers there only: its public URL is the way in.
+  const boundElsewhere = !['127.0.0.1', 'localhost', '0.0.0.0', '::'].includes(consoleHost) && options.publicUrl;
+  const consoleOrigin = boundElsewhere ? options.publicUrl!.origin : `${options.tls ? 'https' : 'http'}://127.0.0.1:${consoleAddress.port}`;
   return {
     gatewatch,
     token,

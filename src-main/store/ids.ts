@@ -42,3 +42,13 @@ export function newId(prefix: string, now = Date.now()): string {
   time.writeUIntBE(now, 0, 6);
   return `${prefix}_${encode(time)}${encode(random)}`;
 }
+
+/** When an id made by newId was made (ms since epoch), read back from its time part; null for any other string. */
+export function idTime(id: string): number | null {
+  const match = /^[a-z]+_([0-9A-HJKMNP-TV-Z]{10})/.exec(id);
+  if (!match) return null;
+  // 48 bits of time as 50 bits of Crockford base32 (the last 2 bits are padding).
+  let value = 0;
+  for (const char of match[1]!) value = value * 32 + CROCKFORD.indexOf(char);
+  return Math.floor(value / 4);
+}

@@ -11,6 +11,9 @@ import type { StoreMaintenance } from './maintenance-types.js';
 import type { DeliveryOrigin } from '../../src-shared/domain/origin.js';
 import type { RelayJobSeed, RelayStore } from './relay-types.js';
 import type { RelayStateFilter } from '../../src-shared/relay/states.js';
+import type { SavedViewStore } from './views-types.js';
+import type { AccountStore } from './accounts-types.js';
+import type { AuditActorStore } from './audit-actor-types.js';
 
 /** A delivery as the listener captured it, before anything is derived from it. */
 export interface NewDelivery {
@@ -50,6 +53,11 @@ export interface DerivedFields {
   amount: { value: string; currency: string | null } | null;
   /** Text indexed for full-text search (body text, references). */
   searchText: string;
+  /**
+   * The delivery's stored form (src-main/store/codec: request and derived JSON, deflated), when
+   * the derivation thread worked it out; the store packs it itself otherwise. Never read back.
+   */
+  packed?: Uint8Array;
 }
 
 /** What derivation reads of a delivery waiting for it: no more than it needs, since it reads every row. */
@@ -164,6 +172,12 @@ export interface Store {
   readonly stats: StatsStore;
   readonly maintenance: StoreMaintenance;
   readonly relay: RelayStore;
+  /** Saved inbox views, shared by the team. */
+  readonly views: SavedViewStore;
+  /** People, API tokens and sign-in sessions (serve mode's accounts). */
+  readonly accounts: AccountStore;
+  /** The audit log read by who did it. */
+  readonly auditActors: AuditActorStore;
   /** Bytes the store takes on disk (the listener's storage quota is checked against it). */
   sizeOnDisk(): Promise<number>;
   close(): Promise<void>;

@@ -43,5 +43,5 @@ export type DashboardNow = z.infer<typeof DashboardNow>;
 
 /** The dashboard's "right now" strip. */
 export const dashboardNowContract = {
-  'dashboard.now': { input: z.object({}).default({}), output: DashboardNow },
+  'dashboard.now': { input: z.object({}).default({}), output: DashboardNow, role: 'viewer' },
 } as const;

@@ -44,13 +44,14 @@ export const DeliveryRevealedHeaders = z.object({ headers: z.array(HeaderPair) }
 export type DeliveryRevealedHeaders = z.infer<typeof DeliveryRevealedHeaders>;
 
 export const deliveriesContract = {
-  'deliveries.list': { input: DeliveriesListInput, output: DeliveriesListOutput },
+  'deliveries.list': { input: DeliveriesListInput, output: DeliveriesListOutput, role: 'viewer' },
   /** Credential header values come masked (`Bearer ••••abcd`); see deliveries.revealHeaders. */
-  'deliveries.get': { input: DeliveryIdInput, output: DeliveryDetail },
+  'deliveries.get': { input: DeliveryIdInput, output: DeliveryDetail, role: 'viewer' },
   'deliveries.revealHeaders': {
     input: DeliveryIdInput,
     output: DeliveryRevealedHeaders,
     // Serve mode's page is reachable by anything holding the token; the desktop window is the user.
     desktopOnly: 'Revealing credential headers is only possible in the desktop app.',
+    role: 'admin',
   },
 } as const;

@@ -7,6 +7,8 @@ export const ApiErrorCode = z.enum([
   'not_found',
   'conflict',
   'too_large',
+  /** Too many attempts (sign-in): wait, as the message says. */
+  'too_many_requests',
   'provider_error',
   'unavailable',
   'internal',
@@ -47,6 +49,7 @@ export const httpStatusForCode: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  too_many_requests: 429,
   provider_error: 502,
   unavailable: 503,
   internal: 500,

@@ -10,6 +10,11 @@ import { replayContract } from './replay.js';
 import { retentionContract } from './retention.js';
 import { interopContract } from './interop.js';
 import { relayContract } from './relay.js';
+import { alertsContract } from './alerts.js';
+import { viewsContract } from './views.js';
+import { peopleContract } from './people.js';
+import { workspaceContract } from './workspace.js';
+import type { Role } from './roles.js';
 
 /**
  * Every call the renderer can make: a name, a zod input schema and a zod output schema.
@@ -27,7 +32,22 @@ export const contract = {
   ...retentionContract,
   ...interopContract,
   ...relayContract,
-} as const;
+  ...alertsContract,
+  ...viewsContract,
+  ...peopleContract,
+  ...workspaceContract,
+} as const satisfies Record<string, CallSpec>;
+
+/**
+ * What each call declares beside its schemas: the role it needs (checked by the dispatcher, in one
+ * place), and, for a call only the desktop window may make, the refusal other transports get.
+ */
+export interface CallSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  role: Role;
+  desktopOnly?: string;
+}
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

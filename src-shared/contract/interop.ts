@@ -81,5 +81,5 @@ export type DeliveryImportOutput = z.infer<typeof DeliveryImportOutput>;
 
 export const interopContract = {
   /** Stores the request(s) as deliveries flagged as imported; they are verified and correlated like received ones. */
-  'deliveries.import': { input: DeliveryImportInput, output: DeliveryImportOutput },
+  'deliveries.import': { input: DeliveryImportInput, output: DeliveryImportOutput, role: 'operator' },
 } as const;

@@ -97,6 +97,6 @@ export const ListenerConfigureInput = z.object({
 });
 
 export const listenerContract = {
-  'listener.status': { input: z.object({}).default({}), output: ListenerStatus },
-  'listener.configure': { input: ListenerConfigureInput, output: ListenerStatus },
+  'listener.status': { input: z.object({}).default({}), output: ListenerStatus, role: 'viewer' },
+  'listener.configure': { input: ListenerConfigureInput, output: ListenerStatus, role: 'admin' },
 } as const;

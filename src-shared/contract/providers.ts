@@ -85,7 +85,7 @@ export const ProvidersConfigureOutput = z.object({
 });
 
 export const providersContract = {
-  'providers.get': { input: z.object({}).default({}), output: ProvidersGetOutput },
-  'providers.configure': { input: ProvidersConfigureInput, output: ProvidersConfigureOutput },
-  'deliveries.reverify': { input: DeliveryIdInput, output: DeliveryDetail },
+  'providers.get': { input: z.object({}).default({}), output: ProvidersGetOutput, role: 'operator' },
+  'providers.configure': { input: ProvidersConfigureInput, output: ProvidersConfigureOutput, role: 'admin' },
+  'deliveries.reverify': { input: DeliveryIdInput, output: DeliveryDetail, role: 'viewer' },
 } as const;

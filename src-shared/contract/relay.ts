@@ -171,11 +171,13 @@ export type RelayRetryInput = z.infer<typeof RelayRetryInput>;
 const routeRef = z.strictObject({ routeId: id });
 
 export const relayContract = {
-  'relay.routes.list': { input: z.object({}).default({}), output: z.object({ routes: z.array(RelayRouteView) }) },
-  'relay.routes.save': { input: RelayRouteSaveInput, output: RelayRouteView },
+  'relay.routes.list': { input: z.object({}).default({}), output: z.object({ routes: z.array(RelayRouteView) }), role: 'viewer' },
+  // Routes decide where production webhooks (and any credential headers they carry) go: admins only.
+  'relay.routes.save': { input: RelayRouteSaveInput, output: RelayRouteView, role: 'admin' },
   'relay.routes.delete': {
     input: z.strictObject({ id }),
     output: z.object({ deleted: z.boolean(), deadLettered: z.number().int().nonnegative() }),
+    role: 'admin',
   },
   'relay.attempts': {
     input: z.strictObject({ deliveryId: id }),
@@ -185,12 +187,14 @@ export const relayContract = {
       route: RelayRouteView.nullable(),
       attempts: z.array(RelayAttempt),
     }),
+    role: 'viewer',
   },
   /** Dead letters (and failed passthroughs) sent again, one try each, now. */
   'relay.retry': {
     input: RelayRetryInput,
     output: z.object({ retried: z.number().int().nonnegative(), skipped: z.number().int().nonnegative(), reasons: z.array(z.string()) }),
+    role: 'operator',
   },
-  'relay.pause': { input: routeRef, output: RelayRouteView },
-  'relay.resume': { input: routeRef, output: RelayRouteView },
+  'relay.pause': { input: routeRef, output: RelayRouteView, role: 'admin' },
+  'relay.resume': { input: routeRef, output: RelayRouteView, role: 'admin' },
 } as const;

@@ -196,11 +196,11 @@ export const ReplayAttemptListed = ReplayAttempt.extend({ delivery: ReplayDelive
 export type ReplayAttemptListed = z.infer<typeof ReplayAttemptListed>;
 
 export const replayContract = {
-  'replay.targets.list': { input: z.object({}).default({}), output: z.object({ targets: z.array(ReplayTargetView) }) },
-  'replay.targets.save': { input: ReplayTargetSaveInput, output: ReplayTargetView },
-  'replay.targets.remove': { input: z.strictObject({ id }), output: z.object({ removed: z.boolean() }) },
-  'replay.preview': { input: ReplayPreviewInput, output: ReplayPreview },
-  'replay.send': { input: ReplaySendInput, output: ReplayAttempt },
+  'replay.targets.list': { input: z.object({}).default({}), output: z.object({ targets: z.array(ReplayTargetView) }), role: 'operator' },
+  'replay.targets.save': { input: ReplayTargetSaveInput, output: ReplayTargetView, role: 'admin' },
+  'replay.targets.remove': { input: z.strictObject({ id }), output: z.object({ removed: z.boolean() }), role: 'admin' },
+  'replay.preview': { input: ReplayPreviewInput, output: ReplayPreview, role: 'operator' },
+  'replay.send': { input: ReplaySendInput, output: ReplayAttempt, role: 'operator' },
   'replay.attempts': {
     input: z.strictObject({
       deliveryId: id.optional(),
@@ -209,18 +209,20 @@ export const replayContract = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
     output: z.object({ items: z.array(ReplayAttemptListed) }),
+    role: 'viewer',
   },
   /** How many deliveries a bulk replay of this filter would send, asked before confirming. */
-  'replay.bulk.count': { input: ReplayBulkCountInput, output: ReplayBulkCount },
-  'replay.bulk.start': { input: ReplayBulkStartInput, output: ReplayJob },
-  'replay.bulk.get': { input: z.strictObject({ id }), output: ReplayJob },
-  'replay.bulk.list': { input: z.object({}).default({}), output: z.object({ jobs: z.array(ReplayJob) }) },
-  'replay.bulk.cancel': { input: z.strictObject({ id }), output: ReplayJob },
+  'replay.bulk.count': { input: ReplayBulkCountInput, output: ReplayBulkCount, role: 'operator' },
+  'replay.bulk.start': { input: ReplayBulkStartInput, output: ReplayJob, role: 'operator' },
+  'replay.bulk.get': { input: z.strictObject({ id }), output: ReplayJob, role: 'viewer' },
+  'replay.bulk.list': { input: z.object({}).default({}), output: z.object({ jobs: z.array(ReplayJob) }), role: 'viewer' },
+  'replay.bulk.cancel': { input: z.strictObject({ id }), output: ReplayJob, role: 'operator' },
   /** A paused job goes on where it stopped. */
-  'replay.bulk.resume': { input: z.strictObject({ id }), output: ReplayJob },
+  'replay.bulk.resume': { input: z.strictObject({ id }), output: ReplayJob, role: 'operator' },
   /** A new job sending again only the deliveries that failed in this one (confirmed, as every bulk replay). */
   'replay.bulk.retryFailed': {
     input: z.strictObject({ id, confirm: z.boolean().default(false), expectedCount: z.number().int().min(1).optional() }),
     output: ReplayJob,
+    role: 'operator',
   },
 } as const;

@@ -21,15 +21,17 @@ export const RetentionPreviewOutput = z.object({
 });
 
 export const retentionContract = {
-  'retention.get': { input: z.object({}).default({}), output: RetentionStatus },
-  'retention.preview': { input: z.object({ days }), output: RetentionPreviewOutput },
+  'retention.get': { input: z.object({}).default({}), output: RetentionStatus, role: 'admin' },
+  'retention.preview': { input: z.object({ days }), output: RetentionPreviewOutput, role: 'admin' },
   /** Turning pruning on deletes data: the caller must say it confirmed that with the user. */
   'retention.configure': {
     input: z.object({ enabled: z.boolean(), days, confirmed: z.boolean().default(false) }),
     output: RetentionStatus,
+    role: 'admin',
   },
   'retention.pruneNow': {
     input: z.object({ days, confirmed: z.literal(true) }),
     output: z.object({ cutoff: z.string(), deleted: z.number().int().nonnegative(), status: RetentionStatus }),
+    role: 'admin',
   },
 } as const;

@@ -52,17 +52,18 @@ export const TxLookupInput = z
   .refine((v) => v.sessionId || v.deliveryId || v.withdrawTxId, { message: 'Give a session, a delivery or a withdraw tx id', path: ['withdrawTxId'] });
 
 export const sessionsContract = {
-  'sessions.preview': { input: SessionDraft, output: SessionPreview },
+  'sessions.preview': { input: SessionDraft, output: SessionPreview, role: 'operator' },
   'sessions.create': {
     input: SessionDraft.extend({ allowDuplicate: z.boolean().default(false) }),
     output: Session,
+    role: 'operator',
   },
-  'sessions.refresh': { input: z.object({ id }), output: SessionDetail },
-  'sessions.mockDeposit': { input: z.object({ id, ...instapMockDepositFields }), output: SessionDetail },
-  'sessions.lookupWithdrawTx': { input: TxLookupInput, output: TxLookup },
-  'sessions.txLookups': { input: z.object({ deliveryId: id }), output: z.object({ items: z.array(TxLookup) }) },
-  'sessions.list': { input: SessionsListInput, output: z.object({ items: z.array(SessionSummary), nextCursor: z.string().nullable() }) },
-  'sessions.get': { input: z.object({ id }), output: SessionDetail },
-  'sessions.settings.get': { input: z.object({}).default({}), output: SessionSettings },
-  'sessions.settings.save': { input: SessionSettings, output: SessionSettings },
+  'sessions.refresh': { input: z.object({ id }), output: SessionDetail, role: 'operator' },
+  'sessions.mockDeposit': { input: z.object({ id, ...instapMockDepositFields }), output: SessionDetail, role: 'operator' },
+  'sessions.lookupWithdrawTx': { input: TxLookupInput, output: TxLookup, role: 'operator' },
+  'sessions.txLookups': { input: z.object({ deliveryId: id }), output: z.object({ items: z.array(TxLookup) }), role: 'viewer' },
+  'sessions.list': { input: SessionsListInput, output: z.object({ items: z.array(SessionSummary), nextCursor: z.string().nullable() }), role: 'viewer' },
+  'sessions.get': { input: z.object({ id }), output: SessionDetail, role: 'viewer' },
+  'sessions.settings.get': { input: z.object({}).default({}), output: SessionSettings, role: 'operator' },
+  'sessions.settings.save': { input: SessionSettings, output: SessionSettings, role: 'admin' },
 } as const;

@@ -121,9 +121,10 @@ export type DashboardGetOutput = z.infer<typeof DashboardGetOutput>;
 
 /** Payment timelines and the dashboard. */
 export const timelineContract = {
-  'timeline.get': { input: TimelineGetInput, output: TimelineGetOutput },
+  'timeline.get': { input: TimelineGetInput, output: TimelineGetOutput, role: 'viewer' },
   'dashboard.get': {
     input: z.object({ range: DashboardRange.default('24h') }).default({ range: '24h' }),
     output: DashboardGetOutput,
+    role: 'viewer',
   },
 } as const;

@@ -9,6 +9,7 @@ import type {
   BrowserWindowOptionsLike,
   ElectronMainApi,
   IpcMainLike,
+  NotificationOptionsLike,
   ProtocolLike,
   SafeStorageLike,
   WebContentsLike,
@@ -18,7 +19,16 @@ import type { CallResult } from '../../src-shared/contract/bridge.js';
 import { tempDir } from '../helpers/temp.js';
 
 type AppHandler = (event: { preventDefault(): void }) => void;
-type WindowRecord = { options: BrowserWindowOptionsLike; loaded?: string; navigate?: NavigateHandler; minimized: boolean; calls: string[] };
+type WindowRecord = {
+  options: BrowserWindowOptionsLike;
+  loaded?: string;
+  navigate?: NavigateHandler;
+  minimized: boolean;
+  calls: string[];
+  sent: Array<[string, unknown]>;
+  loadFinished?: () => void;
+};
+type NotificationRecord = { options: NotificationOptionsLike; shown: boolean; click?: () => void };
 type IpcHandler = Parameters<IpcMainLike['handle']>[1];
 type NavigateHandler = (event: { preventDefault(): void }, url: string) => void;
 
@@ -31,13 +41,14 @@ function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
 }
 
 /** Electron's main-process API as typed fakes that record what the app asked of them. */
-function fakeElectron(options: { isPackaged: boolean; userData: string; safeStorageBackend: string; holdsLock?: boolean }) {
+function fakeElectron(options: { isPackaged: boolean; userData: string; safeStorageBackend: string; holdsLock?: boolean; notificationsSupported?: boolean }) {
   const steps: string[] = [];
   const appHandlers: Record<string, AppHandler> = {};
   const ipcHandlers = new Map<string, IpcHandler>();
   const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
   const windows: WindowRecord[] = [];
   const errorBoxes: Array<{ title: string; content: string }> = [];
+  const notifications: NotificationRecord[] = [];
   const whenReady = deferred<void>();
   const exit = deferred<number>();
 
@@ -45,16 +56,17 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
     record: (typeof windows)[number];
     webContents: WebContentsLike;
     constructor(windowOptions: BrowserWindowOptionsLike) {
-      this.record = { options: windowOptions, minimized: false, calls: [] };
+      this.record = { options: windowOptions, minimized: false, calls: [], sent: [] };
       windows.push(this.record);
       const record = this.record;
       this.webContents = {
         id: 1,
-        send() {},
+        send: (channel: string, payload: unknown) => record.sent.push([channel, payload]),
         isDestroyed: () => false,
         setWindowOpenHandler() {},
         on(event: string, handler: NavigateHandler | (() => void)) {
           if (event === 'will-navigate') record.navigate = handler;
+          if (event === 'did-finish-load') record.loadFinished = handler as () => void;
         },
       };
     }
@@ -77,6 +89,20 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
       this.record.calls.push('focus');
     }
     static getAllWindows = () => [];
+  }
+  class FakeNotification {
+    record: NotificationRecord;
+    constructor(notificationOptions: NotificationOptionsLike) {
+      this.record = { options: notificationOptions, shown: false };
+      notifications.push(this.record);
+    }
+    static isSupported = () => options.notificationsSupported ?? true;
+    show() {
+      this.record.shown = true;
+    }
+    on(event: 'click' | 'close', handler: () => void) {
+      if (event === 'click') this.record.click = handler;
+    }
   }
   const protocol: ProtocolLike = {
     registerSchemesAsPrivileged: (schemes) => steps.push(`privileged ${schemes.map((s) => s.scheme).join()}`),
@@ -122,8 +148,9 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
     },
     shell: { openExternal: async () => {} },
     dialog: { showErrorBox: (title, content) => errorBoxes.push({ title, content }) },
+    Notification: FakeNotification,
   };
-  const call = async (name: 'providers.get' | 'deliveries.revealHeaders', input: unknown, frameUrl = 'app://gatewatch/index.html') =>
+  const call = async (name: 'providers.get' | 'deliveries.revealHeaders' | 'alerts.test', input: unknown, frameUrl = 'app://gatewatch/index.html') =>
     (await ipcHandlers.get(ipcChannelFor(name))!({ senderFrame: { url: frameUrl } }, input)) as CallResult;
   /** Quits as Electron would: before-quit, then (after the app stopped) exit. */
   const quit = () => {
@@ -132,7 +159,7 @@ function fakeElectron(options: { isPackaged: boolean; userData: string; safeStor
   };
   /** Another launch of the app, as Electron tells the instance holding the lock. */
   const secondLaunch = () => (appHandlers['second-instance'] as unknown as () => void)();
-  return { electron, steps, windows, errorBoxes, protocolHandlers, ready: () => whenReady.resolve(), call, quit, secondLaunch };
+  return { electron, steps, windows, errorBoxes, notifications, protocolHandlers, ready: () => whenReady.resolve(), call, quit, secondLaunch };
 }
 
 const dirs: Array<{ remove(): void }> = [];
@@ -247,6 +274,47 @@ describe('desktop app wiring (typed Electron fakes)', () => {
     expect(fake.windows).toHaveLength(1);
     fake.secondLaunch();
     expect(window.calls.slice(3)).toEqual(['show', 'focus']);
+    expect(await fake.quit()).toBe(0);
+  });
+
+  it('shows alerts as system notifications; a click brings the window to the front and opens what the alert is about', async () => {
+    const layout = builtLayout();
+    const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'gnome_libsecret' });
+    const started = startDesktopApp(fake.electron, { builtDir: layout.builtDir, env: { GATEWATCH_WEBHOOK_PORT: '0' }, developmentBuild: false, log: () => {}, platform: 'linux' });
+    fake.ready();
+    await started;
+    const window = fake.windows[0]!;
+    window.loadFinished!();
+    window.minimized = true;
+    expect(fake.notifications).toEqual([]);
+    expect((await fake.call('alerts.test', {})).ok).toBe(true);
+    expect(fake.notifications).toHaveLength(1);
+    const [shown] = fake.notifications;
+    expect(shown).toMatchObject({ options: { title: 'Gatewatch test notification', body: 'Notifications from this console arrive here.' }, shown: true });
+    shown!.click!();
+    expect(window.calls).toEqual(['restore', 'show', 'focus']);
+    expect(window.sent.filter(([, event]) => (event as { type: string }).type === 'alert.opened')).toEqual([
+      ['gatewatch:push', { type: 'alert.opened', route: '#/settings' }],
+    ]);
+    expect(await fake.quit()).toBe(0);
+  });
+
+  it('says once in the log when the system cannot show notifications, and shows none', async () => {
+    const layout = builtLayout();
+    const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'gnome_libsecret', notificationsSupported: false });
+    const logged: string[] = [];
+    const started = startDesktopApp(fake.electron, {
+      builtDir: layout.builtDir,
+      env: { GATEWATCH_WEBHOOK_PORT: '0' },
+      developmentBuild: false,
+      log: (line) => logged.push(line),
+      platform: 'linux',
+    });
+    fake.ready();
+    await started;
+    await fake.call('alerts.test', {});
+    expect(fake.notifications).toEqual([]);
+    expect(logged).toContain('this system cannot show notifications: alerts are listed in Settings → Notifications only');
     expect(await fake.quit()).toBe(0);
   });
 

@@ -14,7 +14,14 @@ export interface TestConsole extends RunningConsole {
 }
 
 export async function startTestConsole(
-  options: { dataDir?: string; bodyLimitBytes?: number; rendererDir?: string | null; forward?: ServeModeOptions['forward'] } = {},
+  options: {
+    dataDir?: string;
+    bodyLimitBytes?: number;
+    rendererDir?: string | null;
+    forward?: ServeModeOptions['forward'];
+    /** Beyond loopback: bind address, TLS, public URL, trusted proxies. */
+    exposure?: Pick<ServeModeOptions, 'consoleHost' | 'tls' | 'publicUrl' | 'trustProxy'>;
+  } = {},
   deps: GatewatchDeps = {},
 ): Promise<TestConsole> {
   const dir = options.dataDir ? null : tempDir();
@@ -28,6 +35,7 @@ export async function startTestConsole(
       bodyLimitBytes: options.bodyLimitBytes,
       forward: options.forward,
       rendererDir: options.rendererDir ?? null,
+      ...options.exposure,
     },
     { ...createGatewatchDeps({ dataDir }), discoverTunnel: async () => null, ...deps },
   );

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeDelivery } from '../../src-main/store/codec/stored-forms.js';
+import { storedDetail } from '../../src-main/store/codec/delivery-forms.js';
 import { ThreadDeriver } from '../../src-main/pipeline/thread-deriver.js';
 import { InlineDeriver } from '../../src-main/pipeline/deriver.js';
 import { providerAdapters } from '../../src-main/providers/registry.js';
@@ -42,7 +44,9 @@ function batch(): PendingDelivery[] {
   return [...signed, pending('paychant', '{"event":"x"', [['paychant-signature', 'nope']]), pending('unknown', 'plain text')];
 }
 
-const withoutTime = (derived: DerivedFields[]) => derived.map((d) => ({ ...d, verification: { ...d.verification, checkedAt: undefined } }));
+// The thread also packs the stored forms (checked below); the main thread leaves that to the store.
+const withoutTime = (derived: DerivedFields[]) =>
+  derived.map(({ packed: _packed, ...d }) => ({ ...d, verification: { ...d.verification, checkedAt: undefined } }));
 
 const inline = () => new InlineDeriver({ adapterFor: (p) => (p === 'unknown' ? undefined : providerAdapters[p]), webhookSecrets });
 const open: ThreadDeriver[] = [];
@@ -65,6 +69,13 @@ describe('the derivation thread', () => {
     expect(withoutTime(inThread)).toEqual(withoutTime(await inline().derive(deliveries)));
     // Amounts cross the thread boundary as the exact decimal text received.
     expect(inThread[1]!.normalized!.amounts.map((a) => a.value)).toContain('170.00');
+    // The stored form it packed gives back the exact request and the derived JSON.
+    for (const [index, derived] of inThread.entries()) {
+      const { headers, body, detail } = decodeDelivery(derived.packed!);
+      expect(headers).toEqual(deliveries[index]!.headers);
+      expect(Buffer.from(body!).equals(Buffer.from(deliveries[index]!.body!))).toBe(true);
+      expect(detail).toEqual(storedDetail(derived));
+    }
   });
 
   it('keeps batches apart when several are in flight', async () => {
@@ -76,6 +87,14 @@ describe('the derivation thread', () => {
     expect(first![0]!.correlationKeys.map((k) => k.value)).toContain('pid-a');
     expect(second![0]!.correlationKeys.map((k) => k.value)).toContain('pid-b');
   });
+
+  it('spreads batches over several threads, each answer with its own batch', async () => {
+    const deriver = new ThreadDeriver({ script: threadScript, argv: tsLoader, webhookSecrets, fallback: inline(), onError: (e) => expect.fail(String(e)), threads: 2 });
+    open.push(deriver);
+    const batchOf = (n: number) => [pending('paychant', JSON.stringify({ ...paychantEvent, data: { ...paychantEvent.data, pid: `pid-${n}` } }))];
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, n) => deriver.derive(batchOf(n))));
+    answers.forEach((derived, n) => expect(derived[0]!.correlationKeys.map((k) => k.value)).toContain(`pid-${n}`));
+  }, 30_000); // each thread loads the TypeScript sources through tsx: seconds apiece on a busy machine
 
   it('tells the thread why secrets could not be read, and the verification says so', async () => {
     const deriver = new ThreadDeriver({

@@ -12,19 +12,21 @@ afterEach(() => {
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+const OWNER = { kind: 'owner', name: 'owner', role: 'admin', tokenLabel: null };
+
 /** A serve mode in miniature: one token, a cookie flag for "this browser has a session". */
 function fakeConsole(token = 'the-console-token') {
   const seen: Array<{ url: string; method: string; body: string | null }> = [];
   let session = false;
   const fetchMock = vi.fn(async (url: string, init: RequestInit = {}) => {
     seen.push({ url, method: init.method ?? 'GET', body: (init.body as string) ?? null });
-    if (url === '/auth/session') return json(200, { signedIn: session, methods: ['token'] });
+    if (url === '/auth/session') return json(200, { signedIn: session, methods: ['token'], who: session ? OWNER : null });
     if (url === '/auth/token') {
       if ((JSON.parse(init.body as string) as { token: string }).token !== token) {
         return json(401, { error: { code: 'unauthorized', message: 'That is not this console’s token.' } });
       }
       session = true;
-      return json(200, { signedIn: true, methods: ['token'] });
+      return json(200, { signedIn: true, methods: ['token'], who: OWNER });
     }
     return json(session ? 200 : 401, session ? {} : { error: { code: 'unauthorized', message: 'Missing or wrong token' } });
   });

@@ -27,7 +27,11 @@ function callWith(console: TestConsole, headers: Record<string, string>) {
 }
 
 const sessionOf = async (console: TestConsole, cookie?: string) =>
-  (await (await fetch(`${console.consoleOrigin}/auth/session`, { headers: cookie ? { cookie } : {} })).json()) as { signedIn: boolean; methods: string[] };
+  (await (await fetch(`${console.consoleOrigin}/auth/session`, { headers: cookie ? { cookie } : {} })).json()) as {
+    signedIn: boolean;
+    methods: string[];
+    who: unknown;
+  };
 
 describe('console sessions in serve mode', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie with a random id, for this browser session only', async () => {
@@ -44,13 +48,13 @@ describe('console sessions in serve mode', () => {
     expect(attributes).toEqual(expect.arrayContaining(['path=/', 'httponly', 'samesite=strict']));
     expect(attributes.some((a) => a.startsWith('max-age') || a.startsWith('expires'))).toBe(false);
     expect(header).not.toContain(gw.token);
-    expect(await response.json()).toEqual({ signedIn: true, methods: ['token'] });
+    expect(await response.json()).toEqual({ signedIn: true, methods: ['token'], who: { kind: 'owner', name: 'owner', role: 'admin', tokenLabel: null } });
   });
 
   it('lets calls and the event stream through on the cookie, from the console page only', async () => {
     gw = await startTestConsole();
     const cookie = cookieOf(await signIn(gw));
-    expect(await sessionOf(gw)).toEqual({ signedIn: false, methods: ['token'] });
+    expect(await sessionOf(gw)).toEqual({ signedIn: false, methods: ['token'], who: null });
     expect((await sessionOf(gw, cookie)).signedIn).toBe(true);
 
     expect((await callWith(gw, { cookie, origin: gw.consoleOrigin })).status).toBe(200);

@@ -4,6 +4,8 @@ import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
 import type { NewDelivery, Store } from '../../src-main/store/types.js';
 import { newId } from '../../src-main/store/ids.js';
 import { tempDir } from '../helpers/temp.js';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 
 let store: Store;
 let dir: { path: string; remove(): void };
@@ -66,5 +68,34 @@ describe('store maintenance', () => {
     expect(await store.deliveries.freeFraction()).toBeGreaterThan(0.25);
     while (await store.deliveries.compact());
     expect(await store.deliveries.freeFraction()).toBe(0);
+  });
+
+  it('prunes a delivery whole: its keys, its stored form, and its capture when it was never derived', async () => {
+    dir = tempDir();
+    store = createSqliteStore(dir.path);
+    const old = delivery('{"event":"A","data":{"pid":"p-old"}}', '2026-01-01T00:00:00.000Z');
+    const oldPending = delivery('{"event":"B"}', '2026-01-01T00:00:01.000Z');
+    const kept = delivery('{"event":"A","data":{"pid":"p-kept"}}', '2026-03-01T00:00:00.000Z');
+    await store.deliveries.insertBatch([old, oldPending, kept]);
+    const keyed = (value: string) => ({ ...derived('text'), correlationKeys: [{ kind: 'pid', value }, { kind: 'reference', value: 'shared-ref' }] });
+    await store.deliveries.saveDerived([
+      { id: old.id, derived: keyed('p-old') },
+      { id: kept.id, derived: keyed('p-kept') },
+    ]);
+    expect(await store.deliveries.pruneReceivedBefore('2026-02-01T00:00:00.000Z', 10)).toBe(2);
+
+    const db = new Database(join(dir.path, 'gatewatch.db'), { readonly: true });
+    const orphans = (table: string, column: string) =>
+      db.prepare(`SELECT count(*) FROM ${table} WHERE ${column} NOT IN (SELECT seq FROM deliveries)`).pluck().get();
+    expect(orphans('correlation_keys', 'delivery_seq')).toBe(0);
+    expect(orphans('delivery_contents', 'seq')).toBe(0);
+    expect(orphans('delivery_captures', 'seq')).toBe(0);
+    db.close();
+    const seqOfKept = (await store.deliveries.get(kept.id))!.seq;
+    expect(await store.timeline.deliverySeqsByValues(['shared-ref', 'p-old'], 10)).toEqual([seqOfKept]);
+    expect((await store.deliveries.get(kept.id))!.derived!.correlationKeys).toEqual([
+      { kind: 'pid', value: 'p-kept' },
+      { kind: 'reference', value: 'shared-ref' },
+    ]);
   });
 });

@@ -10,6 +10,10 @@ import { replayHandlers } from './replay.js';
 import { retentionHandlers } from './retention.js';
 import { interopHandlers } from './interop.js';
 import { relayHandlers } from './relay.js';
+import { alertHandlers } from './alerts.js';
+import { viewHandlers } from './views.js';
+import { peopleHandlers } from './people.js';
+import { workspaceHandlers } from './workspace.js';
 
 /** Every contract call mapped to its feature's service; the type checker insists none is missing. */
 export function createHandlers(ctx: AppContext): CallHandlers {
@@ -24,5 +28,9 @@ export function createHandlers(ctx: AppContext): CallHandlers {
     ...retentionHandlers(ctx),
     ...interopHandlers(ctx),
     ...relayHandlers(ctx),
+    ...alertHandlers(ctx),
+    ...viewHandlers(ctx),
+    ...peopleHandlers(ctx),
+    ...workspaceHandlers(ctx),
   };
 }

@@ -5,15 +5,18 @@ import type { CheckpointReply, CheckpointThreadData } from './checkpoint-protoco
 
 /** Runs checkpoints of the write-ahead log; one at a time (a call during one shares its result). */
 export interface Checkpointer {
-  /** `large`: the log is known to hold much since the last checkpoint (a burst and its derivation). */
-  run(large?: boolean): Promise<number>;
+  /**
+   * `large`: the log is known to hold much since the last checkpoint (a burst and its derivation).
+   * `cutBack`: the last pass also empties the log file (TRUNCATE): for quiet moments.
+   */
+  run(large?: boolean, cutBack?: boolean): Promise<number>;
   close(): Promise<void>;
 }
 
 /** In the calling thread: tests, and where no thread script was built. */
 export function inlineCheckpointer(db: Database.Database): Checkpointer {
   return {
-    run: async () => checkpointLog(db),
+    run: async (_large, cutBack) => checkpointLog(db, cutBack ? 'TRUNCATE' : 'PASSIVE'),
     close: async () => {},
   };
 }
@@ -60,8 +63,8 @@ export class ThreadCheckpointer implements Checkpointer {
    * it beside a writer: on two cores its copying and syncing compete with the listener and
    * cost more in answer latency (p99 at 5,000 req/s: ~4 ms inline, 30–100 ms threaded).
    */
-  run(large = false): Promise<number> {
-    this.running ??= (large ? this.checkpoint() : this.inline.run()).finally(() => (this.running = null));
+  run(large = false, cutBack = false): Promise<number> {
+    this.running ??= (large ? this.checkpoint(cutBack) : this.inline.run(false, cutBack)).finally(() => (this.running = null));
     return this.running;
   }
 
@@ -80,8 +83,8 @@ export class ThreadCheckpointer implements Checkpointer {
     clearTimeout(timer);
   }
 
-  private async checkpoint(): Promise<number> {
-    if (this.failuresInARow >= FAILURES_BEFORE_GIVING_UP) return this.inline.run();
+  private async checkpoint(cutBack: boolean): Promise<number> {
+    if (this.failuresInARow >= FAILURES_BEFORE_GIVING_UP) return this.inline.run(false, cutBack);
     let firstLog: number | undefined;
     try {
       // Each pass copies what the previous one saw; passes shorten until little arrives during one.
@@ -99,7 +102,7 @@ export class ThreadCheckpointer implements Checkpointer {
       this.thread.onError?.(new Error(`the checkpoint thread failed (${(error as Error).message})${givingUp}`));
     }
     // Copies what arrived during the last pass (or everything, when the thread failed).
-    const remaining = await this.inline.run();
+    const remaining = await this.inline.run(false, cutBack);
     return firstLog ?? remaining;
   }
 

@@ -10,9 +10,12 @@ import type {
   StoredDelivery,
 } from '../types.js';
 import {
+  captureValues,
+  fullSelect,
+  insertCaptureSql,
   insertDeliverySql,
   insertValues,
-  pendingColumns,
+  pendingSelect,
   summaryColumns,
   toPending,
   toStored,
@@ -25,7 +28,9 @@ import { DeliveryMaintenance } from './delivery-maintenance.js';
 import { inlineCheckpointer, type Checkpointer } from './checkpointer.js';
 import { relayJobInserter } from './relay.js';
 import { RELAY_FILTER_STATES } from '../../../src-shared/relay/states.js';
-import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters, searchRowText } from './fts-query.js';
+import { DEFAULT_LOG_BOUND_BYTES, keptLogBytes, LogBound } from './log-bound.js';
+import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters } from './fts-query.js';
+import { prepareSaveDerived } from './derived-writes.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
 const MAX_TEXT_SCAN = 20_000;
@@ -36,13 +41,6 @@ const MAX_TEXT_SCAN = 20_000;
  */
 const EXACT_COUNT_CAP = 5_000;
 
-/**
- * Deliveries written (stored, or derived) since the last checkpoint above which the log is
- * large: about 10,000 deliveries and their derivation, some 100 MB of log, which would hold the
- * main thread for a good part of a second.
- */
-const LARGE_CHECKPOINT_ROWS = 20_000;
-
 interface SeqRange {
   low: number;
   high: number;
@@ -50,36 +48,38 @@ interface SeqRange {
 
 export class SqliteDeliveryStore implements DeliveryStore {
   private readonly insert: Database.Statement;
+  private readonly insertCapture: Database.Statement;
   private readonly insertMany: (batch: readonly NewDelivery[]) => void;
   private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void;
 
   private readonly maintenance: DeliveryMaintenance;
-  private rowsWrittenSinceCheckpoint = 0;
   private readonly readPending: Database.Statement<[number, number], PendingRow>;
 
   constructor(
     private readonly db: Database.Database,
     checkpointer: Checkpointer = inlineCheckpointer(db),
+    private readonly logBound = new LogBound(`${db.name}-wal`, checkpointer, DEFAULT_LOG_BOUND_BYTES, () => {}),
   ) {
     this.maintenance = new DeliveryMaintenance(db, checkpointer);
     this.insert = db.prepare(insertDeliverySql);
     const insertRelayJob = relayJobInserter(db);
+    this.insertCapture = db.prepare(insertCaptureSql);
     this.insertMany = db.transaction((batch: readonly NewDelivery[]) => {
       for (const d of batch) {
-        const { lastInsertRowid } = this.insert.run(...insertValues(d));
+        const seq = this.insert.run(...insertValues(d)).lastInsertRowid;
+        this.insertCapture.run(...captureValues(seq, d));
         // In the same transaction: an acknowledged delivery on a relay route is always relayed.
-        if (d.relay) insertRelayJob(lastInsertRowid, d);
+        if (d.relay) insertRelayJob(seq, d);
       }
     });
-    this.saveMany = this.prepareSaveDerived();
-    this.readPending = db.prepare(
-      `SELECT ${pendingColumns} FROM deliveries WHERE derived_at IS NULL AND seq > ? ORDER BY seq LIMIT ?`,
-    );
+    this.saveMany = prepareSaveDerived(db);
+    this.readPending = db.prepare(`${pendingSelect} WHERE d.derived_at IS NULL AND d.seq > ? ORDER BY d.seq LIMIT ?`);
   }
 
   async insertBatch(batch: readonly NewDelivery[]): Promise<void> {
-    if (batch.length > 0) this.insertMany(batch);
-    this.rowsWrittenSinceCheckpoint += batch.length;
+    if (batch.length === 0) return;
+    this.insertMany(batch);
+    this.logBound.afterWrite();
   }
 
   async pendingDerivation(limit: number, afterSeq = 0): Promise<PendingDelivery[]> {
@@ -87,77 +87,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   async saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void> {
-    if (items.length > 0) this.saveMany(items);
-    this.rowsWrittenSinceCheckpoint += items.length;
-  }
-
-  private prepareSaveDerived() {
-    const db = this.db;
-    const findRow = db.prepare('SELECT seq, provider, body_sha256, size, verification_status FROM deliveries WHERE id = ?');
-    const firstByEventId = db.prepare(
-      'SELECT id FROM deliveries WHERE provider = ? AND event_id = ? AND seq < ? ORDER BY seq LIMIT 1',
-    );
-    const firstByBody = db.prepare(
-      // derived_at: the index holds derived rows only (earlier rows are derived first, in seq order).
-      'SELECT id FROM deliveries WHERE provider = ? AND body_sha256 = ? AND seq < ? AND derived_at IS NOT NULL ORDER BY seq LIMIT 1',
-    );
-    const update = db.prepare(`UPDATE deliveries SET derived_at = @derivedAt, event_type = @eventType,
-      event_id = @eventId, parse_error = @parseError, verification_status = @verificationStatus,
-      verification = @verification, normalized = @normalized, status = @status, environment = @environment, amount_value = @amountValue,
-      amount_currency = @amountCurrency, reference = @reference, schema_issues = @schemaIssues,
-      duplicate_of = @duplicateOf WHERE seq = @seq`);
-    const deleteKeys = db.prepare('DELETE FROM correlation_keys WHERE delivery_seq = ?');
-    const insertKey = db.prepare('INSERT OR IGNORE INTO correlation_keys (delivery_seq, kind, value) VALUES (?, ?, ?)');
-    const deleteSearch = db.prepare('DELETE FROM delivery_search WHERE rowid = ?');
-    const insertSearch = db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)');
-
-    return db.transaction((items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => {
-      const derivedAt = new Date().toISOString();
-      for (const { id, derived } of items) {
-        const row = findRow.get(id) as
-          | { seq: number; provider: string; body_sha256: string | null; size: number; verification_status: string | null }
-          | undefined;
-        if (!row) continue;
-        const byEvent = derived.eventId
-          ? (firstByEventId.get(row.provider, derived.eventId, row.seq) as { id: string } | undefined)
-          : undefined;
-        const byBody =
-          !byEvent && row.body_sha256 && row.size > 0
-            ? (firstByBody.get(row.provider, row.body_sha256, row.seq) as { id: string } | undefined)
-            : undefined;
-        update.run({
-          seq: row.seq,
-          derivedAt,
-          eventType: derived.eventType,
-          eventId: derived.eventId,
-          parseError: derived.parseError,
-          verificationStatus: derived.verification.status,
-          verification: JSON.stringify(derived.verification),
-          normalized: derived.normalized ? JSON.stringify(derived.normalized) : null,
-          status: derived.normalized?.status ?? null,
-          environment: derived.normalized?.environment?.trim().toLowerCase() || null,
-          amountValue: derived.amount?.value ?? null,
-          amountCurrency: derived.amount?.currency ?? null,
-          reference: derived.reference,
-          schemaIssues: JSON.stringify(derived.schemaIssues),
-          duplicateOf: (byEvent ?? byBody)?.id ?? null,
-        });
-        // A row derived before (re-verification) has keys and a search row to replace.
-        const derivedBefore = row.verification_status !== null;
-        if (derivedBefore) deleteKeys.run(row.seq);
-        for (const key of derived.correlationKeys) insertKey.run(row.seq, key.kind, key.value);
-        if (derivedBefore) deleteSearch.run(row.seq);
-        insertSearch.run(
-          row.seq,
-          searchRowText(derived.searchText, {
-            provider: row.provider,
-            eventType: derived.eventType,
-            status: derived.normalized?.status ?? null,
-            verification: derived.verification.status,
-          }),
-        );
-      }
-    });
+    if (items.length === 0) return;
+    this.saveMany(items);
+    this.logBound.afterWrite();
   }
 
   async markForRederive(filter: { provider?: string; id?: string }): Promise<number> {
@@ -172,18 +104,23 @@ export class SqliteDeliveryStore implements DeliveryStore {
     if (range === null) return { items: [], total: 0, totalIsEstimate: false, hasMore: false };
     const where: string[] = [];
     const params: Record<string, unknown> = {};
-    if (query.provider) (where.push('provider = @provider'), (params.provider = query.provider));
-    if (query.eventType) (where.push('event_type = @eventType'), (params.eventType = query.eventType));
-    if (query.status) (where.push('status = @status'), (params.status = query.status));
-    if (query.environment) (where.push('environment = @environment'), (params.environment = query.environment));
+    const filter = (clause: string, name: string, value: unknown) => {
+      where.push(clause);
+      params[name] = value;
+    };
+    if (query.provider) filter('provider = @provider', 'provider', query.provider);
+    if (query.eventType) filter('event_type = @eventType', 'eventType', query.eventType);
+    if (query.status) filter('status = @status', 'status', query.status);
+    if (query.environment) filter('environment = @environment', 'environment', query.environment);
+    // The states are the contract's fixed list, never the caller's text.
     if (query.relayState) where.push(`seq IN (SELECT delivery_seq FROM relay_jobs WHERE state IN (${RELAY_FILTER_STATES[query.relayState].map((s) => `'${s}'`).join(', ')}))`);
     // Pending = never derived; `derived_at IS NULL` lets the small deliveries_pending index answer.
     if (query.verification === 'pending') where.push('derived_at IS NULL AND verification_status IS NULL');
-    else if (query.verification) (where.push('verification_status = @verification'), (params.verification = query.verification));
+    else if (query.verification) filter('verification_status = @verification', 'verification', query.verification);
     // The time window is already turned into a seq range; `+` keeps SQLite walking seq order
     // instead of collecting the whole window from the received_at index and sorting it.
-    if (query.since) (where.push('+received_at >= @since'), (params.since = query.since));
-    if (query.until) (where.push('+received_at <= @until'), (params.until = query.until));
+    if (query.since) filter('+received_at >= @since', 'since', query.since);
+    if (query.until) filter('+received_at <= @until', 'until', query.until);
     const match = query.text ? ftsQueryFromText(query.text) : null;
     const indexed = { provider: query.provider, eventType: query.eventType, status: query.status, verification: query.verification };
     if (match === null && !filtersNeedTokens(query)) return this.listByFilters(query, range, where, params);
@@ -302,12 +239,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   async get(id: string): Promise<StoredDelivery | null> {
-    const row = this.db.prepare('SELECT * FROM deliveries WHERE id = ?').get(id) as FullRow | undefined;
-    if (!row) return null;
-    const keys = this.db
-      .prepare('SELECT kind, value FROM correlation_keys WHERE delivery_seq = ? ORDER BY kind, value')
-      .all(row.seq) as Array<{ kind: string; value: string }>;
-    return toStored(row, keys);
+    const row = this.db.prepare(`${fullSelect} WHERE d.id = ?`).get(id) as FullRow | undefined;
+    return row ? toStored(row) : null;
   }
 
   async duplicatesOf(id: string): Promise<string[]> {
@@ -329,9 +262,10 @@ export class SqliteDeliveryStore implements DeliveryStore {
   pruneReceivedBefore = (cutoff: string, limit: number) => this.maintenance.pruneReceivedBefore(cutoff, limit);
   freeFraction = () => this.maintenance.freeFraction();
   compact = () => this.maintenance.compact();
+  /** A large log's bulk goes to the checkpoint thread; a file longer than the kept size is emptied at the end. */
   checkpoint = () => {
-    const large = this.rowsWrittenSinceCheckpoint >= LARGE_CHECKPOINT_ROWS;
-    this.rowsWrittenSinceCheckpoint = 0;
-    return this.maintenance.checkpoint(large);
+    const bytes = this.logBound.logBytes();
+    const kept = keptLogBytes(this.logBound.boundBytes);
+    return this.maintenance.checkpoint(bytes > kept, bytes > kept);
   };
 }

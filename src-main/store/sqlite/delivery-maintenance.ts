@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Checkpointer } from './checkpointer.js';
+import { decodeDelivery } from '../codec/stored-forms.js';
+import type { StoredDetail } from '../codec/delivery-forms.js';
 
 /** Pages freed per compaction step: small enough that the listener is never held for long. */
 const VACUUM_STEP_PAGES = 2_000;
@@ -25,7 +27,11 @@ export class DeliveryMaintenance {
     const promote = this.db.prepare('UPDATE deliveries SET duplicate_of = NULL WHERE id = ?');
     const repoint = this.db.prepare('UPDATE deliveries SET duplicate_of = ? WHERE duplicate_of = ?');
     const removeSearch = this.db.prepare('DELETE FROM delivery_search WHERE rowid = ?');
-    const removeRow = this.db.prepare('DELETE FROM deliveries WHERE seq = ?'); // correlation_keys cascade
+    // Keys are indexed by value only: the ones to delete are read from the delivery's stored form.
+    const formOf = this.db.prepare('SELECT form FROM delivery_contents WHERE seq = ?').pluck();
+    const removeKey = this.db.prepare('DELETE FROM correlation_keys WHERE value = ? AND delivery_seq = ? AND kind = ?');
+    const removeCapture = this.db.prepare('DELETE FROM delivery_captures WHERE seq = ?');
+    const removeRow = this.db.prepare('DELETE FROM deliveries WHERE seq = ?'); // the stored form cascades
     return this.db.transaction(() => {
       const rows = oldest.all(cutoff, limit) as Array<{ seq: number; id: string }>;
       for (const row of rows) {
@@ -35,6 +41,10 @@ export class DeliveryMaintenance {
           repoint.run(copy, row.id);
         }
         removeSearch.run(row.seq);
+        const form = formOf.get(row.seq) as Buffer | undefined;
+        const keys = form === undefined ? [] : (decodeDelivery<StoredDetail>(form).detail?.correlationKeys ?? []);
+        for (const key of keys) removeKey.run(key.value, row.seq, key.kind);
+        removeCapture.run(row.seq);
         removeRow.run(row.seq);
       }
       return rows.length;
@@ -62,7 +72,7 @@ export class DeliveryMaintenance {
     return (this.db.pragma('freelist_count', { simple: true }) as number) > 0;
   }
 
-  checkpoint(large: boolean): Promise<number> {
-    return this.checkpointer.run(large);
+  checkpoint(large: boolean, cutBack: boolean): Promise<number> {
+    return this.checkpointer.run(large, cutBack);
   }
 }

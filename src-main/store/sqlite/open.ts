@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { migrations, type Migration } from './migrations/index.js';
 import { ensurePrivateDir, ensurePrivateStoreFiles } from './file-modes.js';
+import { DEFAULT_LOG_BOUND_BYTES, keptLogBytes } from './log-bound.js';
 
 export class StoreOpenError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -15,6 +16,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Where to say that loose file modes were tightened (stderr by default). */
   log?: (message: string) => void;
+  /** The size the write-ahead log is kept under (see LogBound); 64 MiB by default. */
+  logBoundBytes?: number;
 }
 
 const logToStderr = (message: string) => console.error(`gatewatch: ${message}`);
@@ -43,13 +46,13 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Checkpoints are run by the derivation worker when the listener is quiet (see
-  // DeliveryStore.checkpoint), not inside whichever commit happens to cross the WAL threshold,
-  // which is usually a batch of deliveries waiting for their answer.
+  // Checkpoints are run beside the writes when the log grows (LogBound) and by the derivation
+  // worker when the listener is quiet (DeliveryStore.checkpoint), not inside whichever commit
+  // happens to cross the WAL threshold, which is usually a batch of deliveries waiting for their answer.
   db.pragma('wal_autocheckpoint = 0');
-  // No journal_size_limit: once a checkpoint has copied the whole log, the next writer starts
-  // it afresh and reuses the file. Cutting a log of hundreds of megabytes back (after a burst)
-  // holds that writer, and the listener, for ~300 ms; the file is removed at a clean close.
+  // When the log starts afresh, its file is cut back to this size. Cutting back a log of hundreds
+  // of megabytes held the listener for ~300 ms; LogBound keeps it to a few, so this costs little.
+  db.pragma(`journal_size_limit = ${keptLogBytes(options.logBoundBytes ?? DEFAULT_LOG_BOUND_BYTES)}`);
   try {
     applyMigrations(db, migrations, file);
   } catch (error) {
@@ -82,6 +85,7 @@ export function applyMigrations(db: Database.Database, all: readonly Migration[]
     if (applied.has(migration.version)) continue;
     const run = db.transaction(() => {
       db.exec(migration.sql);
+      migration.data?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,

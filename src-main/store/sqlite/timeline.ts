@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { DeliveryProvider } from '../../../src-shared/domain/provider.js';
 import type { VerificationStatus } from '../../../src-shared/domain/verification.js';
-import type { NormalizedEvent, NormalizedStatus } from '../../../src-shared/domain/normalized.js';
+import type { NormalizedStatus } from '../../../src-shared/domain/normalized.js';
 import type { TimelineDeliveryRecord, TimelineStore } from '../timeline-types.js';
+import { decodeDelivery } from '../codec/stored-forms.js';
+import type { StoredDetail } from '../codec/delivery-forms.js';
 
 interface TimelineRow {
   seq: number;
@@ -13,8 +15,8 @@ interface TimelineRow {
   event_id: string | null;
   status: string | null;
   verification_status: string | null;
-  verification: string | null;
-  normalized: string | null;
+  /** The stored form (request and derived JSON); none while the delivery waits for derivation. */
+  form: Buffer | null;
   duplicate_of: string | null;
   rejected: string | null;
 }
@@ -33,7 +35,7 @@ export class SqliteTimelineStore implements TimelineStore {
 
   async deliverySeqsByValues(values: readonly string[], limit: number): Promise<number[]> {
     const seqs = new Set<number>();
-    // correlation_keys_value (value, delivery_seq) answers each value with an index range.
+    // correlation_keys is keyed (value, delivery_seq, kind): each value is one range of it.
     for (const part of chunks([...new Set(values)])) {
       const rows = this.db
         .prepare(
@@ -52,16 +54,12 @@ export class SqliteTimelineStore implements TimelineStore {
       const marks = part.map(() => '?').join(',');
       const rows = this.db
         .prepare(
-          `SELECT seq, id, provider, received_at, event_type, event_id, status, verification_status, verification,
-             normalized, duplicate_of, rejected FROM deliveries WHERE seq IN (${marks})`,
+          `SELECT d.seq, d.id, d.provider, d.received_at, d.event_type, d.event_id, d.status, d.verification_status,
+             k.form, d.duplicate_of, d.rejected
+           FROM deliveries AS d LEFT JOIN delivery_contents AS k ON k.seq = d.seq WHERE d.seq IN (${marks})`,
         )
         .all(...part) as TimelineRow[];
-      const keyRows = this.db
-        .prepare(`SELECT delivery_seq, kind, value FROM correlation_keys WHERE delivery_seq IN (${marks}) ORDER BY kind, value`)
-        .all(...part) as Array<{ delivery_seq: number; kind: string; value: string }>;
-      for (const row of rows) {
-        records.push(toRecord(row, keyRows.filter((k) => k.delivery_seq === row.seq)));
-      }
+      for (const row of rows) records.push(toRecord(row));
     }
     return records.sort((a, b) => a.seq - b.seq);
   }
@@ -72,9 +70,14 @@ export class SqliteTimelineStore implements TimelineStore {
   }
 }
 
-function toRecord(row: TimelineRow, keys: Array<{ kind: string; value: string }>): TimelineDeliveryRecord {
-  const normalized = row.normalized === null ? null : (JSON.parse(row.normalized) as NormalizedEvent);
-  const verification = row.verification === null ? null : (JSON.parse(row.verification) as { diagnosis?: string });
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function toRecord(row: TimelineRow): TimelineDeliveryRecord {
+  // A delivery's keys are in its stored form (correlation_keys is indexed by value only).
+  const detail = row.form === null ? null : decodeDelivery<StoredDetail>(row.form).detail;
+  const keys = [...(detail?.correlationKeys ?? [])].sort((a, b) => (a.kind === b.kind ? cmp(a.value, b.value) : cmp(a.kind, b.kind)));
+  const normalized = detail?.normalized ?? null;
+  const verification = detail?.verification ?? null;
   return {
     id: row.id,
     seq: row.seq,

@@ -9,7 +9,10 @@ import { derivedOnlyIndexesMigration } from './007-derived-only-indexes.js';
 import { replayCredentialHeadersMigration } from './008-replay-credential-headers.js';
 import { deliveryEnvironmentMigration } from './009-delivery-environment.js';
 import { deliveryOriginMigration } from './010-delivery-origin.js';
-import { relayMigration } from './011-relay.js';
+import { accountsMigration } from './011-accounts.js';
+import { savedViewsMigration } from './012-saved-views.js';
+import { leanDeliveryFormsMigration } from './013-lean-delivery-forms.js';
+import { relayMigration } from './014-relay.js';
 
 export type { Migration } from './types.js';
 
@@ -29,5 +32,8 @@ export const migrations: readonly Migration[] = [
   replayCredentialHeadersMigration,
   deliveryEnvironmentMigration,
   deliveryOriginMigration,
+  accountsMigration,
+  savedViewsMigration,
+  leanDeliveryFormsMigration,
   relayMigration,
 ];

@@ -1,7 +1,7 @@
 import type { Migration } from './types.js';
 
 export const relayMigration: Migration = {
-  version: 11,
+  version: 14,
   name: 'relay routes, the relay queue and relay attempts',
   sql: `
     -- A route maps a listener path to the merchant's backend. label '' stands for "no label",

@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import type { DerivedFields } from '../types.js';
+import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
+import { decodeDelivery, encodeDelivery } from '../codec/stored-forms.js';
+import { storedDetail, type StoredDetail } from '../codec/delivery-forms.js';
+import { searchRowText } from './fts-query.js';
+
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+interface RowToDerive {
+  seq: number;
+  provider: string;
+  body_sha256: string | null;
+  size: number;
+  capture_headers: string | null;
+  capture_body: Buffer | null;
+  form: Buffer | null;
+}
+
+/** The first 16 hex digits of a body's SHA-256: what the dedupe index holds (the full hash is then compared). */
+export const bodyHashPrefix = (sha256: string) => sha256.slice(0, 16);
+
+/**
+ * Saving what derivation worked out, in one transaction per batch: the inbox columns, dedupe
+ * links, correlation keys, the search row, and the stored form. A delivery derived for the
+ * first time has its capture packed and deleted; one derived again gets its form replaced
+ * (same request, new derived JSON) and its old keys, read from the old form, removed.
+ */
+export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void {
+  const findRow = db.prepare(`SELECT d.seq, d.provider, d.body_sha256, d.size, c.headers AS capture_headers,
+      c.body AS capture_body, k.form
+    FROM deliveries AS d LEFT JOIN delivery_captures AS c ON c.seq = d.seq LEFT JOIN delivery_contents AS k ON k.seq = d.seq
+    WHERE d.id = ?`);
+  const firstByEventId = db.prepare('SELECT id FROM deliveries WHERE provider = ? AND event_id = ? AND seq < ? ORDER BY seq LIMIT 1');
+  const firstByBody = db.prepare(
+    // derived_at: the index holds derived rows only (earlier rows are derived first, in seq order).
+    `SELECT id FROM deliveries WHERE provider = ? AND substr(body_sha256, 1, 16) = ? AND body_sha256 = ? AND seq < ?
+       AND body_sha256 IS NOT NULL AND derived_at IS NOT NULL ORDER BY seq LIMIT 1`,
+  );
+  const update = db.prepare(`UPDATE deliveries SET derived_at = @derivedAt, event_type = @eventType,
+    event_id = @eventId, parse_error = @parseError, verification_status = @verificationStatus,
+    secret_label = @secretLabel, status = @status, environment = @environment, amount_value = @amountValue,
+    amount_currency = @amountCurrency, reference = @reference, duplicate_of = @duplicateOf WHERE seq = @seq`);
+  const saveForm = db.prepare('INSERT OR REPLACE INTO delivery_contents (seq, form) VALUES (?, ?)');
+  const deleteCapture = db.prepare('DELETE FROM delivery_captures WHERE seq = ?');
+  const deleteKey = db.prepare('DELETE FROM correlation_keys WHERE value = ? AND delivery_seq = ? AND kind = ?');
+  const insertKey = db.prepare('INSERT OR IGNORE INTO correlation_keys (value, delivery_seq, kind) VALUES (?, ?, ?)');
+  const deleteSearch = db.prepare('DELETE FROM delivery_search WHERE rowid = ?');
+  const insertSearch = db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)');
+
+  return db.transaction((items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => {
+    const derivedAt = new Date().toISOString();
+    for (const { id, derived } of items) {
+      const row = findRow.get(id) as RowToDerive | undefined;
+      if (!row) continue;
+      const byEvent = derived.eventId
+        ? (firstByEventId.get(row.provider, derived.eventId, row.seq) as { id: string } | undefined)
+        : undefined;
+      const byBody =
+        !byEvent && row.body_sha256 && row.size > 0
+          ? (firstByBody.get(row.provider, bodyHashPrefix(row.body_sha256), row.body_sha256, row.seq) as { id: string } | undefined)
+          : undefined;
+      update.run({
+        seq: row.seq,
+        derivedAt,
+        eventType: derived.eventType,
+        eventId: derived.eventId,
+        parseError: derived.parseError,
+        verificationStatus: derived.verification.status,
+        secretLabel: derived.verification.secretLabel ?? null,
+        status: derived.normalized?.status ?? null,
+        environment: derived.normalized?.environment?.trim().toLowerCase() || null,
+        amountValue: derived.amount?.value ?? null,
+        amountCurrency: derived.amount?.currency ?? null,
+        reference: derived.reference,
+        duplicateOf: (byEvent ?? byBody)?.id ?? null,
+      });
+      const before = row.form === null ? null : decodeDelivery<StoredDetail>(row.form);
+      const request = row.capture_headers !== null ? { headers: JSON.parse(row.capture_headers) as HeaderPair[], body: row.capture_body } : before;
+      // Never write a form without the request it came from.
+      if (request === null) throw new Error(`delivery ${id} has neither its captured request nor its stored form`);
+      saveForm.run(row.seq, derived.packed ? asBuffer(derived.packed) : encodeDelivery({ ...request, detail: storedDetail(derived) }));
+      if (row.capture_headers !== null) deleteCapture.run(row.seq);
+      // A row derived before (re-verification) has keys and a search row to replace.
+      const derivedBefore = before?.detail != null;
+      for (const key of before?.detail?.correlationKeys ?? []) deleteKey.run(key.value, row.seq, key.kind);
+      for (const key of derived.correlationKeys) insertKey.run(key.value, row.seq, key.kind);
+      if (derivedBefore) deleteSearch.run(row.seq);
+      insertSearch.run(
+        row.seq,
+        searchRowText(derived.searchText, {
+          provider: row.provider,
+          eventType: derived.eventType,
+          status: derived.normalized?.status ?? null,
+          verification: derived.verification.status,
+        }),
+      );
+    }
+  });
+}
