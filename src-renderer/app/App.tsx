@@ -10,6 +10,7 @@ import { AuditPage } from '../features/audit/AuditPage.js';
 import { ImportPage } from '../features/interop/ImportPage.js';
 import { parseRoute, useHash, type Route } from './router.js';
 import { ThemeToggle } from '../ui/ThemeToggle.js';
+import { AccountMenu } from './AccountMenu.js';
 
 const NAV: Array<{ page: Route['page']; href: string; label: string; also?: Array<Route['page']> }> = [
   { page: 'inbox', href: '#/inbox', label: 'Inbox', also: ['delivery', 'timeline'] },
@@ -60,6 +61,7 @@ export function App() {
           </a>
         ))}
         <ThemeToggle />
+        <AccountMenu />
       </nav>
       <main className="content">
         <Page route={route} />

@@ -56,9 +56,9 @@ describe('opening the console in a browser', () => {
 
   it('asks for the token instead of a dead end, with a wrong token said in words', async () => {
     fakeConsole();
-    expect(await startAccess(window)).toEqual({ kind: 'sign-in', message: null });
+    expect(await startAccess(window)).toEqual({ kind: 'sign-in', message: null, methods: ['token'] });
     window.history.replaceState(null, '', '/?token=stale-token');
-    expect(await startAccess(window)).toEqual({ kind: 'sign-in', message: 'That is not this console’s token.' });
+    expect(await startAccess(window)).toEqual({ kind: 'sign-in', message: 'That is not this console’s token.', methods: ['token'] });
     expect(await startAccess({ location: window.location, history: window.history, gatewatch: {} })).toEqual({ kind: 'ipc' });
   });
 

@@ -1,7 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTransport } from '../../transport/context.js';
 
-export function useAuditLog(filter: { action?: string; subject?: string }) {
+export function useAuditLog(filter: { action?: string; subject?: string; actor?: string }) {
   const transport = useTransport();
   return useInfiniteQuery({
     queryKey: ['audit', filter],
@@ -9,4 +9,10 @@ export function useAuditLog(filter: { action?: string; subject?: string }) {
     queryFn: ({ pageParam }) => transport.call('audit.list', { ...filter, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) }),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
+}
+
+/** Everyone with an entry (a person and their tokens as one name), for the filter. */
+export function useAuditActors() {
+  const transport = useTransport();
+  return useQuery({ queryKey: ['audit', 'actors'], queryFn: () => transport.call('audit.actors', {}) });
 }

@@ -3,6 +3,8 @@ import { providerIds, type ProviderId } from '../../../src-shared/domain/provide
 import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
 import { hrefFor } from '../../app/router.js';
 import { useImportDeliveries } from './useImport.js';
+import { useRefusal } from '../../app/identity.js';
+import { RoleNotice } from '../../ui/RoleNotice.js';
 import './interop.css';
 
 type Source = 'curl' | 'har';
@@ -26,6 +28,15 @@ export function ImportPage() {
   };
   const ready = source === 'curl' ? curl.trim() !== '' : har !== null;
   const result = importing.data;
+  const refusal = useRefusal('deliveries.import');
+  if (refusal) {
+    return (
+      <section className="import-page" aria-label="Import">
+        <h2>Import a request</h2>
+        <RoleNotice>{refusal}</RoleNotice>
+      </section>
+    );
+  }
 
   return (
     <section className="import-page" aria-label="Import">

@@ -5,6 +5,7 @@ import { Time } from '../../ui/Time.js';
 import { ConfirmBulk } from './ConfirmBulk.js';
 import { canRetryFailed, doneCount, progressLine, progressSegments } from './bulk-progress.js';
 import { useBulkJobs, useCancelBulk, useResumeBulk, useRetryFailed } from './useReplay.js';
+import { useRefusal } from '../../app/identity.js';
 
 export function BulkJobs() {
   const jobs = useBulkJobs();
@@ -45,6 +46,8 @@ function JobRow({ job }: { job: ReplayJob }) {
   const retry = useRetryFailed();
   const [confirmingRetry, setConfirmingRetry] = useState(false);
   const error = cancel.error ?? resume.error ?? retry.error;
+  // A viewer follows jobs; only an operator steers them (the page says so above).
+  const steers = useRefusal('replay.bulk.cancel') === null;
   return (
     <li data-job-id={job.id} data-state={job.state}>
       <div className="row">
@@ -52,17 +55,17 @@ function JobRow({ job }: { job: ReplayJob }) {
         <span className={`badge job-${job.state}`}>{job.state}</span>
         <Time iso={job.startedAt} />
         {job.retryOf ? <span className="muted">retry of the failures of an earlier job</span> : null}
-        {job.state === 'paused' ? (
+        {steers && job.state === 'paused' ? (
           <button type="button" onClick={() => resume.mutate(job.id)} disabled={resume.isPending}>
             Resume
           </button>
         ) : null}
-        {job.state === 'running' || job.state === 'paused' ? (
+        {steers && (job.state === 'running' || job.state === 'paused') ? (
           <button type="button" onClick={() => cancel.mutate(job.id)} disabled={cancel.isPending}>
             Cancel
           </button>
         ) : null}
-        {canRetryFailed(job) ? (
+        {steers && canRetryFailed(job) ? (
           <button type="button" onClick={() => setConfirmingRetry(true)} disabled={retry.isPending}>
             Retry {job.failed.toLocaleString()} failed only
           </button>

@@ -8,10 +8,17 @@ import { ReplayEditorDialog } from './ReplayEditorDialog.js';
 import { useConfirmedSend } from './useConfirmedSend.js';
 import { useReplayAttempts, useReplayPreview, useReplayProgress } from './useReplay.js';
 import { TargetSelect, WithReplayTargets } from './TargetPicker.js';
+import { useRefusal } from '../../app/identity.js';
+import { ReplayRefusedPanel } from './ReplayRefusedPanel.js';
 import './replay.css';
 
 /** Replay this delivery to a saved target as received, or edited first (in a full-width editor); its past attempts. */
 export function DeliveryReplayPanel({ delivery }: { delivery: DeliveryDetail }) {
+  const refusal = useRefusal('replay.send');
+  return refusal ? <ReplayRefusedPanel delivery={delivery} refusal={refusal} /> : <ReplayPanel delivery={delivery} />;
+}
+
+function ReplayPanel({ delivery }: { delivery: DeliveryDetail }) {
   useReplayProgress(); // a bulk job may replay this delivery while it is open
   const attempts = useReplayAttempts({ deliveryId: delivery.id });
   const preview = useReplayPreview(delivery.id, undefined);

@@ -4,17 +4,20 @@ import { BulkReplayForm } from './BulkReplay.js';
 import { BulkJobs } from './BulkJobs.js';
 import { useReplayAttempts, useReplayProgress } from './useReplay.js';
 import { WithReplayTargets } from './TargetPicker.js';
+import { useRefusal } from '../../app/identity.js';
+import { RoleNotice } from '../../ui/RoleNotice.js';
 import './replay.css';
 
 /** Bulk replay of a filtered set, running jobs with progress, and the log of every attempt. */
 export function ReplayPage({ params }: { params: URLSearchParams }) {
   useReplayProgress();
   const attempts = useReplayAttempts({ limit: 200 });
+  const refusal = useRefusal('replay.bulk.start');
   return (
     <div className="replay-page">
       <section aria-label="Bulk replay">
         <h2>Bulk replay</h2>
-        <WithReplayTargets>{(targets) => <BulkReplayForm targets={targets} params={params} />}</WithReplayTargets>
+        {refusal ? <RoleNotice>{refusal}</RoleNotice> : <WithReplayTargets>{(targets) => <BulkReplayForm targets={targets} params={params} />}</WithReplayTargets>}
         <BulkJobs />
       </section>
       <section aria-label="Replay log">

@@ -4,6 +4,8 @@ import { instapMockCurrencies } from '../../../src-shared/sessions/instap.js';
 import { ErrorState } from '../../ui/States.js';
 import { issuesOf } from './form-model.js';
 import { TxLookupButton } from './TxLookupView.js';
+import { useRefusal } from '../../app/identity.js';
+import { RoleNotice } from '../../ui/RoleNotice.js';
 import { useSessionAction } from './useSessions.js';
 
 function MockDeposit({ session }: { session: SessionDetail }) {
@@ -38,7 +40,9 @@ function MockDeposit({ session }: { session: SessionDetail }) {
 /** What can be done with a session: query its status, send an Instap test deposit, look up a withdraw hash. */
 export function SessionActions({ session }: { session: SessionDetail }) {
   const refresh = useSessionAction();
+  const refusal = useRefusal('sessions.refresh');
   const canQuery = session.kind !== 'widget_link' && session.providerSessionId !== null;
+  if (refusal) return <RoleNotice>{refusal}</RoleNotice>;
   return (
     <div className="session-actions">
       {canQuery ? (

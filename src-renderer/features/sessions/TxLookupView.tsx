@@ -4,6 +4,8 @@ import { CopyButton } from '../../ui/CopyButton.js';
 import { ErrorState } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
 import { HttpExchangeView } from './HttpExchangeView.js';
+import { useRefusal } from '../../app/identity.js';
+import { RoleNotice } from '../../ui/RoleNotice.js';
 import { useWithdrawTxLookup } from './useSessions.js';
 
 export function TxLookupResult({ lookup }: { lookup: TxLookup }) {
@@ -38,7 +40,9 @@ export function TxLookupResult({ lookup }: { lookup: TxLookup }) {
 export function TxLookupButton({ sessionId, deliveryId, withdrawTxId }: { sessionId?: string; deliveryId?: string; withdrawTxId?: string }) {
   const lookup = useWithdrawTxLookup();
   const [typed, setTyped] = useState('');
+  const refusal = useRefusal('sessions.lookupWithdrawTx');
   const needsId = !withdrawTxId && !deliveryId;
+  if (refusal) return <RoleNotice>{refusal}</RoleNotice>;
   return (
     <div className="tx-lookup-action">
       {needsId ? <input aria-label="Withdraw tx id" placeholder="withdraw tx id (optional)" value={typed} onChange={(e) => setTyped(e.target.value)} /> : null}
