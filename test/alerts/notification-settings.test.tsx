@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { NotificationSettings } from '../../src-renderer/features/alerts/NotificationSettings.js';
 import { renderWithTransport } from '../replay/render.js';
+import { IdentityProvider } from '../../src-renderer/app/identity.js';
 import type { Alert, AlertSettings, AlertsStatus } from '../../src-shared/contract/alerts.js';
 
 afterEach(() => {
@@ -116,5 +117,30 @@ describe('Settings → Notifications', () => {
     const link = await screen.findByRole('link', { name: 'Failed signatures from Paychant' });
     expect(link.getAttribute('href')).toBe('#/inbox?provider=paychant');
     expect(screen.getByText('held: quiet hours')).toBeTruthy();
+  });
+
+  it('shows a viewer the settings without letting them change them, in words', async () => {
+    fakeNotificationApi('granted');
+    renderWithTransport(
+      <IdentityProvider>
+        <NotificationSettings />
+      </IdentityProvider>,
+      {
+        'account.me': () => ({ kind: 'person', name: 'vic', role: 'viewer', tokenLabel: null }),
+        'alerts.get': () => ({ settings: defaults, recent: [], unwatched: [] }),
+      },
+    );
+    const form = await screen.findByRole('form', { name: 'What to notify' });
+    // Inside a disabled fieldset (the browser disables every control in it).
+    expect(
+      (
+        within(form)
+          .getByRole('checkbox', { name: /The listener is down/ })
+          .closest('fieldset') as HTMLFieldSetElement
+      ).disabled,
+    ).toBe(true);
+    expect(within(form).getByRole('note').textContent).toBe('Changing the alert settings needs the admin role; you are a viewer.');
+    expect(within(form).queryByRole('button', { name: 'Save notification settings' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send a test notification' })).toBeNull();
   });
 });

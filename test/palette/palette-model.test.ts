@@ -74,4 +74,12 @@ describe('palette items', () => {
     expect(searchItem('  order-7781 ')).toMatchObject({ label: 'Search deliveries for “order-7781”', action: { kind: 'search', q: 'order-7781' } });
     expect(searchItem('  ')).toBeNull();
   });
+
+  it('offers no Replay… to a role that may not replay', () => {
+    const route = parseRoute('#/inbox?provider=paychant&selected=dlv_9');
+    expect(paletteItems({ route, views: [], canCopyLink: true, canReplay: false }).map((i) => i.label)).not.toContain('Replay…');
+    expect(paletteItems({ route: parseRoute('#/inbox?provider=paychant'), views: [], canCopyLink: true, canReplay: false }).map((i) => i.label)).not.toContain(
+      'Replay…',
+    );
+  });
 });

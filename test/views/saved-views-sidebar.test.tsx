@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SavedViewsSidebar } from '../../src-renderer/features/views/SavedViewsSidebar.js';
 import { ConsoleError } from '../../src-renderer/transport/types.js';
+import { IdentityProvider } from '../../src-renderer/app/identity.js';
 import { renderWithTransport } from '../replay/render.js';
 import type { SavedView } from '../../src-shared/contract/views.js';
 
@@ -112,5 +113,22 @@ describe('the saved views sidebar', () => {
     sidebar('', {}, 'ipc');
     await screen.findByRole('button', { name: 'Delete the view “Forged Paychant”…' });
     expect(screen.queryByRole('button', { name: /Copy the link/ })).toBeNull();
+  });
+
+  it('lets a viewer open and copy views, and says why saving and deleting are not theirs', async () => {
+    renderWithTransport(
+      <IdentityProvider>
+        <SavedViewsSidebar params={new URLSearchParams('provider=paychant')} />
+      </IdentityProvider>,
+      {
+        'account.me': () => ({ kind: 'person', name: 'vic', role: 'viewer', tokenLabel: null }),
+        'views.list': () => ({ items: [saved('viw_1', 'Forged Paychant', { provider: 'paychant', verification: 'invalid' })] }),
+      },
+    );
+    await within(await screen.findByRole('navigation', { name: 'Saved views' })).findByRole('link', { name: /Forged Paychant/ });
+    expect(screen.getByText('Changing saved views needs the operator role; you are a viewer.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save this view…' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Delete the view/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Copy the link to “Forged Paychant”' })).toBeTruthy();
   });
 });

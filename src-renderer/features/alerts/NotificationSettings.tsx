@@ -2,6 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { type AlertSettings, alertKinds } from '../../../src-shared/contract/alerts.js';
 import { ALERT_KIND_WORDS } from '../../../src-shared/alerts/rules.js';
 import { useTransport } from '../../transport/context.js';
+import { useRefusal } from '../../app/identity.js';
+import { RoleNotice } from '../../ui/RoleNotice.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
 import { changed, localTimeZone, quietHoursProblem, quietHoursWords, timeZoneChoices, withKind, withQuietHours } from './alert-settings-form.js';
@@ -36,6 +38,7 @@ function BrowserPermission() {
   const api = notificationApi(window);
   const [permission, setPermission] = useState<NotificationPermissionState>(() => permissionOf(api));
   const test = useTestAlert();
+  const testRefused = useRefusal('alerts.test');
   const { words, canAsk } = permissionWords(permission, transport.kind);
   return (
     <div className="notification-permission">
@@ -46,9 +49,11 @@ function BrowserPermission() {
             Allow notifications in this browser
           </button>
         ) : null}
-        <button type="button" disabled={test.isPending} onClick={() => test.mutate()}>
-          Send a test notification
-        </button>
+        {testRefused ? null : (
+          <button type="button" disabled={test.isPending} onClick={() => test.mutate()}>
+            Send a test notification
+          </button>
+        )}
         {test.isSuccess ? <span role="status">Sent: “{test.data.title}”.</span> : null}
       </div>
       {test.isError ? <ErrorState error={test.error} /> : null}
@@ -58,6 +63,8 @@ function BrowserPermission() {
 
 function AlertsForm({ saved, unwatched }: { saved: AlertSettings; unwatched: readonly string[] }) {
   const configure = useConfigureAlerts();
+  // The switches and quiet hours are the console's: shown to everyone, changed by the roles that may.
+  const refusal = useRefusal('alerts.configure');
   const [draft, setDraft] = useState(saved);
   useEffect(() => setDraft(saved), [saved]);
   const local = localTimeZone();
@@ -73,7 +80,7 @@ function AlertsForm({ saved, unwatched }: { saved: AlertSettings; unwatched: rea
         if (problem === null) configure.mutate(draft);
       }}
     >
-      <fieldset>
+      <fieldset disabled={refusal !== null}>
         <legend>Notify about</legend>
         {alertKinds.map((kind) => (
           <label key={kind} className="alert-kind">
@@ -88,7 +95,7 @@ function AlertsForm({ saved, unwatched }: { saved: AlertSettings; unwatched: rea
           </label>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset disabled={refusal !== null}>
         <legend>Quiet hours</legend>
         <label className="alert-kind">
           <input type="checkbox" checked={quiet.enabled} onChange={(event) => setDraft(withQuietHours(draft, { enabled: event.target.checked }, local))} />
@@ -132,12 +139,16 @@ function AlertsForm({ saved, unwatched }: { saved: AlertSettings; unwatched: rea
           </p>
         ) : null}
       </fieldset>
-      <div className="row">
-        <button type="submit" className="primary" disabled={!changed(draft, saved) || problem !== null || configure.isPending}>
-          {configure.isPending ? 'Saving…' : 'Save notification settings'}
-        </button>
-        {configure.isSuccess && !changed(draft, saved) ? <span role="status">Saved.</span> : null}
-      </div>
+      {refusal ? (
+        <RoleNotice>{refusal}</RoleNotice>
+      ) : (
+        <div className="row">
+          <button type="submit" className="primary" disabled={!changed(draft, saved) || problem !== null || configure.isPending}>
+            {configure.isPending ? 'Saving…' : 'Save notification settings'}
+          </button>
+          {configure.isSuccess && !changed(draft, saved) ? <span role="status">Saved.</span> : null}
+        </div>
+      )}
       {configure.isError ? <ErrorState error={configure.error} /> : null}
     </form>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Route } from '../../app/router.js';
 import { useTransport } from '../../transport/context.js';
+import { useRefusal } from '../../app/identity.js';
 import { useViews } from '../views/useViews.js';
 import { type PaletteAction, type PaletteItem, paletteItems, searchItem } from './palette-items.js';
 import { rank } from './palette-match.js';
@@ -14,13 +15,14 @@ import './palette.css';
 export function CommandPalette({ route, onRun, onClose }: { route: Route; onRun(action: PaletteAction): void; onClose(): void }) {
   const transport = useTransport();
   const views = useViews();
+  const canReplay = useRefusal('replay.send') === null;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const listId = useId();
   const optionId = (index: number) => `${listId}-option-${index}`;
   const items: PaletteItem[] = useMemo(() => {
-    const all = paletteItems({ route, views: views.data ?? [], canCopyLink: transport.kind === 'http' });
+    const all = paletteItems({ route, views: views.data ?? [], canCopyLink: transport.kind === 'http', canReplay });
     // Typed, what can be done here wins a tie ("replay" on a delivery: its Replay…, then the page).
     const ordered = query.trim() === '' ? all : [...all.filter((i) => i.section === 'Action'), ...all.filter((i) => i.section !== 'Action')];
     const search = searchItem(query);
@@ -33,7 +35,7 @@ export function CommandPalette({ route, onRun, onClose }: { route: Route; onRun(
       ),
       ...(search ? [search] : []),
     ];
-  }, [route, views.data, transport.kind, query]);
+  }, [route, views.data, transport.kind, canReplay, query]);
   const current = Math.min(active, items.length - 1);
 
   useLayoutEffect(() => {

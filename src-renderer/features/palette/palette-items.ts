@@ -34,6 +34,8 @@ export interface PaletteContext {
   views: readonly SavedView[];
   /** Links open elsewhere only in serve mode (the desktop window's address opens nowhere else). */
   canCopyLink: boolean;
+  /** Whether this person's role may replay (Replay… is not offered otherwise). */
+  canReplay?: boolean;
 }
 
 /** The delivery the actions apply to: the one on its own page, or the one selected in the inbox. */
@@ -43,7 +45,7 @@ export function deliveryInView(route: Route): string | null {
   return null;
 }
 
-export function paletteItems({ route, views, canCopyLink }: PaletteContext): PaletteItem[] {
+export function paletteItems({ route, views, canCopyLink, canReplay = true }: PaletteContext): PaletteItem[] {
   const items: PaletteItem[] = NAV.map((item) => ({
     id: `go:${item.page}`,
     label: item.label,
@@ -68,16 +70,18 @@ export function paletteItems({ route, views, canCopyLink }: PaletteContext): Pal
       detail: 'Check this delivery’s signature with the secrets set now',
       action: { kind: 'verify', deliveryId: delivery },
     });
-    items.push({
-      id: 'replay',
-      label: 'Replay…',
-      section: 'Action',
-      detail: 'Edit and send this delivery to a replay target',
-      action: { kind: 'replay', deliveryId: delivery },
-    });
+    if (canReplay) {
+      items.push({
+        id: 'replay',
+        label: 'Replay…',
+        section: 'Action',
+        detail: 'Edit and send this delivery to a replay target',
+        action: { kind: 'replay', deliveryId: delivery },
+      });
+    }
   } else if (route.page === 'inbox') {
     const filters = replayParamsFor(route.params);
-    if (filters.size > 0) {
+    if (filters.size > 0 && canReplay) {
       items.push({
         id: 'replay-matching',
         label: 'Replay…',

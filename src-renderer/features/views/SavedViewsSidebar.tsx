@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { SavedView } from '../../../src-shared/contract/views.js';
 import { useTransport } from '../../transport/context.js';
+import { useRefusal } from '../../app/identity.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { CopyButton } from '../../ui/CopyButton.js';
 import { shareableLink } from '../../ui/share-link.js';
@@ -16,6 +17,8 @@ import './views.css';
  */
 export function SavedViewsSidebar({ params }: { params: URLSearchParams }) {
   const transport = useTransport();
+  // Saving and deleting are for the roles that may (the console refuses the others anyway).
+  const refusal = useRefusal('views.save');
   const views = useViews();
   const remove = useDeleteView();
   const [saving, setSaving] = useState(false);
@@ -29,7 +32,9 @@ export function SavedViewsSidebar({ params }: { params: URLSearchParams }) {
   return (
     <nav className="saved-views" aria-labelledby={headingId}>
       <h2 id={headingId}>Saved views</h2>
-      {saving ? (
+      {refusal ? (
+        <p className="muted saved-views-hint">{refusal}</p>
+      ) : saving ? (
         <SaveViewForm filter={filter} views={list} onDone={() => setSaving(false)} />
       ) : (
         <>
@@ -54,9 +59,11 @@ export function SavedViewsSidebar({ params }: { params: URLSearchParams }) {
               {transport.kind === 'http' ? (
                 <CopyButton text={shareableLink(window.location.href, viewHref(view))} label="Link" name={`Copy the link to “${view.name}”`} />
               ) : null}
-              <button type="button" aria-label={`Delete the view “${view.name}”…`} onClick={() => setDeleting(view)}>
-                Delete…
-              </button>
+              {refusal ? null : (
+                <button type="button" aria-label={`Delete the view “${view.name}”…`} onClick={() => setDeleting(view)}>
+                  Delete…
+                </button>
+              )}
             </div>
           </li>
         ))}
