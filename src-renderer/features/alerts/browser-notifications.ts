@@ -3,7 +3,8 @@
  * click in Settings → Notifications, never on its own. The desktop app shows alerts as system
  * notifications from the main process instead, so its window shows none itself.
  */
-import type { Alert } from '../../../src-shared/contract/alerts.js';
+import type { Alert, AlertSettings } from '../../../src-shared/contract/alerts.js';
+import { inQuietHours } from '../../../src-shared/alerts/quiet-hours.js';
 
 export type NotificationPermissionState = 'unsupported' | NotificationPermission;
 
@@ -51,4 +52,24 @@ export function showAlert(api: NotificationApi | null, alert: Alert, open: (rout
     notification.close();
   };
   return true;
+}
+
+/** The console must stay unreachable this long before the browser says so (a restart takes a few seconds). */
+export const OUTAGE_NOTIFY_AFTER_MS = 20_000;
+
+/**
+ * When serve mode itself stops, nothing is left to raise "the listener is down": the browser, which
+ * notices it lost the console, says so itself, under the same switch and quiet hours (as last read).
+ */
+export function outageAlert(now: Date, settings: AlertSettings | undefined): Alert | null {
+  if (settings && (!settings.kinds.listener_down || inQuietHours(now, settings.quietHours))) return null;
+  return {
+    id: `outage-${now.getTime()}`,
+    kind: 'listener_down',
+    at: now.toISOString(),
+    title: 'Gatewatch is not answering',
+    body: 'This console lost its connection to Gatewatch. If Gatewatch stopped, its webhook listener is down too and providers get no answer.',
+    route: null,
+    held: false,
+  };
 }
