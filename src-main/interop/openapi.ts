@@ -9,7 +9,7 @@ import { callNames, contract, type CallName } from '../../src-shared/contract/in
 import { ApiErrorBody } from '../../src-shared/contract/errors.js';
 import { PushEvent } from '../../src-shared/contract/events.js';
 import { ExportQuery } from '../../src-shared/contract/interop.js';
-import { ConsoleSessionStatus, TokenSignInInput, AUTH_PATHS } from '../../src-shared/contract/console-auth.js';
+import { ConsoleSessionStatus, PasswordSignInInput, TokenSignInInput, AUTH_PATHS } from '../../src-shared/contract/console-auth.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -46,12 +46,14 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
 function callOperation(name: CallName, components: Record<string, JsonSchema>) {
   const spec = contract[name];
   const desktopOnly = 'desktopOnly' in spec ? (spec.desktopOnly as string) : null;
+  const role = `Needs the ${spec.role} role (a lower one is answered 403, in words).`;
   return {
     post: {
       operationId: name,
       tags: [name.split('.')[0]!],
       summary: name,
-      ...(desktopOnly ? { description: `Desktop app only: serve mode answers 403. ${desktopOnly}` } : {}),
+      description: desktopOnly ? `Desktop app only: serve mode answers 403. ${desktopOnly}` : role,
+      'x-gatewatch-role': spec.role,
       requestBody: { required: false, content: { 'application/json': { schema: schemaOf(spec.input, 'input', `${name}.input`, components) } } },
       responses: {
         '200': {
@@ -144,6 +146,16 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
       responses: { ...status, ...ERROR_RESPONSES },
     },
   };
+  paths[AUTH_PATHS.signIn] = {
+    post: {
+      operationId: 'auth.signIn',
+      tags: ['auth'],
+      summary: 'A person signs in with a name and password: a session cookie (from the console page only; attempts held back after failures, 429)',
+      security: noAuth,
+      requestBody: { required: true, content: { 'application/json': { schema: schemaOf(PasswordSignInInput, 'input', 'PasswordSignInInput', components) } } },
+      responses: { ...status, ...ERROR_RESPONSES },
+    },
+  };
   paths[AUTH_PATHS.signOut] = {
     post: { operationId: 'auth.signOut', tags: ['auth'], summary: 'Ends this browser’s session', security: noAuth, responses: status },
   };
@@ -153,7 +165,7 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
       title: 'Gatewatch console API',
       version: options.version ?? '0.1.0',
       description:
-        'Serve mode\'s console API: `POST /api/<call>` with a JSON body. Errors are `{"error":{"code","message","issues"?}}`. Loopback only; a browser\'s Origin must be the console\'s own.',
+        'Serve mode\'s console API: `POST /api/<call>` with a JSON body. Errors are `{"error":{"code","message","issues"?}}`. Each call needs a role (`x-gatewatch-role`: viewer, operator, admin); the console token is the owner\'s, an admin. Loopback only unless people have accounts and TLS is on (or a named proxy); a browser\'s Origin must be the console\'s own.',
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     security: [{ bearer: [] }, { session: [] }],
@@ -165,17 +177,17 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
       },
       responses: {
         BadRequest: errorResponse("The input did not match the call's schema (`issues` says where), or the call refused it."),
-        Unauthorized: errorResponse('Missing or wrong token.'),
-        Forbidden: errorResponse('Cross-origin, a desktop-only call, or a cookie call not from the console page.'),
-        Error: errorResponse('Any other error: not_found 404, conflict 409, too_large 413, provider_error 502, unavailable 503, internal 500.'),
+        Unauthorized: errorResponse('Missing or wrong token, or the session ended.'),
+        Forbidden: errorResponse("The caller's role is below the call's, cross-origin, a desktop-only call, or a cookie call not from the console page."),
+        Error: errorResponse('Any other error: not_found 404, conflict 409, too_large 413, too_many_requests 429, provider_error 502, unavailable 503, internal 500.'),
       },
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'The console token serve mode printed (token file, GATEWATCH_TOKEN).' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'The console token serve mode printed (token file, GATEWATCH_TOKEN), or a person\'s API token (gwt_…, tokens.create).' },
         session: {
           type: 'apiKey',
           in: 'cookie',
           name: 'gatewatch_session_<console port>',
-          description: 'The HttpOnly cookie POST /auth/token sets for the console page.',
+          description: 'The HttpOnly cookie POST /auth/sign-in or /auth/token sets for the console page (__Host-gatewatch_session_<port>, Secure, under TLS).',
         },
       },
     },

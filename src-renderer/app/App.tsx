@@ -1,4 +1,3 @@
-import { InboxPage } from '../features/inbox/InboxPage.js';
 import { DeliveryPage } from '../features/delivery/DeliveryPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { TimelinePage } from '../features/timeline/TimelinePage.js';
@@ -11,16 +10,10 @@ import { ImportPage } from '../features/interop/ImportPage.js';
 import { parseRoute, useHash, type Route } from './router.js';
 import { ThemeToggle } from '../ui/ThemeToggle.js';
 import { AccountMenu } from './AccountMenu.js';
-
-const NAV: Array<{ page: Route['page']; href: string; label: string; also?: Array<Route['page']> }> = [
-  { page: 'inbox', href: '#/inbox', label: 'Inbox', also: ['delivery', 'timeline'] },
-  { page: 'dashboard', href: '#/dashboard', label: 'Dashboard' },
-  { page: 'sessions', href: '#/sessions', label: 'Sessions', also: ['session'] },
-  { page: 'replay', href: '#/replay', label: 'Replay' },
-  { page: 'audit', href: '#/audit', label: 'Audit' },
-  { page: 'import', href: '#/import', label: 'Import' },
-  { page: 'settings', href: '#/settings', label: 'Settings' },
-];
+import { NAV } from './nav.js';
+import { InboxWithViews } from '../features/views/InboxWithViews.js';
+import { PaletteLayer } from '../features/palette/PaletteLayer.js';
+import { useBrowserNotifications } from '../features/alerts/useBrowserNotifications.js';
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -43,12 +36,13 @@ function Page({ route }: { route: Route }) {
     case 'import':
       return <ImportPage />;
     case 'inbox':
-      return <InboxPage params={route.params} />;
+      return <InboxWithViews params={route.params} />;
   }
 }
 
 export function App() {
   const route = parseRoute(useHash());
+  useBrowserNotifications();
   return (
     <div className="app">
       <nav className="topbar">
@@ -66,6 +60,7 @@ export function App() {
       <main className="content">
         <Page route={route} />
       </main>
+      <PaletteLayer route={route} />
     </div>
   );
 }

@@ -58,7 +58,9 @@ export function createHttpTransport(token: string | null, base = '', hooks: Http
     if (response.status === 401) hooks.onUnauthorized?.();
     return response;
   };
-  return {
+  const listeners = new Set<(event: PushEvent) => void>();
+  let stopStream: (() => void) | null = null;
+  const transport: ConsoleTransport = {
     kind: 'http',
     connection: monitor,
     async call(name, input) {
@@ -67,26 +69,50 @@ export function createHttpTransport(token: string | null, base = '', hooks: Http
       return (await response.json()) as never;
     },
     subscribe(listener) {
-      const controller = new AbortController();
-      const connect = async (attempt: number): Promise<void> => {
-        try {
-          const response = await request(`${base}/api/events`, { headers, signal: controller.signal });
-          if (response.ok && response.body) {
-            listener({ type: 'listener.changed' }); // (re)connected: refresh what may have been missed
-            await readEvents(response, listener, controller.signal);
-            attempt = 0;
-          }
-        } catch {
-          // dropped: reconnect below
+      // One event stream for every subscriber: a browser holds at most six connections to a host,
+      // across its tabs, and a stream each would leave none for the calls.
+      listeners.add(listener);
+      stopStream ??= openStream();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stopStream?.();
+          stopStream = null;
         }
-        if (controller.signal.aborted) return;
-        const delay = Math.min(500 * 2 ** attempt, 10_000);
-        // Unreachable (the request said so): say when the stream tries again.
-        if (monitor.state() === 'down') reporter.lost(Date.now() + delay);
-        setTimeout(() => void connect(attempt + 1), delay);
       };
-      void connect(0);
-      return () => controller.abort();
     },
   };
+  return transport;
+
+  function openStream(): () => void {
+    const listener = (event: PushEvent) => {
+      for (const each of [...listeners]) {
+        try {
+          each(event);
+        } catch {
+          // One broken subscriber must not stop the stream for the others.
+        }
+      }
+    };
+    const controller = new AbortController();
+    const connect = async (attempt: number): Promise<void> => {
+      try {
+        const response = await request(`${base}/api/events`, { headers, signal: controller.signal });
+        if (response.ok && response.body) {
+          listener({ type: 'listener.changed' }); // (re)connected: refresh what may have been missed
+          await readEvents(response, listener, controller.signal);
+          attempt = 0;
+        }
+      } catch {
+        // dropped: reconnect below
+      }
+      if (controller.signal.aborted) return;
+      const delay = Math.min(500 * 2 ** attempt, 10_000);
+      // Unreachable (the request said so): say when the stream tries again.
+      if (monitor.state() === 'down') reporter.lost(Date.now() + delay);
+      setTimeout(() => void connect(attempt + 1), delay);
+    };
+    void connect(0);
+    return () => controller.abort();
+  }
 }

@@ -1,3 +1,5 @@
+import { keysOf } from './shortcuts.js';
+
 export interface KeyLike {
   key: string;
   ctrlKey: boolean;
@@ -14,6 +16,6 @@ const OWN_ESCAPE = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
  * dialog is open (Escape closes the dialog), not with a modifier, not when something handled it.
  */
 export function escapeLeaves(event: KeyLike, focusedTag: string | undefined, dialogOpen: boolean): boolean {
-  if (event.key !== 'Escape' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (!keysOf('detail.back').includes(event.key) || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
   return !dialogOpen && !(focusedTag !== undefined && OWN_ESCAPE.has(focusedTag));
 }

@@ -28,6 +28,7 @@ function fakeConsole(token = 'the-console-token') {
       session = true;
       return json(200, { signedIn: true, methods: ['token'], who: OWNER });
     }
+    if (session && url === '/api/account.me') return json(200, OWNER);
     return json(session ? 200 : 401, session ? {} : { error: { code: 'unauthorized', message: 'Missing or wrong token' } });
   });
   vi.stubGlobal('fetch', fetchMock);

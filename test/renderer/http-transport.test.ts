@@ -34,3 +34,31 @@ describe('the HTTP transport’s event stream', () => {
     expect(fetchMock).toHaveBeenCalledWith('/api/events', expect.objectContaining({ headers: expect.objectContaining({ authorization: 'Bearer t0ken' }) }));
   });
 });
+
+describe('the HTTP transport’s subscribers', () => {
+  it('share one event stream (a browser allows six connections to a host, across tabs), closed with the last of them', async () => {
+    const frame = `data: ${JSON.stringify({ type: 'views.changed' })}\n\n`;
+    let aborted = 0;
+    const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+      init.signal?.addEventListener('abort', () => aborted++);
+      return eventStream([frame]);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const transport = createHttpTransport(null);
+    const first: PushEvent[] = [];
+    const second: PushEvent[] = [];
+    const stopFirst = transport.subscribe((event) => first.push(event));
+    const stopBroken = transport.subscribe(() => {
+      throw new Error('a broken subscriber');
+    });
+    const stopSecond = transport.subscribe((event) => second.push(event));
+    await vi.waitFor(() => expect(second).toEqual([{ type: 'listener.changed' }, { type: 'views.changed' }]));
+    expect(first).toEqual(second);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    stopFirst();
+    stopBroken();
+    expect(aborted).toBe(0);
+    stopSecond();
+    expect(aborted).toBe(1);
+  });
+});

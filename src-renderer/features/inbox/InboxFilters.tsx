@@ -7,6 +7,7 @@ import { DeliveryEnvironment } from '../../../src-shared/contract/deliveries.js'
 import type { InboxFilters as Filters } from './useDeliveries.js';
 import { fromLocalInput, TIME_PRESETS, toLocalInput } from './time-range.js';
 import { RelayStateSelect } from '../relay/RelayStateFilter.js';
+import { isShortcut } from '../../ui/shortcuts.js';
 
 const isTyping = (el: Element | null) => el?.tagName === 'INPUT' || el?.tagName === 'TEXTAREA' || el?.tagName === 'SELECT';
 
@@ -19,7 +20,7 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
   useEffect(() => setEventType(filters.eventType ?? ''), [filters.eventType]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === '/' && !isTyping(document.activeElement) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      if (isShortcut(event, 'inbox.search') && !isTyping(document.activeElement)) {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();

@@ -2,7 +2,9 @@
  * The inbox keyboard: j/k and the arrows move the selection anywhere on the page (not while
  * typing in a field or on a button), Enter opens it on its own page, Escape closes the detail
  * pane; on a focused row, Enter opens that row and Home/End go to the first and last loaded row.
+ * The keys come from the shortcuts table (ui/shortcuts.ts), which the `?` sheet lists.
  */
+import { keysOf, type ShortcutId } from '../../ui/shortcuts.js';
 
 export type InboxMove = 'next' | 'previous' | 'first' | 'last';
 export type InboxKeyAction = { kind: 'move'; move: InboxMove } | { kind: 'open' } | { kind: 'close' };
@@ -19,15 +21,21 @@ const move = (to: InboxMove): InboxKeyAction => ({ kind: 'move', move: to });
 const OPEN: InboxKeyAction = { kind: 'open' };
 const CLOSE: InboxKeyAction = { kind: 'close' };
 
-const PAGE_KEYS: Record<string, InboxKeyAction> = {
-  j: move('next'),
-  ArrowDown: move('next'),
-  k: move('previous'),
-  ArrowUp: move('previous'),
-  Enter: OPEN,
-  Escape: CLOSE,
-};
-const ROW_KEYS: Record<string, InboxKeyAction> = { Enter: OPEN, Home: move('first'), End: move('last') };
+/** A key table from shortcut ids: each of a shortcut's keys does its action. */
+const keyTable = (entries: Array<[ShortcutId, InboxKeyAction]>): Record<string, InboxKeyAction> =>
+  Object.fromEntries(entries.flatMap(([id, action]) => keysOf(id).map((key) => [key, action])));
+
+const PAGE_KEYS = keyTable([
+  ['inbox.next', move('next')],
+  ['inbox.previous', move('previous')],
+  ['inbox.open', OPEN],
+  ['inbox.close', CLOSE],
+]);
+const ROW_KEYS = keyTable([
+  ['inbox.open', OPEN],
+  ['row.first', move('first')],
+  ['row.last', move('last')],
+]);
 /** Where a key belongs to what has the focus. */
 const OWN_KEYS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
 
@@ -38,7 +46,7 @@ const OWN_ESCAPE = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 
 /** A key pressed anywhere on the inbox page; `focusedTag` is the tag name of the focused element. */
 export function pageKeyAction(event: KeyLike, focusedTag: string | undefined): InboxKeyAction | null {
-  const own = event.key === 'Escape' ? OWN_ESCAPE : OWN_KEYS;
+  const own = keysOf('inbox.close').includes(event.key) ? OWN_ESCAPE : OWN_KEYS;
   if (!plain(event) || (focusedTag !== undefined && own.has(focusedTag))) return null;
   return Object.hasOwn(PAGE_KEYS, event.key) ? PAGE_KEYS[event.key]! : null;
 }

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { DeliveryDetail } from '../../../src-shared/domain/delivery.js';
 import type { ReplayTargetView } from '../../../src-shared/contract/replay.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { useIntent } from '../../ui/intents.js';
 import { AttemptList } from './AttemptList.js';
 import { ConfirmSend } from './ConfirmSend.js';
 import { ReplayEditorDialog } from './ReplayEditorDialog.js';
@@ -47,6 +48,8 @@ function SendForm({ delivery, targets, signatureHeaders }: { delivery: DeliveryD
   const targetFieldId = useId();
   const target = targets.find((t) => t.id === targetId) ?? preferred;
   const body = delivery.body;
+  // "Replay…" from the command palette opens the editor here.
+  useIntent('replay', delivery.id, () => body !== null && setEditing(true));
 
   return (
     <>

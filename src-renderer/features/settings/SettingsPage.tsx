@@ -9,6 +9,7 @@ import { PeopleSettings } from '../people/PeopleSettings.js';
 import { TokenSettings } from '../people/TokenSettings.js';
 import { useIdentity } from '../../app/identity.js';
 import { RoleNotice } from '../../ui/RoleNotice.js';
+import { NotificationSettings } from '../alerts/NotificationSettings.js';
 
 /** Settings, one section per feature; the console's own settings for admins, and what anyone may set for themselves. */
 export function SettingsPage() {
@@ -30,6 +31,7 @@ export function SettingsPage() {
       )}
       <PeopleSettings />
       <TokenSettings />
+      <NotificationSettings />
     </div>
   );
 }
