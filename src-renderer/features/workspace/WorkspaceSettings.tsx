@@ -40,7 +40,7 @@ function Workspace() {
           accounts)
         </label>
       </fieldset>
-      {chosen === 'team' ? <ConnectForm initialUrl={view.url ?? ''} change={change} /> : null}
+      {chosen === 'team' ? <ConnectForm initialUrl={view.url ?? ''} initialName={view.person ?? ''} change={change} /> : null}
       {chosen === 'local' && view.mode === 'team' ? (
         <button type="button" disabled={change.isPending} onClick={() => change.mutate({ kind: 'local' }, { onSuccess: () => setChoice(null) })}>
           Use this computer instead
@@ -68,9 +68,9 @@ function Current({ view }: { view: WorkspaceView }) {
   );
 }
 
-function ConnectForm({ initialUrl, change }: { initialUrl: string; change: ReturnType<typeof useChangeWorkspace> }) {
+function ConnectForm({ initialUrl, initialName, change }: { initialUrl: string; initialName: string; change: ReturnType<typeof useChangeWorkspace> }) {
   const [url, setUrl] = useState(initialUrl);
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialName);
   const [password, setPassword] = useState('');
   const ids = { url: useId(), name: useId(), password: useId() };
   const issue = (field: string) => fieldIssue(change.error, field);
