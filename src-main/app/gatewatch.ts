@@ -32,6 +32,8 @@ import { AlertService } from '../alerts/alert-service.js';
 import { AlertSettingsService } from '../alerts/alert-settings.js';
 import { listenerHealthOf, reportingSignatureFailures } from '../alerts/sources.js';
 import type { AlertReportSource } from '../alerts/signals.js';
+import { failingRouteAlerts, providerGaveUpAlerts } from '../alerts/relay-sources.js';
+import { getDelivery } from '../services/deliveries.js';
 import { ViewsService } from '../views/views-service.js';
 import { createAccounts } from '../accounts/accounts.js';
 import type { WorkspaceControl } from '../workspace/workspace-control.js';
@@ -153,7 +155,19 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     settings: new AlertSettingsService(store.settings),
     bus,
     listenerHealth: listenerHealthOf(listener, listenerPort),
-    sources: deps.alertSources,
+    sources: [
+      failingRouteAlerts({ routes: relay.routes, bus, log }),
+      providerGaveUpAlerts({
+        readers: {
+          answers: (ids) => store.relay.jobsForDeliveries(ids),
+          delivery: (id) => getDelivery(store.deliveries, id),
+          retryOf: (detail) => relay.providerRetries.forDelivery(detail),
+        },
+        bus,
+        log,
+      }),
+      ...(deps.alertSources ?? []),
+    ],
     log,
   });
   const context: AppContext = {
