@@ -18,7 +18,11 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['section', 'figure', 'measured', 'baseline', 'ratio', 'target', ''];
   const cells = rows.map((r) => [r.section, r.figure, r.measured, r.baseline, fmtRatio(r.ratio), r.target, r.met === null ? '' : r.met ? 'ok' : 'MISSED']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => (i >= 2 && i <= 4 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => (i >= 2 && i <= 4 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 

@@ -80,14 +80,78 @@ function ingestRows(r: IngestResult): BenchRow[] {
   const p99 = (runs: IngestResult['bare']) => median(runs.map((x) => x.p99Ms));
   const derived = median(r.derivedPerSecond);
   return [
-    { section: 'ingest', figure: 'load generator: bare node:http vs a server answering without reading (its ceiling)', measured: perSecond(r.bareRps), baseline: perSecond(r.ceiling.requestsPerSecond), ratio: r.bareRps / r.ceiling.requestsPerSecond, target: '', met: null },
-    { section: 'ingest', figure: `requests/s, listener vs bare node:http (median of ${r.listener.length} interleaved rounds)`, measured: perSecond(r.listenerRps), baseline: perSecond(r.bareRps), ratio: r.ratio, target: '≥ 0.80×', met: r.ratio >= 0.8 },
-    { section: 'ingest', figure: 'latency p50', measured: ms(p50(r.listener)), baseline: ms(p50(r.bare)), ratio: p50(r.listener) / p50(r.bare), target: '', met: null },
-    { section: 'ingest', figure: 'latency p99', measured: ms(p99(r.listener)), baseline: ms(p99(r.bare)), ratio: p99(r.listener) / p99(r.bare), target: '', met: null },
-    { section: 'ingest', figure: 'stored deliveries vs 2xx answers', measured: r.stored.toLocaleString('en'), baseline: r.answered2xx.toLocaleString('en'), ratio: r.stored / r.answered2xx, target: 'equal', met: r.stored === r.answered2xx },
-    { section: 'derivation', figure: "deliveries derived/s on a burst's backlog vs acknowledged/s by the listener (medians)", measured: perSecond(derived), baseline: perSecond(r.listenerRps), ratio: derived / r.listenerRps, target: '≥ 1.00×', met: derived / r.listenerRps >= 1 },
-    { section: 'derivation', figure: 'lag after a burst, last answer → all derived + searchable (worst round)', measured: ms(Math.max(...r.lagMs)), baseline: '', ratio: null, target: '', met: null },
-    { section: 'derivation', figure: `lag after a steady ${r.steady.rate.toLocaleString('en')} req/s stream of ${r.steady.seconds} s (p99 ${r.steady.p99Ms.toFixed(1)} ms)`, measured: ms(r.steady.lagMs), baseline: '', ratio: null, target: '', met: null },
+    {
+      section: 'ingest',
+      figure: 'load generator: bare node:http vs a server answering without reading (its ceiling)',
+      measured: perSecond(r.bareRps),
+      baseline: perSecond(r.ceiling.requestsPerSecond),
+      ratio: r.bareRps / r.ceiling.requestsPerSecond,
+      target: '',
+      met: null,
+    },
+    {
+      section: 'ingest',
+      figure: `requests/s, listener vs bare node:http (median of ${r.listener.length} interleaved rounds)`,
+      measured: perSecond(r.listenerRps),
+      baseline: perSecond(r.bareRps),
+      ratio: r.ratio,
+      target: '≥ 0.80×',
+      met: r.ratio >= 0.8,
+    },
+    {
+      section: 'ingest',
+      figure: 'latency p50',
+      measured: ms(p50(r.listener)),
+      baseline: ms(p50(r.bare)),
+      ratio: p50(r.listener) / p50(r.bare),
+      target: '',
+      met: null,
+    },
+    {
+      section: 'ingest',
+      figure: 'latency p99',
+      measured: ms(p99(r.listener)),
+      baseline: ms(p99(r.bare)),
+      ratio: p99(r.listener) / p99(r.bare),
+      target: '',
+      met: null,
+    },
+    {
+      section: 'ingest',
+      figure: 'stored deliveries vs 2xx answers',
+      measured: r.stored.toLocaleString('en'),
+      baseline: r.answered2xx.toLocaleString('en'),
+      ratio: r.stored / r.answered2xx,
+      target: 'equal',
+      met: r.stored === r.answered2xx,
+    },
+    {
+      section: 'derivation',
+      figure: "deliveries derived/s on a burst's backlog vs acknowledged/s by the listener (medians)",
+      measured: perSecond(derived),
+      baseline: perSecond(r.listenerRps),
+      ratio: derived / r.listenerRps,
+      target: '≥ 1.00×',
+      met: derived / r.listenerRps >= 1,
+    },
+    {
+      section: 'derivation',
+      figure: 'lag after a burst, last answer → all derived + searchable (worst round)',
+      measured: ms(Math.max(...r.lagMs)),
+      baseline: '',
+      ratio: null,
+      target: '',
+      met: null,
+    },
+    {
+      section: 'derivation',
+      figure: `lag after a steady ${r.steady.rate.toLocaleString('en')} req/s stream of ${r.steady.seconds} s (p99 ${r.steady.p99Ms.toFixed(1)} ms)`,
+      measured: ms(r.steady.lagMs),
+      baseline: '',
+      ratio: null,
+      target: '',
+      met: null,
+    },
   ];
 }
 
@@ -96,12 +160,23 @@ function logRow(figure: string, f: LogFigures): BenchRow {
   const met = f.longestAboveSeconds <= 3 && f.underBoundAfterSeconds !== null && f.underBoundAfterSeconds <= 10;
   const over = f.longestAboveSeconds > 0 ? `; over it ${f.longestAboveSeconds.toFixed(1)} s at most` : '';
   const back = f.underBoundAfterSeconds === null ? '; not back under it' : '';
-  return { section: 'log', figure: `${figure}${over}${back}`, measured: mibText(f.maxBytes), baseline: mibText(LOG_BOUND), ratio: f.maxBytes / LOG_BOUND, target: '≤ bound (±3 s)', met };
+  return {
+    section: 'log',
+    figure: `${figure}${over}${back}`,
+    measured: mibText(f.maxBytes),
+    baseline: mibText(LOG_BOUND),
+    ratio: f.maxBytes / LOG_BOUND,
+    target: '≤ bound (±3 s)',
+    met,
+  };
 }
 
 function logRows(r: IngestResult, soak: SoakResult): BenchRow[] {
   return [
-    logRow(`write-ahead log at most, ${r.oneAtATime.ok.toLocaleString('en')} posts one at a time (${perSecond(r.oneAtATime.requestsPerSecond)}) vs the bound`, r.oneAtATime.log),
+    logRow(
+      `write-ahead log at most, ${r.oneAtATime.ok.toLocaleString('en')} posts one at a time (${perSecond(r.oneAtATime.requestsPerSecond)}) vs the bound`,
+      r.oneAtATime.log,
+    ),
     logRow('write-ahead log at most, all-out bursts (worst round) vs the bound', r.burstLog),
     logRow(`write-ahead log at most, steady ${r.steady.rate.toLocaleString('en')} req/s vs the bound`, r.steady.log),
     logRow(`write-ahead log at most, soak (${soak.rate.toLocaleString('en')} req/s for ${soak.seconds} s) vs the bound`, soak.log),
@@ -112,8 +187,26 @@ function diskRows(d: DiskResult): BenchRow[] {
   const perDelivery = (bytes: number) => `${Math.round(bytes).toLocaleString('en')} B`;
   const ratio = d.fileBytesPerDelivery / d.rawBytesPerDelivery;
   return [
-    { section: 'disk', figure: `store bytes per delivery at rest vs raw request bytes (body + headers), ${d.deliveries.toLocaleString('en')} of the seeds' mix`, measured: perDelivery(d.fileBytesPerDelivery), baseline: perDelivery(d.rawBytesPerDelivery), ratio, target: '≤ 2.00× (1× moonshot)', met: ratio <= 2 },
-    ...d.byName.filter((n) => n.bytesPerDelivery >= 1).map((n) => ({ section: 'disk', figure: `  ${n.name}`, measured: perDelivery(n.bytesPerDelivery), baseline: '', ratio: n.bytesPerDelivery / d.rawBytesPerDelivery, target: '', met: null })),
+    {
+      section: 'disk',
+      figure: `store bytes per delivery at rest vs raw request bytes (body + headers), ${d.deliveries.toLocaleString('en')} of the seeds' mix`,
+      measured: perDelivery(d.fileBytesPerDelivery),
+      baseline: perDelivery(d.rawBytesPerDelivery),
+      ratio,
+      target: '≤ 2.00× (1× moonshot)',
+      met: ratio <= 2,
+    },
+    ...d.byName
+      .filter((n) => n.bytesPerDelivery >= 1)
+      .map((n) => ({
+        section: 'disk',
+        figure: `  ${n.name}`,
+        measured: perDelivery(n.bytesPerDelivery),
+        baseline: '',
+        ratio: n.bytesPerDelivery / d.rawBytesPerDelivery,
+        target: '',
+        met: null,
+      })),
   ];
 }
 
@@ -122,15 +215,47 @@ function soakRows(s: SoakResult, disk: DiskResult): BenchRow[] {
   const memory = s.rssEndBytes / s.rssMinuteOneBytes;
   const expected = disk.fileBytesPerDelivery;
   return [
-    { section: 'soak', figure: `serve mode RSS at the end vs at ${Math.min(60, s.seconds / 2)} s (${s.rate.toLocaleString('en')} req/s for ${s.seconds} s)`, measured: mib(s.rssEndBytes), baseline: mib(s.rssMinuteOneBytes), ratio: memory, target: '≤ 1.10×', met: memory <= 1.1 },
-    { section: 'soak', figure: `store growth per delivery at rest (${s.stored.toLocaleString('en')} deliveries) vs the disk figure`, measured: `${Math.round(growth)} B`, baseline: `${Math.round(expected)} B`, ratio: growth / expected, target: '0.90–1.10×', met: growth / expected >= 0.9 && growth / expected <= 1.1 },
+    {
+      section: 'soak',
+      figure: `serve mode RSS at the end vs at ${Math.min(60, s.seconds / 2)} s (${s.rate.toLocaleString('en')} req/s for ${s.seconds} s)`,
+      measured: mib(s.rssEndBytes),
+      baseline: mib(s.rssMinuteOneBytes),
+      ratio: memory,
+      target: '≤ 1.10×',
+      met: memory <= 1.1,
+    },
+    {
+      section: 'soak',
+      figure: `store growth per delivery at rest (${s.stored.toLocaleString('en')} deliveries) vs the disk figure`,
+      measured: `${Math.round(growth)} B`,
+      baseline: `${Math.round(expected)} B`,
+      ratio: growth / expected,
+      target: '0.90–1.10×',
+      met: growth / expected >= 0.9 && growth / expected <= 1.1,
+    },
   ];
 }
 
 function memoryRows(m: MemoryResult, large: number): BenchRow[] {
   return [
-    { section: 'memory', figure: `serve mode RSS, ${large.toLocaleString('en')}-delivery store, just started`, measured: mib(m.largeStoreIdleBytes), baseline: mib(m.idleBytes), ratio: m.largeStoreIdleBytes / m.idleBytes, target: '', met: null },
-    { section: 'memory', figure: 'serve mode RSS, same store after the query mix', measured: mib(m.largeStoreAfterQueriesBytes), baseline: mib(m.idleBytes), ratio: m.largeStoreAfterQueriesBytes / m.idleBytes, target: '', met: null },
+    {
+      section: 'memory',
+      figure: `serve mode RSS, ${large.toLocaleString('en')}-delivery store, just started`,
+      measured: mib(m.largeStoreIdleBytes),
+      baseline: mib(m.idleBytes),
+      ratio: m.largeStoreIdleBytes / m.idleBytes,
+      target: '',
+      met: null,
+    },
+    {
+      section: 'memory',
+      figure: 'serve mode RSS, same store after the query mix',
+      measured: mib(m.largeStoreAfterQueriesBytes),
+      baseline: mib(m.idleBytes),
+      ratio: m.largeStoreAfterQueriesBytes / m.idleBytes,
+      target: '',
+      met: null,
+    },
   ];
 }
 
@@ -177,7 +302,9 @@ async function main(): Promise<void> {
     const memory = await measureMemory(search.large.dataDir, search.large.queries);
     log(`ingest: ${INGEST.rounds} rounds of ${INGEST.amount.toLocaleString('en')} requests, ${INGEST.connections} connections…`);
     const ingest = await runIngestBench(INGEST, log);
-    log(`relay: ${RELAY_OPTIONS.rounds} rounds of ${RELAY_OPTIONS.amount.toLocaleString('en')} requests, then a queue of ${RELAY_OPTIONS.drain.toLocaleString('en')} after an outage…`);
+    log(
+      `relay: ${RELAY_OPTIONS.rounds} rounds of ${RELAY_OPTIONS.amount.toLocaleString('en')} requests, then a queue of ${RELAY_OPTIONS.drain.toLocaleString('en')} after an outage…`,
+    );
     const relay = await runRelayBench(RELAY_OPTIONS, log);
     log(`disk: ${DISK_DELIVERIES.toLocaleString('en')} deliveries of the seeds' mix…`);
     const disk = await runDiskBench(DISK_DELIVERIES);

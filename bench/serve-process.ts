@@ -31,7 +31,18 @@ export async function startServeChild(dataDir: string): Promise<ServeChild> {
   const child = spawn(
     process.execPath,
     // BENCH_PROF=<dir> writes a CPU profile of serve mode there (to see where ingest time goes).
-    [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), script, '--data', dataDir, '--webhook-port', '0', '--console-port', '0', '--token', TOKEN],
+    [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []),
+      script,
+      '--data',
+      dataDir,
+      '--webhook-port',
+      '0',
+      '--console-port',
+      '0',
+      '--token',
+      TOKEN,
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

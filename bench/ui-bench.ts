@@ -77,8 +77,18 @@ export async function runUiBench(): Promise<BenchResult[]> {
   const baseline = await measure(BASELINE_ROWS);
   const large = await measure(ROWS);
   return [
-    { name: `inbox first render (${ROWS.toLocaleString('en')} vs ${BASELINE_ROWS.toLocaleString('en')} deliveries)`, baseline: baseline.firstRender, value: large.firstRender, unit: 'ms' },
-    { name: `inbox scroll through all deliveries (${ROWS.toLocaleString('en')} vs ${BASELINE_ROWS.toLocaleString('en')})`, baseline: baseline.scroll, value: large.scroll, unit: 'ms' },
+    {
+      name: `inbox first render (${ROWS.toLocaleString('en')} vs ${BASELINE_ROWS.toLocaleString('en')} deliveries)`,
+      baseline: baseline.firstRender,
+      value: large.firstRender,
+      unit: 'ms',
+    },
+    {
+      name: `inbox scroll through all deliveries (${ROWS.toLocaleString('en')} vs ${BASELINE_ROWS.toLocaleString('en')})`,
+      baseline: baseline.scroll,
+      value: large.scroll,
+      unit: 'ms',
+    },
     { name: 'inbox scroll per 1,000 deliveries', baseline: (baseline.scroll / BASELINE_ROWS) * 1000, value: (large.scroll / ROWS) * 1000, unit: 'ms' },
   ];
 }

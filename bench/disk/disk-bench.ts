@@ -24,7 +24,6 @@ export interface DiskResult {
 
 const BATCH = 200;
 
-
 export async function runDiskBench(count: number): Promise<DiskResult> {
   const dir = mkdtempSync(join(tmpdir(), 'gatewatch-bench-disk-'));
   try {

@@ -30,7 +30,10 @@ export function deliveryMaker(templates: readonly DeliveryTemplate[]): (n: numbe
   return (n) => {
     const t = pick(n);
     const values = uniqueValues(n);
-    const body = Buffer.from(t.body.replace(SENTINEL, (token) => values[token]!), 'utf8');
+    const body = Buffer.from(
+      t.body.replace(SENTINEL, (token) => values[token]!),
+      'utf8',
+    );
     const base = (JSON.parse(t.headers) as Array<[string, string]>)
       .slice(0, BASE_HEADERS)
       .map(([name, value]): [string, string] => (name === 'Content-Length' ? [name, String(body.byteLength)] : [name, value]));

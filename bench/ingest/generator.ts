@@ -25,7 +25,9 @@ export function writeRequestsFile(file: string, deliveries: ReadonlyArray<Pick<N
     const body = Buffer.from(d.body ?? new Uint8Array());
     // The host and length are the generator's to state; the provider's own headers go as captured.
     const headers = d.headers.filter(([name]) => !/^(host|content-length)$/i.test(name));
-    const head = [`POST ${d.path} HTTP/1.1`, 'Host: 127.0.0.1', ...headers.map(([n, v]) => `${n}: ${v}`), `Content-Length: ${body.byteLength}`, '', ''].join('\r\n');
+    const head = [`POST ${d.path} HTTP/1.1`, 'Host: 127.0.0.1', ...headers.map(([n, v]) => `${n}: ${v}`), `Content-Length: ${body.byteLength}`, '', ''].join(
+      '\r\n',
+    );
     const request = Buffer.concat([Buffer.from(head, 'latin1'), body]);
     const length = Buffer.alloc(4);
     length.writeUInt32BE(request.byteLength);
@@ -46,7 +48,14 @@ export interface GeneratorLoad {
 }
 
 export function runGenerator(load: GeneratorLoad): Promise<LoadRun> {
-  const args = [join(root, 'bench', 'ingest', 'load-generator.mjs'), String(load.port), load.file, String(load.first), String(load.count), String(load.connections)];
+  const args = [
+    join(root, 'bench', 'ingest', 'load-generator.mjs'),
+    String(load.port),
+    load.file,
+    String(load.first),
+    String(load.count),
+    String(load.connections),
+  ];
   if (load.rate) args.push(String(load.rate.perSecond), String(load.rate.seconds));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';

@@ -71,7 +71,10 @@ async function requestFiles(dir: string) {
     const first = next;
     next += count;
     const file = join(dir, `requests-${files++}.bin`);
-    writeRequestsFile(file, Array.from({ length: count }, (_, i) => make(first + i)));
+    writeRequestsFile(
+      file,
+      Array.from({ length: count }, (_, i) => make(first + i)),
+    );
     return { file, lastToken: uniqueToken(first + count - 1) };
   };
 }
@@ -194,7 +197,9 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
       lagMs: streamDrain.doneAt - streamEnd,
       log: wal.figures(options.logBoundBytes, streamFrom, streamEnd),
     };
-    log(`  steady ${options.steadyRate} req/s for ${options.steadySeconds} s: p99 ${steady.p99Ms.toFixed(1)} ms, lag ${Math.round(steady.lagMs)} ms, log at most ${(steady.log.maxBytes / 2 ** 20).toFixed(1)} MiB`);
+    log(
+      `  steady ${options.steadyRate} req/s for ${options.steadySeconds} s: p99 ${steady.p99Ms.toFixed(1)} ms, lag ${Math.round(steady.lagMs)} ms, log at most ${(steady.log.maxBytes / 2 ** 20).toFixed(1)} MiB`,
+    );
 
     const worst = (pick: (f: LogFigures) => number) => logs.reduce((a, b) => (pick(b) > pick(a) ? b : a));
     return {
@@ -208,9 +213,7 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
       burstLog: {
         maxBytes: worst((f) => f.maxBytes).maxBytes,
         longestAboveSeconds: worst((f) => f.longestAboveSeconds).longestAboveSeconds,
-        underBoundAfterSeconds: logs.some((f) => f.underBoundAfterSeconds === null)
-          ? null
-          : worst((f) => f.underBoundAfterSeconds ?? 0).underBoundAfterSeconds,
+        underBoundAfterSeconds: logs.some((f) => f.underBoundAfterSeconds === null) ? null : worst((f) => f.underBoundAfterSeconds ?? 0).underBoundAfterSeconds,
       },
     };
   } finally {

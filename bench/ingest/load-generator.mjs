@@ -80,14 +80,17 @@ function open() {
     if (wait > 1) setTimeout(send, wait);
     else send();
   };
-  socket.on('data', answers((status) => {
-    lastAnswerAt = performance.now();
-    latencies[answered++] = lastAnswerAt - sentAt;
-    if (status >= 200 && status < 300) counts.ok++;
-    else counts.non2xx++;
-    if (answered === total) finish();
-    else next();
-  }));
+  socket.on(
+    'data',
+    answers((status) => {
+      lastAnswerAt = performance.now();
+      latencies[answered++] = lastAnswerAt - sentAt;
+      if (status >= 200 && status < 300) counts.ok++;
+      else counts.non2xx++;
+      if (answered === total) finish();
+      else next();
+    }),
+  );
   socket.on('error', () => {
     counts.errors++;
     answered++;

@@ -44,7 +44,10 @@ export async function runSoak(options: SoakOptions, log: (line: string) => void)
   let next = 0;
   const file = join(dir, 'requests.bin');
   const writeNext = (count: number) => {
-    writeRequestsFile(file, Array.from({ length: count }, () => make(next++)));
+    writeRequestsFile(
+      file,
+      Array.from({ length: count }, () => make(next++)),
+    );
   };
   const dbBytes = () => statSync(join(dataDir, 'gatewatch.db')).size;
   try {

@@ -5,13 +5,10 @@ import { Agent, createServer, request as forward } from 'node:http';
 const backendPort = Number(process.argv[2]);
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 const server = createServer({ keepAliveTimeout: 5_000 }, (request, response) => {
-  const upstream = forward(
-    { host: '127.0.0.1', port: backendPort, method: request.method, path: '/bare', headers: request.headers, agent },
-    (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    },
-  );
+  const upstream = forward({ host: '127.0.0.1', port: backendPort, method: request.method, path: '/bare', headers: request.headers, agent }, (answer) => {
+    response.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(response);
+  });
   upstream.on('error', () => {
     if (!response.headersSent) response.writeHead(502);
     response.end();

@@ -18,7 +18,16 @@ let sequence = 0;
 function signed(tag: string): { body: string; signature: string } {
   const body = JSON.stringify({
     event: 'PAYMENT_COMPLETED',
-    data: { env: 'production', pid: `${tag}-${(sequence++).toString(36)}`, fiat: 'NGN', fiatAmount: '149241.00', asset: 'CUSD', assetAmount: '300', action: 'BUY', transactionRef: 'BENCH' },
+    data: {
+      env: 'production',
+      pid: `${tag}-${(sequence++).toString(36)}`,
+      fiat: 'NGN',
+      fiatAmount: '149241.00',
+      asset: 'CUSD',
+      assetAmount: '300',
+      action: 'BUY',
+      transactionRef: 'BENCH',
+    },
   });
   return { body, signature: paychantAdapter.signWebhook(Buffer.from(body), { label: 'bench', value: RELAY_BENCH_SECRET })['paychant-signature']! };
 }

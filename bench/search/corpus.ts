@@ -10,13 +10,7 @@ import { providerAdapters } from '../../src-main/providers/registry.js';
 import { deriveDelivery } from '../../src-main/pipeline/derive.js';
 import type { DerivedFields, StoredDelivery } from '../../src-main/store/types.js';
 import type { WebhookSecret } from '../../src-main/providers/types.js';
-import {
-  instapDeposit,
-  instaxchangeCompleted,
-  instaxchangeFailed,
-  openxswitchSwap,
-  paychantEvent,
-} from '../../test/providers/fixtures.js';
+import { instapDeposit, instaxchangeCompleted, instaxchangeFailed, openxswitchSwap, paychantEvent } from '../../test/providers/fixtures.js';
 import { calypsoEnvelope, calypsoEventData } from '../../test/providers/calypso-events.js';
 
 /** Sentinels replaced per copy: two string ids and two numeric ids (some of Calypso's ids are numbers). */

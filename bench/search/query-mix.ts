@@ -83,13 +83,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Times one call repeatedly through the dispatcher (input validation, handler, output parsing). */
-export async function timeCall(
-  dispatcher: Dispatcher,
-  call: string,
-  name: string,
-  input: unknown,
-  runs: number,
-): Promise<Timing & { last: unknown }> {
+export async function timeCall(dispatcher: Dispatcher, call: string, name: string, input: unknown, runs: number): Promise<Timing & { last: unknown }> {
   let last: unknown = null;
   for (let i = 0; i < 2; i++) last = await dispatcher.call(call, input); // warm the statement cache
   const samples: number[] = [];

@@ -60,7 +60,11 @@ export async function runSearchBench(sizes: { baseline: number; large: number },
   const templates = await buildTemplates();
   const baseline = await runSearchAt(sizes.baseline, templates, runs, log);
   const large = await runSearchAt(sizes.large, templates, runs, log);
-  return { baseline, large, removeStores: () => {
+  return {
+    baseline,
+    large,
+    removeStores: () => {
       for (const s of [baseline, large]) rmSync(s.dataDir, { recursive: true, force: true });
-    } };
+    },
+  };
 }

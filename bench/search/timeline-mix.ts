@@ -15,9 +15,7 @@ export interface TimelineQuery {
 }
 
 export function timelineQueries(shape: StoreShape, templates: readonly DeliveryTemplate[]): TimelineQuery[] {
-  const wallet = templates
-    .flatMap((t) => t.derived.correlationKeys)
-    .find((k) => k.kind === 'walletId' && !/SEED/.test(k.value));
+  const wallet = templates.flatMap((t) => t.derived.correlationKeys).find((k) => k.kind === 'walletId' && !/SEED/.test(k.value));
   return [
     { name: 'payment id (recent)', key: shape.valuesOf(rowOf(shape, 0.9, 'paychant')).SEEDX! },
     { name: 'payment id (oldest rows)', key: `order-${shape.valuesOf(rowOf(shape, 0, 'calypso')).SEEDX!}` },

@@ -10,7 +10,11 @@ export const GatewatchOptions = z.object({
   webhookPort: z.number().int().min(0).max(65535).optional(),
   /** What fixed it, for the console to say (e.g. "--webhook-port"). */
   webhookPortFixedBy: z.string().min(1).default('the start options'),
-  bodyLimitBytes: z.number().int().positive().default(1024 * 1024),
+  bodyLimitBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Per-sender and global caps of the listener; the defaults suit a desktop console. */
   listenerLimits: ListenerLimits.prefault({}),
   /** Passthrough routes set up at start (serve mode's --forward). */

@@ -69,15 +69,10 @@ export interface SafeStorageLike {
 export interface SessionLike {
   webRequest: {
     onHeadersReceived(
-      listener: (
-        details: { responseHeaders?: Record<string, string[]> },
-        callback: (response: { responseHeaders: Record<string, string[]> }) => void,
-      ) => void,
+      listener: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void,
     ): void;
   };
-  setPermissionRequestHandler(
-    handler: (webContents: { getURL(): string } | null, permission: string, callback: (granted: boolean) => void) => void,
-  ): void;
+  setPermissionRequestHandler(handler: (webContents: { getURL(): string } | null, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: (webContents: { getURL(): string } | null, permission: string) => boolean): void;
 }
 
@@ -93,7 +88,9 @@ export interface NotificationLike {
   on(event: 'close', listener: () => void): void;
 }
 
-export type NotificationConstructor = (new (options: NotificationOptionsLike) => NotificationLike) & {
+export type NotificationConstructor = (new (
+  options: NotificationOptionsLike,
+) => NotificationLike) & {
   /** False where the system cannot show notifications (e.g. Linux without a notification daemon). */
   isSupported(): boolean;
 };

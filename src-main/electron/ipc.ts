@@ -10,11 +10,7 @@ import type { BrowserWindowLike, IpcMainInvokeEventLike, IpcMainLike } from './e
  * sender frame is the console's own page, lets the dispatcher validate the input, and turns
  * every failure into a typed {code, message} (Electron would otherwise flatten it to a string).
  */
-export function registerContractHandlers(
-  ipcMain: IpcMainLike,
-  dispatcher: Dispatcher,
-  isTrustedSender: (frameUrl: string) => boolean,
-): () => void {
+export function registerContractHandlers(ipcMain: IpcMainLike, dispatcher: Dispatcher, isTrustedSender: (frameUrl: string) => boolean): () => void {
   for (const name of callNames) {
     ipcMain.handle(ipcChannelFor(name), async (event: IpcMainInvokeEventLike, input: unknown): Promise<CallResult> => {
       const frameUrl = event.senderFrame?.url ?? '';

@@ -179,10 +179,16 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
         BadRequest: errorResponse("The input did not match the call's schema (`issues` says where), or the call refused it."),
         Unauthorized: errorResponse('Missing or wrong token, or the session ended.'),
         Forbidden: errorResponse("The caller's role is below the call's, cross-origin, a desktop-only call, or a cookie call not from the console page."),
-        Error: errorResponse('Any other error: not_found 404, conflict 409, too_large 413, too_many_requests 429, provider_error 502, unavailable 503, internal 500.'),
+        Error: errorResponse(
+          'Any other error: not_found 404, conflict 409, too_large 413, too_many_requests 429, provider_error 502, unavailable 503, internal 500.',
+        ),
       },
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'The console token serve mode printed (token file, GATEWATCH_TOKEN), or a person\'s API token (gwt_…, tokens.create).' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The console token serve mode printed (token file, GATEWATCH_TOKEN), or a person's API token (gwt_…, tokens.create).",
+        },
         session: {
           type: 'apiKey',
           in: 'cookie',

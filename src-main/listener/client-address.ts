@@ -18,7 +18,10 @@ export function addressKey(address: string | undefined | null): string {
   const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
   const groups = tail === undefined ? headGroups : [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups];
   if (groups.length < 4 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return bare.slice(0, 64);
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 export function isLoopback(address: string | undefined | null): boolean {

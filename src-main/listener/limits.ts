@@ -13,19 +13,39 @@ export const ListenerLimits = z.object({
   /** Sockets from one address (a tunnel agent on loopback is exempt when behind a tunnel). */
   maxConnectionsPerAddress: z.number().int().positive().default(64),
   /** Request bodies received but not yet committed, all senders together. */
-  inFlightBytes: z.number().int().positive().default(64 * MiB),
+  inFlightBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(64 * MiB),
   /** The same, from one address: one sender cannot take the whole budget. */
-  inFlightBytesPerAddress: z.number().int().positive().default(16 * MiB),
+  inFlightBytesPerAddress: z
+    .number()
+    .int()
+    .positive()
+    .default(16 * MiB),
   /**
    * Bytes one sender may have stored (bodies and headers), as a token bucket: 2 MiB a second in
    * bursts of 16 MiB. A provider sends JSON of a few kB, so even at the request limit (50 a second)
    * it stays near a tenth of this; a burst of 16 bodies at the 1 MiB body limit still passes. Past
    * it: 429 with Retry-After. On whenever the per-sender request limit (a setting) is on.
    */
-  bytesPerSecondPerAddress: z.number().int().positive().default(2 * MiB),
-  bytesBurstPerAddress: z.number().int().positive().default(16 * MiB),
+  bytesPerSecondPerAddress: z
+    .number()
+    .int()
+    .positive()
+    .default(2 * MiB),
+  bytesBurstPerAddress: z
+    .number()
+    .int()
+    .positive()
+    .default(16 * MiB),
   /** The listener refuses deliveries (507) once the disk holding the store has less free than this… */
-  minFreeDiskBytes: z.number().int().nonnegative().default(1024 * MiB),
+  minFreeDiskBytes: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(1024 * MiB),
   /** …or than this share of the disk, whichever is more (5%: what the rest of the system needs on a large disk too). */
   minFreeDiskFraction: z.number().min(0).max(0.5).default(0.05),
   /** How often the store's size and the disk's free space are read (never per request). */

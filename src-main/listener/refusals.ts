@@ -58,7 +58,12 @@ export class Refusals {
     retryAfterSeconds: number,
     target: RequestTarget = requestTarget(request.url),
   ): void {
-    this.refuse(request, target, response, client, now, { httpStatus, reason, size, headers: { 'retry-after': String(retryAfterSeconds), connection: 'close' } });
+    this.refuse(request, target, response, client, now, {
+      httpStatus,
+      reason,
+      size,
+      headers: { 'retry-after': String(retryAfterSeconds), connection: 'close' },
+    });
   }
 
   /** Answers the refusal; records it unless one of its kind from this sender was recorded within the second. */

@@ -11,11 +11,7 @@ export interface Deriver {
 }
 
 /** Derives a batch on the calling thread; a failure in one adapter costs that delivery only. */
-export async function deriveBatch(
-  batch: readonly DerivationInput[],
-  context: DerivationContext,
-  onError: (error: unknown) => void,
-): Promise<DerivedFields[]> {
+export async function deriveBatch(batch: readonly DerivationInput[], context: DerivationContext, onError: (error: unknown) => void): Promise<DerivedFields[]> {
   const results: DerivedFields[] = [];
   for (const delivery of batch) {
     try {

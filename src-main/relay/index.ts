@@ -87,14 +87,18 @@ export function createRelayFeature(deps: RelayDeps): RelayFeature {
     },
     async start(forwards = []) {
       const interrupted = await deps.store.failInterrupted(INTERRUPTED, new Date().toISOString());
-      if (interrupted > 0) deps.log(`relay: ${interrupted} passthrough deliveries were waiting for the backend when Gatewatch stopped; marked failed (the providers retry them)`);
+      if (interrupted > 0)
+        deps.log(`relay: ${interrupted} passthrough deliveries were waiting for the backend when Gatewatch stopped; marked failed (the providers retry them)`);
       await table.refresh();
       await simulate.load(table.all(), deps.store);
       for (const forward of forwards) {
         const existing = table.all().find((r) => r.provider === forward.provider && r.label === forward.label);
         const path = `${forward.provider}${forward.label ? `/${forward.label}` : ''}`;
         const route = await routes
-          .save({ id: existing?.id, provider: forward.provider, label: forward.label, url: forward.url, mode: 'passthrough', confirm: false }, 'the command line (--forward)')
+          .save(
+            { id: existing?.id, provider: forward.provider, label: forward.label, url: forward.url, mode: 'passthrough', confirm: false },
+            'the command line (--forward)',
+          )
           .catch((error: Error) => {
             throw new Error(`--forward ${path}=${forward.url}: ${error.message} (a route that needs confirming is set up under Settings → Relay)`);
           });

@@ -87,7 +87,11 @@ export class RelayIngress implements ListenerRelay {
   /** Committed already: forward, answer the provider with what the backend said, record the try. */
   private async passthrough(route: RelayRouteRecord, delivery: NewDelivery, body: Buffer, response: ServerResponse): Promise<void> {
     const jobId = delivery.relay!.jobId;
-    const { attempt, answer: backend, failure } = await this.deps.sender.send({
+    const {
+      attempt,
+      answer: backend,
+      failure,
+    } = await this.deps.sender.send({
       route,
       jobId,
       delivery: { ...delivery, body },
@@ -104,7 +108,12 @@ export class RelayIngress implements ListenerRelay {
     } else if (reachable) {
       // A gateway's words: 504 when the backend was too slow, 502 when it could not be reached.
       status = failure === 'timeout' ? 504 : 502;
-      answer(response, status, { id: delivery.id, error: `Relayed to the merchant's backend, which did not answer: ${attempt.error}` }, { [DELIVERY_ID_HEADER.toLowerCase()]: delivery.id });
+      answer(
+        response,
+        status,
+        { id: delivery.id, error: `Relayed to the merchant's backend, which did not answer: ${attempt.error}` },
+        { [DELIVERY_ID_HEADER.toLowerCase()]: delivery.id },
+      );
     }
     const at = new Date().toISOString();
     await this.deps.recorder.add(

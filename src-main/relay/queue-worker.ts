@@ -136,7 +136,17 @@ export class RelayQueueWorker {
     const number = job.attempts + 1;
     if (!delivery || delivery.body === null) {
       const why = delivery ? 'the delivery has no stored body' : 'the delivery was deleted (retention) before it could be relayed';
-      await this.finish(job, { attempt: null, update: { jobId: job.id, state: 'failed', attempts: job.attempts, runAt: new Date().toISOString(), lastError: why, finishedAt: new Date().toISOString() } });
+      await this.finish(job, {
+        attempt: null,
+        update: {
+          jobId: job.id,
+          state: 'failed',
+          attempts: job.attempts,
+          runAt: new Date().toISOString(),
+          lastError: why,
+          finishedAt: new Date().toISOString(),
+        },
+      });
       return;
     }
     const { attempt } = await this.deps.sender.send({ route: current, jobId: job.id, delivery: { ...delivery, body: delivery.body }, number, mode: 'queue' });

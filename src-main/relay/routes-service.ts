@@ -38,7 +38,12 @@ export class RelayRoutes {
   constructor(private readonly deps: RelayRoutesDeps) {}
 
   async list(): Promise<RelayRouteView[]> {
-    return Promise.all(this.deps.table.all().sort((a, b) => routePath(a).localeCompare(routePath(b))).map((r) => this.view(r)));
+    return Promise.all(
+      this.deps.table
+        .all()
+        .sort((a, b) => routePath(a).localeCompare(routePath(b)))
+        .map((r) => this.view(r)),
+    );
   }
 
   async require(id: string): Promise<RelayRouteRecord> {
@@ -56,12 +61,15 @@ export class RelayRoutes {
     if (url !== null) this.checkDestination(url, input.confirm);
     const schedule = input.schedule ?? existing?.schedule ?? { kind: 'default' };
     if (scheduleDelaysS(schedule, input.provider) === null) {
-      throw new ApiError('bad_request', `${providerCatalogue[input.provider].displayName} documents no retry schedule to copy: choose the default schedule or your own delays.`, [
-        { path: 'schedule', message: 'no provider schedule is documented' },
-      ]);
+      throw new ApiError(
+        'bad_request',
+        `${providerCatalogue[input.provider].displayName} documents no retry schedule to copy: choose the default schedule or your own delays.`,
+        [{ path: 'schedule', message: 'no provider schedule is documented' }],
+      );
     }
     const now = new Date().toISOString();
-    const simulateSettings = input.mode === 'simulate' ? (input.simulate ?? existing?.simulate ?? { status: 500, body: '', delayMs: 0, failNext: null, noAnswer: false }) : null;
+    const simulateSettings =
+      input.mode === 'simulate' ? (input.simulate ?? existing?.simulate ?? { status: 500, body: '', delayMs: 0, failNext: null, noAnswer: false }) : null;
     const { since: _since, ...before } = existing?.simulate ?? { since: '' };
     const sameSimulate = simulateSettings !== null && existing?.simulate && JSON.stringify(before) === JSON.stringify(stripSince(simulateSettings));
     const route: RelayRouteRecord = {
@@ -80,13 +88,20 @@ export class RelayRoutes {
       updatedAt: now,
     };
     await this.deps.store.putRoute(route);
-    const changed = existing ? (['provider', 'label', 'url', 'mode', 'timeoutMs', 'concurrency'] as const).filter((k) => existing[k] !== route[k]) : ['created'];
-    await this.deps.audit.record('relay.routes.save', route.id, `${existing ? 'Changed' : 'Added'} relay route ${routePath(route)} → ${url ?? 'simulated answers'} (${route.mode}), from ${origin}`, {
-      path: routePath(route),
-      url,
-      mode: route.mode,
-      changed,
-    });
+    const changed = existing
+      ? (['provider', 'label', 'url', 'mode', 'timeoutMs', 'concurrency'] as const).filter((k) => existing[k] !== route[k])
+      : ['created'];
+    await this.deps.audit.record(
+      'relay.routes.save',
+      route.id,
+      `${existing ? 'Changed' : 'Added'} relay route ${routePath(route)} → ${url ?? 'simulated answers'} (${route.mode}), from ${origin}`,
+      {
+        path: routePath(route),
+        url,
+        mode: route.mode,
+        changed,
+      },
+    );
     await this.changed();
     return this.view(route);
   }
@@ -94,23 +109,38 @@ export class RelayRoutes {
   async remove(id: string): Promise<{ deleted: boolean; deadLettered: number }> {
     const route = await this.deps.store.getRoute(id);
     if (!route) return { deleted: false, deadLettered: 0 };
-    const result = await this.deps.store.deleteRoute(id, `its relay route (${routePath(route)} → ${route.url ?? 'simulated'}) was deleted before it was relayed`, new Date().toISOString());
-    await this.deps.audit.record('relay.routes.delete', id, `Deleted relay route ${routePath(route)} → ${route.url ?? 'simulated answers'}; ${result.deadLettered} waiting deliveries became dead letters`, {
-      path: routePath(route),
-      url: route.url,
-      deadLettered: result.deadLettered,
-    });
+    const result = await this.deps.store.deleteRoute(
+      id,
+      `its relay route (${routePath(route)} → ${route.url ?? 'simulated'}) was deleted before it was relayed`,
+      new Date().toISOString(),
+    );
+    await this.deps.audit.record(
+      'relay.routes.delete',
+      id,
+      `Deleted relay route ${routePath(route)} → ${route.url ?? 'simulated answers'}; ${result.deadLettered} waiting deliveries became dead letters`,
+      {
+        path: routePath(route),
+        url: route.url,
+        deadLettered: result.deadLettered,
+      },
+    );
     await this.changed();
     return result;
   }
 
   async setPaused(id: string, paused: boolean): Promise<RelayRouteView> {
     const route = await this.require(id);
-    if (route.mode === 'simulate') throw new ApiError('bad_request', `${routePath(route)} simulates answers and sends nothing, so there is nothing to pause: delete it or change its mode.`);
+    if (route.mode === 'simulate')
+      throw new ApiError('bad_request', `${routePath(route)} simulates answers and sends nothing, so there is nothing to pause: delete it or change its mode.`);
     if ((route.pausedAt !== null) !== paused) {
       const next = { ...route, pausedAt: paused ? new Date().toISOString() : null };
       await this.deps.store.putRoute(next);
-      await this.deps.audit.record(paused ? 'relay.pause' : 'relay.resume', id, `${paused ? 'Paused' : 'Resumed'} relay route ${routePath(route)} → ${route.url}`, { path: routePath(route) });
+      await this.deps.audit.record(
+        paused ? 'relay.pause' : 'relay.resume',
+        id,
+        `${paused ? 'Paused' : 'Resumed'} relay route ${routePath(route)} → ${route.url}`,
+        { path: routePath(route) },
+      );
       await this.changed();
       return this.view(next);
     }
@@ -149,13 +179,18 @@ export class RelayRoutes {
     const parsed = new URL(url);
     const port = parsed.port === '' ? (parsed.protocol === 'https:' ? 443 : 80) : Number(parsed.port);
     if (LOOPBACK.has(parsed.hostname) && port === this.deps.listenerPort() && parsed.pathname.startsWith('/webhooks/')) {
-      throw new ApiError('bad_request', `${url} is Gatewatch's own listener: deliveries would be relayed back to it, again and again. Give the merchant's backend address.`, [
-        { path: 'url', message: 'points at this listener' },
-      ]);
+      throw new ApiError(
+        'bad_request',
+        `${url} is Gatewatch's own listener: deliveries would be relayed back to it, again and again. Give the merchant's backend address.`,
+        [{ path: 'url', message: 'points at this listener' }],
+      );
     }
     const production = productionLikeReason(url);
     if (production && !confirm) {
-      throw new ApiError('conflict', `Confirm relaying to ${url}: ${production}, and every delivery on this route would be sent there. Save again with confirm: true.`);
+      throw new ApiError(
+        'conflict',
+        `Confirm relaying to ${url}: ${production}, and every delivery on this route would be sent there. Save again with confirm: true.`,
+      );
     }
   }
 
@@ -177,7 +212,9 @@ function warningsFor(route: RelayRouteRecord): string[] {
   const name = providerCatalogue[route.provider].displayName;
   const warnings: string[] = [];
   if (route.mode === 'passthrough' && schedule.answerWithinMs !== null && route.timeoutMs >= schedule.answerWithinMs) {
-    warnings.push(`${name} expects an answer within ${schedule.answerWithinMs / 1000} s; this route waits up to ${route.timeoutMs / 1000} s for the backend, so a slow backend makes ${name} retry before Gatewatch answers.`);
+    warnings.push(
+      `${name} expects an answer within ${schedule.answerWithinMs / 1000} s; this route waits up to ${route.timeoutMs / 1000} s for the backend, so a slow backend makes ${name} retry before Gatewatch answers.`,
+    );
   }
   if (route.mode === 'passthrough' && schedule.accepts === '200-only') {
     warnings.push(`${name} counts only 200 OK as accepted: a 201 or 204 from the backend is passed on and makes ${name} retry.`);

@@ -85,7 +85,10 @@ export class ReplayService {
   /** Refusals that depend on the delivery, before anything is sent. */
   checkDelivery(delivery: StoredDelivery, prepared: PreparedTarget, editedBody: string | undefined): ProviderAdapter | undefined {
     if (delivery.body === null && editedBody === undefined) {
-      throw new ApiError('bad_request', `Delivery ${delivery.id} has no stored body (${delivery.rejected?.reason ?? 'it was not kept'}): there is nothing to replay exactly.`);
+      throw new ApiError(
+        'bad_request',
+        `Delivery ${delivery.id} has no stored body (${delivery.rejected?.reason ?? 'it was not kept'}): there is nothing to replay exactly.`,
+      );
     }
     const adapter = this.deps.adapterFor(delivery.provider);
     if (prepared.signingSecret !== null && !adapter) {
@@ -194,7 +197,9 @@ export class ReplayService {
     const ids = [...new Set(attempts.map((a) => a.deliveryId))];
     const found = await Promise.all(ids.map((id) => this.deps.deliveries.get(id)));
     const labels = new Map(
-      found.filter((d): d is StoredDelivery => d !== null).map((d) => [d.id, { eventType: d.derived?.eventType ?? null, reference: d.derived?.reference ?? null }]),
+      found
+        .filter((d): d is StoredDelivery => d !== null)
+        .map((d) => [d.id, { eventType: d.derived?.eventType ?? null, reference: d.derived?.reference ?? null }]),
     );
     return attempts.map((attempt) => ({ ...attempt, delivery: labels.get(attempt.deliveryId) ?? null }));
   }

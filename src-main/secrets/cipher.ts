@@ -139,7 +139,5 @@ export function masterKeyFromEnv(value: string): Buffer {
     const key = Buffer.from(text, 'base64');
     if (key.length === KEY_BYTES) return key;
   }
-  throw new Error(
-    `GATEWATCH_MASTER_KEY must be ${KEY_BYTES} bytes written as 64 hex characters or as base64 (44 characters); got ${text.length} characters`,
-  );
+  throw new Error(`GATEWATCH_MASTER_KEY must be ${KEY_BYTES} bytes written as 64 hex characters or as base64 (44 characters); got ${text.length} characters`);
 }

@@ -96,9 +96,7 @@ export class SecretVault {
     await this.upgraded;
     return (await this.store.list(owner, kind)).map((r) => {
       const value = this.open(r);
-      return typeof value === 'string'
-        ? { label: r.label, keyRef: r.keyRef, value }
-        : { label: r.label, keyRef: r.keyRef, value: null, problem: value };
+      return typeof value === 'string' ? { label: r.label, keyRef: r.keyRef, value } : { label: r.label, keyRef: r.keyRef, value: null, problem: value };
     });
   }
 

@@ -34,11 +34,7 @@ function log(message: string): void {
 }
 
 function defaultRendererDir(): string | null {
-  const candidates = [
-    process.env.GATEWATCH_RENDERER_DIR,
-    fileURLToPath(new URL('../renderer', import.meta.url)),
-    join(process.cwd(), 'out/renderer'),
-  ];
+  const candidates = [process.env.GATEWATCH_RENDERER_DIR, fileURLToPath(new URL('../renderer', import.meta.url)), join(process.cwd(), 'out/renderer')];
   return candidates.find((dir) => dir && existsSync(join(dir, 'index.html'))) ?? null;
 }
 

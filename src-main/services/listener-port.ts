@@ -73,7 +73,10 @@ export class ListenerPort {
   private async apply(port: number | null): Promise<void> {
     const { fixed, listener, settings } = this.deps;
     if (fixed) {
-      throw new ApiError('conflict', `The listener's port is set by ${fixed.by} for this run, so it cannot be changed here. Start Gatewatch without it to use the port set in Settings.`);
+      throw new ApiError(
+        'conflict',
+        `The listener's port is set by ${fixed.by} for this run, so it cannot be changed here. Start Gatewatch without it to use the port set in Settings.`,
+      );
     }
     const target = port ?? DEFAULT_WEBHOOK_PORT;
     const current = listener.address()?.port ?? null;

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { providerIds, type ProviderId } from '../../src-shared/domain/provider.js';
-import {
-  ProviderEnvironment,
-  type ProviderConfigView,
-  type ProvidersConfigureInput,
-  type SecretInfo,
-} from '../../src-shared/contract/providers.js';
+import { ProviderEnvironment, type ProviderConfigView, type ProvidersConfigureInput, type SecretInfo } from '../../src-shared/contract/providers.js';
 import { defaultBaseUrls } from '../../src-shared/providers/endpoints.js';
 import type { SettingsStore } from '../store/types.js';
 import type { SecretVault } from '../secrets/vault.js';
@@ -167,9 +162,7 @@ export class ProviderConfigService {
     });
     const same =
       wanted.length === existing.length &&
-      wanted.every((w) =>
-        existing.some((e) => e.label === w.label && e.keyRef === w.keyRef && e.value !== null && constantTimeEqual(e.value, w.value)),
-      );
+      wanted.every((w) => existing.some((e) => e.label === w.label && e.keyRef === w.keyRef && e.value !== null && constantTimeEqual(e.value, w.value)));
     return { wanted, existing, same };
   }
 

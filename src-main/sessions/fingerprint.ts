@@ -14,5 +14,7 @@ function stable(value: unknown): unknown {
 
 /** Same provider, environment and payload (whatever the key order) → same fingerprint. */
 export function sessionFingerprint(provider: string, environment: string, payload: unknown): string {
-  return createHash('sha256').update(JSON.stringify([provider, environment, stable(payload)])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([provider, environment, stable(payload)]))
+    .digest('hex');
 }

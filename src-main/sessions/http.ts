@@ -74,13 +74,22 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number
 const inMiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB (${bytes} bytes)`;
 
 /** The masked text of what was read, cut at the cap with a note saying so and how big the answer was. */
-function answerText(read: { bytes: Buffer; complete: boolean }, capBytes: number, masker: SecretMasker, declaredLength: string | null): { body: string; cut: boolean } {
+function answerText(
+  read: { bytes: Buffer; complete: boolean },
+  capBytes: number,
+  masker: SecretMasker,
+  declaredLength: string | null,
+): { body: string; cut: boolean } {
   const text = new TextDecoder().decode(read.bytes);
   if (read.complete && read.bytes.length <= capBytes) return { body: masker.mask(text), cut: false };
   // The cut is placed in the unmasked text; an echo crossing it is still masked whole.
   const keep = new TextDecoder().decode(read.bytes.subarray(0, capBytes)).length;
   const declared = declaredLength !== null && /^\d+$/.test(declaredLength) ? Number(declaredLength) : null;
-  const size = read.complete ? inMiB(read.bytes.length) : declared !== null ? `${inMiB(declared)} by its Content-Length` : `more than ${inMiB(read.bytes.length)}`;
+  const size = read.complete
+    ? inMiB(read.bytes.length)
+    : declared !== null
+      ? `${inMiB(declared)} by its Content-Length`
+      : `more than ${inMiB(read.bytes.length)}`;
   const note = `… [cut: only the first ${inMiB(capBytes)} of the answer is kept; the answer was ${size}${read.complete ? '' : ', and the rest was not read'}]`;
   return { body: masker.mask(text, keep) + note, cut: true };
 }

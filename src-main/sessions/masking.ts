@@ -15,10 +15,7 @@ export function maskRequest(request: BuiltRequest, masker: SecretMasker): HttpRe
   return {
     method: request.method,
     url: masker.mask(request.url),
-    headers: Object.entries(request.headers).map(([name, value]) => [
-      name,
-      signatures.has(name.toLowerCase()) ? maskSecret(value) : masker.mask(value),
-    ]),
+    headers: Object.entries(request.headers).map(([name, value]) => [name, signatures.has(name.toLowerCase()) ? maskSecret(value) : masker.mask(value)]),
     body: request.body === null ? null : masker.mask(request.body),
   };
 }

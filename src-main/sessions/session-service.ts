@@ -193,7 +193,8 @@ export class SessionService {
   async refresh(id: string): Promise<Session> {
     const session = await this.require(id);
     const client = sessionClients[session.provider];
-    if (!client.statusRequest || !client.interpretStatus) throw new ApiError('bad_request', `${session.provider} has no status query: the session is only a link.`);
+    if (!client.statusRequest || !client.interpretStatus)
+      throw new ApiError('bad_request', `${session.provider} has no status query: the session is only a link.`);
     if (!session.providerSessionId) throw new ApiError('bad_request', 'This session was never created at the provider, so there is nothing to query.');
     const settings = await this.deps.settings.get();
     const creds = await this.deps.credentials(session.provider, session.environment);

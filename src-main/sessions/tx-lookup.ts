@@ -41,8 +41,17 @@ const HASH_RE = /^(?:0x)?[0-9a-fA-F]{16,128}$/;
 
 export function hashFrom(answer: ProviderAnswer): string | null {
   const named = firstText(answer.json, [
-    ['hash'], ['txHash'], ['transactionHash'], ['blockchainHash'], ['blockChainHash'], ['tx_hash'], ['txid'],
-    ['data', 'hash'], ['data', 'txHash'], ['data', 'transactionHash'], ['data', 'blockchainHash'],
+    ['hash'],
+    ['txHash'],
+    ['transactionHash'],
+    ['blockchainHash'],
+    ['blockChainHash'],
+    ['tx_hash'],
+    ['txid'],
+    ['data', 'hash'],
+    ['data', 'txHash'],
+    ['data', 'transactionHash'],
+    ['data', 'blockchainHash'],
   ]);
   if (named) return named;
   const bare = answer.body?.trim().replace(/^"|"$/g, '') ?? '';
@@ -92,7 +101,9 @@ export class TxLookupService {
       // A completed session's withdraw tx id arrives in a status answer or in its webhook.
       for (const call of [...session.calls].reverse()) {
         const json = call.response?.body ? parseLosslessJson(call.response.body) : null;
-        withdrawTxId ??= json?.ok ? firstText(json.value, [['withdrawTxId'], ['Withdraw_tx_ID'], ['invoiceData', 'Withdraw_tx_ID'], ['data', 'withdrawTxId']]) : null;
+        withdrawTxId ??= json?.ok
+          ? firstText(json.value, [['withdrawTxId'], ['Withdraw_tx_ID'], ['invoiceData', 'Withdraw_tx_ID'], ['data', 'withdrawTxId']])
+          : null;
       }
       if (!withdrawTxId) {
         const values = session.correlationKeys.map((k) => k.value);
@@ -134,7 +145,9 @@ export class TxLookupService {
     const now = new Date();
     const done = await exchange('status', instaxchangeClient, request, creds, { timeoutMs: this.deps.timeoutMs ?? SEND_TIMEOUT_MS, at: now });
     const hash = done.call.ok && done.answer ? hashFrom(done.answer) : null;
-    const error = done.call.error ?? (hash ? null : 'The answer carries no recognisable hash (looked for hash, txHash, transactionHash… or a bare hex body). See the answer below.');
+    const error =
+      done.call.error ??
+      (hash ? null : 'The answer carries no recognisable hash (looked for hash, txHash, transactionHash… or a bare hex body). See the answer below.');
     const lookup: TxLookup = {
       id: newId('txl'),
       at: now.toISOString(),
@@ -152,11 +165,16 @@ export class TxLookupService {
       error,
     };
     await this.deps.sessions.saveTxLookup(lookup);
-    await this.deps.audit.record('session.txLookup', target.sessionId ?? target.deliveryId, `Looked up the blockchain hash of withdraw tx ${target.withdrawTxId}`, {
-      environment: creds.environment,
-      httpStatus: lookup.response?.status ?? null,
-      found: hash !== null,
-    });
+    await this.deps.audit.record(
+      'session.txLookup',
+      target.sessionId ?? target.deliveryId,
+      `Looked up the blockchain hash of withdraw tx ${target.withdrawTxId}`,
+      {
+        environment: creds.environment,
+        httpStatus: lookup.response?.status ?? null,
+        found: hash !== null,
+      },
+    );
     return lookup;
   }
 

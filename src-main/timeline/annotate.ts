@@ -23,10 +23,7 @@ export function sortSteps(steps: readonly PlacedStep[]): PlacedStep[] {
     return true;
   });
   return unique.sort(
-    (a, b) =>
-      Date.parse(a.step.at) - Date.parse(b.step.at) ||
-      KIND_ORDER[a.step.kind] - KIND_ORDER[b.step.kind] ||
-      a.step.id.localeCompare(b.step.id),
+    (a, b) => Date.parse(a.step.at) - Date.parse(b.step.at) || KIND_ORDER[a.step.kind] - KIND_ORDER[b.step.kind] || a.step.id.localeCompare(b.step.id),
   );
 }
 

@@ -61,7 +61,14 @@ async function linkedDeliveries(store: TimelineStore, key: string): Promise<{ re
   const found = await store.deliveriesBySeqs([...seqs]);
 
   const asked = new Set([key]);
-  const follow = [...new Set(found.flatMap((r) => r.keys).filter((k) => !ACCOUNT_KINDS.has(k.kind) && !asked.has(k.value)).map((k) => k.value))];
+  const follow = [
+    ...new Set(
+      found
+        .flatMap((r) => r.keys)
+        .filter((k) => !ACCOUNT_KINDS.has(k.kind) && !asked.has(k.value))
+        .map((k) => k.value),
+    ),
+  ];
   if (follow.length > MAX_EXPANSION_KEYS) truncated = true;
   if (follow.length === 0) return { records: found, truncated };
 

@@ -66,7 +66,16 @@ function PasswordForm({ busy, invalid, onSubmit }: { busy: boolean; invalid: boo
       }}
     >
       <label htmlFor={nameId}>Name</label>
-      <input id={nameId} name="username" autoComplete="username" spellCheck={false} required value={name} aria-invalid={invalid} onChange={(e) => setName(e.target.value)} />
+      <input
+        id={nameId}
+        name="username"
+        autoComplete="username"
+        spellCheck={false}
+        required
+        value={name}
+        aria-invalid={invalid}
+        onChange={(e) => setName(e.target.value)}
+      />
       <label htmlFor={passwordId}>Password</label>
       <input
         id={passwordId}

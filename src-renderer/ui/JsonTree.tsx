@@ -24,7 +24,19 @@ function Scalar({ node }: { node: Extract<JsonNode, { raw: string }> }) {
   return <span className={`json-${node.type}`}>{node.raw}</span>;
 }
 
-function Container({ node, depth, label, last, openDepth }: { node: Extract<JsonNode, { type: 'object' | 'array' }>; depth: number; label: string | null; last: boolean; openDepth: number }) {
+function Container({
+  node,
+  depth,
+  label,
+  last,
+  openDepth,
+}: {
+  node: Extract<JsonNode, { type: 'object' | 'array' }>;
+  depth: number;
+  label: string | null;
+  last: boolean;
+  openDepth: number;
+}) {
   const [open, setOpen] = useState(depth < openDepth);
   const [openCh, closeCh] = node.type === 'object' ? ['{', '}'] : ['[', ']'];
   const size = node.type === 'object' ? node.entries.length : node.items.length;

@@ -22,7 +22,11 @@ export function maskParty(kind: PartyKind | 'auto', value: string): string {
   if (kind === 'wallet' || (kind === 'auto' && WALLET.test(value))) return keepEnds(value, 6, 4);
   if (kind === 'card') return value; // providers already mask card numbers
   if (kind === 'auto') return value;
-  if (kind === 'name') return value.split(/\s+/).map((part) => `${part.slice(0, 1)}.`).join(' ');
+  if (kind === 'name')
+    return value
+      .split(/\s+/)
+      .map((part) => `${part.slice(0, 1)}.`)
+      .join(' ');
   return keepEnds(value, 3, 2);
 }
 

@@ -5,11 +5,7 @@ import { ProviderId } from '../domain/provider.js';
 export const DEFAULT_WEBHOOK_PORT = 8787;
 
 /** A port the listener may be moved to from Settings. */
-export const WebhookPort = z
-  .number()
-  .int('a port is a whole number')
-  .min(1, 'ports go from 1 to 65535')
-  .max(65535, 'ports go from 1 to 65535');
+export const WebhookPort = z.number().int('a port is a whole number').min(1, 'ports go from 1 to 65535').max(65535, 'ports go from 1 to 65535');
 
 export const WebhookUrl = z.object({
   provider: ProviderId,
@@ -93,7 +89,12 @@ export const ListenerConfigureInput = z.object({
   /** null turns the per-sender rate limit off. */
   rateLimit: RateLimit.nullable().optional(),
   /** The most the store may take on disk before deliveries are refused (507); null for none. */
-  storageQuotaBytes: z.number().int('the quota is a whole number of bytes').min(1024 * 1024, 'a quota under 1 MiB would refuse everything').nullable().optional(),
+  storageQuotaBytes: z
+    .number()
+    .int('the quota is a whole number of bytes')
+    .min(1024 * 1024, 'a quota under 1 MiB would refuse everything')
+    .nullable()
+    .optional(),
 });
 
 export const listenerContract = {

@@ -65,7 +65,11 @@ export const ProvidersConfigureInput = z.object({
   keepCredentials: z.boolean().optional(),
   /** A value sets it, null removes it, absent leaves it as it is. */
   apiKey: secretValue.nullable().optional(),
-  apiKeyHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).nullable().optional(),
+  apiKeyHeader: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .nullable()
+    .optional(),
   hmacSecret: secretValue.nullable().optional(),
   /**
    * The complete list of webhook secrets. An entry without a value keeps the value already

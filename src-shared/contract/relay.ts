@@ -19,7 +19,10 @@ export const RouteLabel = z.string().regex(/^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}$/
 export const RelaySimulateInput = z.strictObject({
   /** The status to answer with. */
   status: z.number().int().min(100).max(599).default(500),
-  body: z.string().max(64 * 1024).default(''),
+  body: z
+    .string()
+    .max(64 * 1024)
+    .default(''),
   /** Wait this long before answering. */
   delayMs: z.number().int().min(0).max(120_000).default(0),
   /** Answer this way for the next N deliveries, then 200; null: every delivery. */

@@ -6,7 +6,10 @@ import { HttpUrl as httpUrl } from './urls.js';
 
 /** RFC 9110 token characters: anything else cannot be sent as a header name. */
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, 'not a valid HTTP header name');
-const headerValue = z.string().max(8192).regex(/^[^\r\n\0]*$/, 'a header value cannot contain line breaks');
+const headerValue = z
+  .string()
+  .max(8192)
+  .regex(/^[^\r\n\0]*$/, 'a header value cannot contain line breaks');
 const id = z.string().min(1).max(100);
 
 /** A replay target as the renderer sees it: the signing secret only as "set" and its last four. */
@@ -96,7 +99,10 @@ export const ReplaySendInput = z.strictObject({
   targetId: id,
   resign: z.boolean().default(false),
   /** An edited body to send instead of the stored bytes. */
-  body: z.string().max(5 * 1024 * 1024).optional(),
+  body: z
+    .string()
+    .max(5 * 1024 * 1024)
+    .optional(),
   /** The complete header set to send instead of the stored headers (hop-by-hop ones are still dropped). */
   headers: z.record(headerName, headerValue).optional(),
   /** Needed for a target not yet confirmed, or one that looks like a production API. */
@@ -107,7 +113,10 @@ export type ReplaySendInput = z.input<typeof ReplaySendInput>;
 export const ReplayPreviewInput = z.strictObject({
   deliveryId: id,
   /** An edited body to check against the provider's event schema. */
-  body: z.string().max(5 * 1024 * 1024).optional(),
+  body: z
+    .string()
+    .max(5 * 1024 * 1024)
+    .optional(),
 });
 
 export const ReplayPreview = z.object({

@@ -7,9 +7,7 @@ export const RetentionStatus = z.object({
   enabled: z.boolean(),
   /** Deliveries received more than this many days ago are deleted (when enabled). */
   days: days.nullable(),
-  lastRun: z
-    .object({ at: z.string(), deleted: z.number().int().nonnegative(), compacted: z.boolean() })
-    .nullable(),
+  lastRun: z.object({ at: z.string(), deleted: z.number().int().nonnegative(), compacted: z.boolean() }).nullable(),
   running: z.boolean(),
 });
 export type RetentionStatus = z.infer<typeof RetentionStatus>;

@@ -52,9 +52,7 @@ export const PaymentHeadline = z.object({
   /** The step that set the state. */
   stepKey: z.string().nullable(),
   /** A status beyond `state` reported by an event whose signature did not verify (or was not checked). */
-  claimed: z
-    .object({ status: NormalizedStatus, stepKey: z.string(), at: z.string(), verification: VerificationStatus.nullable() })
-    .nullable(),
+  claimed: z.object({ status: NormalizedStatus, stepKey: z.string(), at: z.string(), verification: VerificationStatus.nullable() }).nullable(),
   /** True when what the headline says rests on verified events alone (no claim beyond them). */
   verified: z.boolean(),
   /** The payment's amount by its latest event; `changedFrom` when an earlier event said otherwise. */

@@ -7,15 +7,7 @@ import { providerCatalogue } from '../providers/catalogue.js';
 import { MASK, maskSecret } from './mask.js';
 
 /** Exact names (compared lower-case). */
-export const CREDENTIAL_HEADER_NAMES: readonly string[] = [
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-  'api-key',
-  'apikey',
-];
+export const CREDENTIAL_HEADER_NAMES: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'apikey'];
 
 /** Parts of a name that mark a credential too (x-client-secret, x-auth-token, x-user-password). */
 export const CREDENTIAL_NAME_PARTS: readonly string[] = ['secret', 'token', 'password', 'api-key', 'api_key', 'apikey'];

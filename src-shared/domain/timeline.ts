@@ -26,6 +26,9 @@ export const TimelineStep = z.object({
   /** A delivery's event time by the provider's own clock, beside `at` (when it was received). */
   providerTime: ProviderEventTime.nullable().optional(),
   /** An outside page the step points to (a block explorer), http(s) only. */
-  link: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  link: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
 });
 export type TimelineStep = z.infer<typeof TimelineStep>;

@@ -27,8 +27,7 @@ export const providerCatalogue: Record<ProviderId, ProviderInfo> = {
       encoding: 'hex',
       signedContent: 'JSON of the body with top-level keys sorted, + ":" + secret',
       confirmed: true,
-      fallbacks:
-        'JS-style JSON first, then PHP-style (unescaped slashes, then escaped), then the raw bytes, then keys sorted recursively',
+      fallbacks: 'JS-style JSON first, then PHP-style (unescaped slashes, then escaped), then the raw bytes, then keys sorted recursively',
     },
   },
   instap: {

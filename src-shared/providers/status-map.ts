@@ -76,7 +76,7 @@ export const statusMappings: Record<ProviderId, readonly StatusMapping[]> = {
     row('eventType', 'CUSTOMER_PURSE_FUNDS_RECEIVED_FOR_PURSE', 'completed'),
     row('eventType', 'CUSTOMER_PURSE_EXPIRED', 'expired'),
     row('eventType', 'PAYOUT_CHANGE_STATUS', 'pending', true, 'payoutStatus values are not documented; shown as received'),
-    row('eventType', 'PAYOUT_CONFIRMED', 'pending', true, 'approved by the account\'s approvers, not yet settled'),
+    row('eventType', 'PAYOUT_CONFIRMED', 'pending', true, "approved by the account's approvers, not yet settled"),
     row('eventType', 'PAYOUT_VALIDATION_ERROR', 'failed'),
     row('eventType', 'TOP_UP_COMPLIANCE_CHECK', 'compliance_hold'),
     row('eventType', 'TOP_UP_COMPLIANCE_DECLINED', 'failed', true, 'declined by compliance'),

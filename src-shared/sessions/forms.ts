@@ -35,7 +35,8 @@ export const sessionForms: Record<ProviderId, SessionForm> = {
     provider: 'calypso',
     kind: 'invoice',
     title: 'Calypso invoice',
-    summary: 'POST /api/v1/invoice/{type}/create; Key = API public key, Sign = hex HMAC-SHA512 of the exact body with the secret key (the HMAC secret setting).',
+    summary:
+      'POST /api/v1/invoice/{type}/create; Key = API public key, Sign = hex HMAC-SHA512 of the exact body with the secret key (the HMAC secret setting).',
     schema: calypsoInvoicePayload,
   },
   openxswitch: {

@@ -36,11 +36,17 @@ export const instapSessionPayload = z
       label: 'Default fiat currency',
       help: 'The checkout page starts in this currency (USD when empty); the user can change it there.',
     }),
-    sessionDefaultLanguage: field(z.string().regex(/^[A-Za-z]{2}$/, 'Two letters, e.g. en').optional(), {
-      label: 'Default language',
-      help: "Two letters, e.g. en. The checkout page opens in this language; Instap's default otherwise.",
-      placeholder: 'en',
-    }),
+    sessionDefaultLanguage: field(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, 'Two letters, e.g. en')
+        .optional(),
+      {
+        label: 'Default language',
+        help: "Two letters, e.g. en. The checkout page opens in this language; Instap's default otherwise.",
+        placeholder: 'en',
+      },
+    ),
     redirectUrl: field(z.url({ protocol: /^https?$/ }).optional(), {
       label: 'Redirect URL',
       help: 'Where the user is sent when the deposit tracking session completes.',

@@ -47,7 +47,13 @@ export const instaxchangeSessionPayload = z
     email: field(z.email().optional(), { label: 'Email', help: "Newer docs: the customer's email, prefilled.", input: 'email' }),
     firstName: field(z.string().min(1).max(200).optional(), { label: 'First name', help: 'Newer docs: prefilled on the payment page.' }),
     lastName: field(z.string().min(1).max(200).optional(), { label: 'Last name', help: 'Newer docs: prefilled on the payment page.' }),
-    country: field(z.string().regex(/^[A-Za-z]{2}$/, 'Two letters, e.g. DE').optional(), { label: 'Country', help: 'Newer docs: two-letter country code.' }),
+    country: field(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, 'Two letters, e.g. DE')
+        .optional(),
+      { label: 'Country', help: 'Newer docs: two-letter country code.' },
+    ),
   })
   .superRefine((value, ctx) => {
     if (value.amountDirection === 'sending') {

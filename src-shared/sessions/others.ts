@@ -16,7 +16,11 @@ export const calypsoInvoicePayload = z
       help: 'Your Calypso account id, sent at the top of the body beside the timestamp. Newer docs restrict it to 0x followed by 40 hex digits.',
     }),
     currency: field(z.string().trim().min(1, 'Required').max(40), { label: 'Currency', help: 'The invoice currency as Calypso names it, e.g. USDT_TRX.' }),
-    amount: field(decimalText().optional(), { label: 'Amount', help: 'Required for a single invoice; sent as a JSON number with the digits as typed.', input: 'decimal' }),
+    amount: field(decimalText().optional(), {
+      label: 'Amount',
+      help: 'Required for a single invoice; sent as a JSON number with the digits as typed.',
+      input: 'decimal',
+    }),
     idempotencyKey: field(z.string().trim().min(1).max(200).optional(), {
       label: 'Idempotency key',
       help: 'Calypso refuses a repeated key (error 016). Generated when empty; it comes back in the invoice webhooks and links them to this session.',
@@ -34,7 +38,10 @@ export const openxswitchSwapPayload = z.object({
   fromCoin: field(z.string().trim().min(1, 'Required').max(40), { label: 'From coin', help: 'e.g. USDT' }),
   fromAmount: field(decimalText(), { label: 'From amount', help: 'A string in the API schema: sent exactly as typed.', input: 'decimal' }),
   toCoin: field(z.string().trim().min(1, 'Required').max(40), { label: 'To coin', help: 'e.g. BTC' }),
-  extId: field(z.string().trim().min(1).max(200).optional(), { label: 'External id', help: 'Your reference; comes back in the instant_swap.completed webhook.' }),
+  extId: field(z.string().trim().min(1).max(200).optional(), {
+    label: 'External id',
+    help: 'Your reference; comes back in the instant_swap.completed webhook.',
+  }),
 });
 export type OpenxswitchSwapPayload = z.infer<typeof openxswitchSwapPayload>;
 
@@ -44,9 +51,15 @@ export const paychantWidgetPayload = z.object({
   fiatAmount: field(decimalText().optional(), { label: 'Fiat amount', help: 'Prefilled fiat amount.', input: 'decimal' }),
   assetAmount: field(decimalText().optional(), { label: 'Asset amount', help: 'Prefilled crypto amount.', input: 'decimal' }),
   partnerLogoUrl: field(z.url({ protocol: /^https$/ }).optional(), { label: 'Logo URL', help: 'Your logo on the widget (https).', input: 'url' }),
-  partnerThemeColor: field(z.string().regex(/^#?[0-9A-Fa-f]{6}$/, 'Six hex digits, e.g. 3b5bdb').optional(), {
-    label: 'Theme colour',
-    help: 'Six hex digits.',
-  }),
+  partnerThemeColor: field(
+    z
+      .string()
+      .regex(/^#?[0-9A-Fa-f]{6}$/, 'Six hex digits, e.g. 3b5bdb')
+      .optional(),
+    {
+      label: 'Theme colour',
+      help: 'Six hex digits.',
+    },
+  ),
 });
 export type PaychantWidgetPayload = z.infer<typeof paychantWidgetPayload>;

@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 
-const currencyCode = z.string().trim().regex(/^[A-Za-z0-9_-]{2,20}$/, 'A currency code such as USDT or USDT-TRON');
+const currencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{2,20}$/, 'A currency code such as USDT or USDT-TRON');
 
 export const InstaxchangeCreationAuth = z.enum(['none', 'x-api-key', 'bearer']);
 export type InstaxchangeCreationAuth = z.infer<typeof InstaxchangeCreationAuth>;

@@ -116,7 +116,11 @@ describe('layers', () => {
       ['src-shared/contract/index.ts', '../../src-main/store/ids.js'],
       ['src-shared/contract/index.ts', 'react'],
     ];
-    for (const [from, specifier] of cases) expect(forbiddenArrows([from], () => planted(from, specifier)), `${from} → ${specifier}`).toHaveLength(1);
+    for (const [from, specifier] of cases)
+      expect(
+        forbiddenArrows([from], () => planted(from, specifier)),
+        `${from} → ${specifier}`,
+      ).toHaveLength(1);
     // And the arrows the architecture wants stay allowed.
     expect(forbiddenArrows(['src-main/electron/main.ts'], () => planted('src-main/electron/main.ts', 'electron'))).toEqual([]);
     expect(forbiddenArrows(['src-main/serve/cli.ts'], () => planted('src-main/serve/cli.ts', '../app/gatewatch.js'))).toEqual([]);

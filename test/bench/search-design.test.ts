@@ -42,7 +42,10 @@ async function allIds(query: Omit<DeliveryQuery, 'limit'>): Promise<string[]> {
 }
 
 const truth = (where: string, params: unknown[] = []) =>
-  db.prepare(`SELECT id FROM deliveries WHERE ${where} ORDER BY seq DESC`).pluck().all(...params) as string[];
+  db
+    .prepare(`SELECT id FROM deliveries WHERE ${where} ORDER BY seq DESC`)
+    .pluck()
+    .all(...params) as string[];
 
 describe('search design on a seeded store', () => {
   it('counts exactly below the cap and flags an estimate above it', async () => {
@@ -53,7 +56,7 @@ describe('search design on a seeded store', () => {
     expect(big.totalIsEstimate).toBe(true);
     expect(big.total).toBe(COUNT);
     const word = await store.list({ text: 'usd', limit: 10 });
-    const exact = (db.prepare(`SELECT count(*) FROM delivery_search WHERE delivery_search MATCH '"usd"'`).pluck().get() as number);
+    const exact = db.prepare(`SELECT count(*) FROM delivery_search WHERE delivery_search MATCH '"usd"'`).pluck().get() as number;
     expect(exact).toBeGreaterThan(5_000);
     expect(word.totalIsEstimate).toBe(true);
     expect(Math.abs(word.total - exact) / exact).toBeLessThan(0.15);

@@ -52,12 +52,28 @@ const PAGES: Array<{ name: string; route: () => string; ready: (on: Page) => Pro
     route: () => `#/inbox?selected=${ids['forged-completed']}`,
     ready: (on) => on.getByRole('region', { name: 'Signature verification' }).first().waitFor(),
   },
-  { name: 'delivery', route: () => `#/deliveries/${ids['forged-completed']}`, ready: (on) => on.getByRole('region', { name: 'Signature verification' }).waitFor() },
+  {
+    name: 'delivery',
+    route: () => `#/deliveries/${ids['forged-completed']}`,
+    ready: (on) => on.getByRole('region', { name: 'Signature verification' }).waitFor(),
+  },
   { name: 'timeline', route: () => '#/timeline/FRG7CMJS1Q90', ready: (on) => on.getByTestId('timeline-steps').waitFor() },
   { name: 'dashboard', route: () => '#/dashboard', ready: (on) => on.locator('rect.chart-bar').first().waitFor() },
   { name: 'sessions', route: () => '#/sessions', ready: (on) => on.getByRole('form', { name: 'New session' }).waitFor() },
-  { name: 'replay', route: () => '#/replay?provider=paychant&status=completed', ready: (on) => on.getByTestId('bulk-count').filter({ hasText: 'match' }).waitFor() },
-  { name: 'settings', route: () => '#/settings', ready: (on) => on.getByRole('heading', { name: /Providers/i }).first().waitFor() },
+  {
+    name: 'replay',
+    route: () => '#/replay?provider=paychant&status=completed',
+    ready: (on) => on.getByTestId('bulk-count').filter({ hasText: 'match' }).waitFor(),
+  },
+  {
+    name: 'settings',
+    route: () => '#/settings',
+    ready: (on) =>
+      on
+        .getByRole('heading', { name: /Providers/i })
+        .first()
+        .waitFor(),
+  },
   { name: 'audit', route: () => '#/audit', ready: (on) => on.locator('table').first().waitFor() },
 ];
 

@@ -62,7 +62,7 @@ describe('crash safety', () => {
     // Opens cleanly: SQLite's own check, straight on the file the killed process left.
     const db = new Database(join(dir.path, 'gatewatch.db'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const stored = new Set((db.prepare('SELECT id FROM deliveries').pluck().all() as string[]));
+    const stored = new Set(db.prepare('SELECT id FROM deliveries').pluck().all() as string[]);
     db.close();
     const missing = answered.filter((id) => !stored.has(id));
     expect(missing).toEqual([]);

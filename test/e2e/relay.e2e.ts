@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 describe('relay in Chromium', () => {
-  it('sets up a route in Settings, relays a webhook and shows the backend\'s answer on its timeline and hops', async () => {
+  it("sets up a route in Settings, relays a webhook and shows the backend's answer on its timeline and hops", async () => {
     await page.goto(serve.consoleUrl);
     await page.evaluate(() => (window.location.hash = '#/settings'));
     const section = page.getByRole('region', { name: 'Relay' });
@@ -100,7 +100,8 @@ describe('relay in Chromium', () => {
     await shots('form');
     await section.getByRole('button', { name: 'Cancel' }).click();
 
-    const body = '{"event":"PAYMENT_COMPLETED","data":{"env":"production","pid":"e2e-relay-1","fiat":"NGN","fiatAmount":170.00,"transactionRef":"E2E-RELAY-1"}}';
+    const body =
+      '{"event":"PAYMENT_COMPLETED","data":{"env":"production","pid":"e2e-relay-1","fiat":"NGN","fiatAmount":170.00,"transactionRef":"E2E-RELAY-1"}}';
     const answered = await fetch(`${serve.webhookBaseUrl}/webhooks/paychant`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'paychant-signature': createHmac('sha512', SECRET).update(body).digest('hex') },
@@ -120,7 +121,7 @@ describe('relay in Chromium', () => {
 
     await page.evaluate((deliveryId) => (window.location.hash = `#/deliveries/${deliveryId}`), id);
     const hops = page.getByRole('region', { name: 'Relay' });
-    await hops.getByText("Answered HTTP 200").waitFor();
+    await hops.getByText('Answered HTTP 200').waitFor();
     await hops.locator('[data-relay-attempt] summary').first().click();
     await hops.getByText('{"received":"e2e","order":"A-1001"}').waitFor();
     await expect(hops.locator('[data-job-state]').textContent()).resolves.toBe('delivered');
@@ -130,7 +131,11 @@ describe('relay in Chromium', () => {
   it('shows a route whose backend keeps failing on the dashboard, and its deliveries in the inbox', async () => {
     await api('relay.routes.save', { provider: 'instap', url: `http://127.0.0.1:${await closedPort()}/hooks`, mode: 'passthrough' });
     for (let i = 0; i < 3; i++) {
-      const response = await fetch(`${serve.webhookBaseUrl}/webhooks/instap`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"objectType":"depositEventObject","userId":"u-${i}"}` });
+      const response = await fetch(`${serve.webhookBaseUrl}/webhooks/instap`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"objectType":"depositEventObject","userId":"u-${i}"}`,
+      });
       expect(response.status).toBe(502);
     }
     await page.evaluate(() => (window.location.hash = '#/dashboard'));

@@ -264,7 +264,13 @@ describe('desktop app wiring (typed Electron fakes)', () => {
   it('the first instance brings its window to the front when launched again: restored, shown, focused', async () => {
     const layout = builtLayout();
     const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'gnome_libsecret' });
-    const started = startDesktopApp(fake.electron, { builtDir: layout.builtDir, env: { GATEWATCH_WEBHOOK_PORT: '0' }, developmentBuild: false, log: () => {}, platform: 'linux' });
+    const started = startDesktopApp(fake.electron, {
+      builtDir: layout.builtDir,
+      env: { GATEWATCH_WEBHOOK_PORT: '0' },
+      developmentBuild: false,
+      log: () => {},
+      platform: 'linux',
+    });
     fake.ready();
     await started;
     const window = fake.windows[0]!;
@@ -280,7 +286,13 @@ describe('desktop app wiring (typed Electron fakes)', () => {
   it('shows alerts as system notifications; a click brings the window to the front and opens what the alert is about', async () => {
     const layout = builtLayout();
     const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'gnome_libsecret' });
-    const started = startDesktopApp(fake.electron, { builtDir: layout.builtDir, env: { GATEWATCH_WEBHOOK_PORT: '0' }, developmentBuild: false, log: () => {}, platform: 'linux' });
+    const started = startDesktopApp(fake.electron, {
+      builtDir: layout.builtDir,
+      env: { GATEWATCH_WEBHOOK_PORT: '0' },
+      developmentBuild: false,
+      log: () => {},
+      platform: 'linux',
+    });
     fake.ready();
     await started;
     const window = fake.windows[0]!;
@@ -323,7 +335,14 @@ describe('desktop app wiring (typed Electron fakes)', () => {
     const openLogFile = (dir: string) => new RotatingFileLog({ file: logFileIn(dir) });
     for (let launch = 0; launch < 2; launch++) {
       const fake = fakeElectron({ isPackaged: true, userData: layout.userData, safeStorageBackend: 'gnome_libsecret' });
-      const started = startDesktopApp(fake.electron, { builtDir: layout.builtDir, env: { GATEWATCH_WEBHOOK_PORT: '0' }, developmentBuild: false, log: () => {}, openLogFile, platform: 'linux' });
+      const started = startDesktopApp(fake.electron, {
+        builtDir: layout.builtDir,
+        env: { GATEWATCH_WEBHOOK_PORT: '0' },
+        developmentBuild: false,
+        log: () => {},
+        openLogFile,
+        platform: 'linux',
+      });
       fake.ready();
       await started;
       expect(await fake.quit()).toBe(0);

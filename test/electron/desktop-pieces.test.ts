@@ -155,7 +155,9 @@ describe('desktop cipher choice', () => {
     expect(await vault.get('provider:paychant', 'webhookSecret', 'production')).toBe('whsec-old-basic-text');
     const after = Buffer.from((await store.secrets.all())[0]!.ciphertext);
     expect(after[0]).toBe(0x02); // re-encrypted with the key file (format version 2)
-    expect(serveModeCipher(dataDir, {}).decrypt(after, { owner: 'provider:paychant', kind: 'webhookSecret', label: 'production' })).toBe('whsec-old-basic-text');
+    expect(serveModeCipher(dataDir, {}).decrypt(after, { owner: 'provider:paychant', kind: 'webhookSecret', label: 'production' })).toBe(
+      'whsec-old-basic-text',
+    );
   });
 
   it('still reads key-file secrets once a keyring appears, and the vault moves them to safeStorage at start', async () => {
@@ -164,7 +166,11 @@ describe('desktop cipher choice', () => {
     cleanups.push(() => store.close());
     const row = { owner: 'provider:paychant', kind: 'webhookSecret', label: 'production' };
     // A start without a keyring: the key file protects the secret.
-    const before = new SecretVault(store.secrets, chooseDesktopCipher(fakeSafeStorage('basic_text'), keyFileIn(dataDir), () => {}, 'linux'), store.settings);
+    const before = new SecretVault(
+      store.secrets,
+      chooseDesktopCipher(fakeSafeStorage('basic_text'), keyFileIn(dataDir), () => {}, 'linux'),
+      store.settings,
+    );
     await before.set(row.owner, row.kind, row.label, 'whsec-stored-without-keyring');
     expect(Buffer.from((await store.secrets.all())[0]!.ciphertext)[0]).toBe(0x02);
 

@@ -42,27 +42,35 @@ function diagnosticsOf(source: string, electronDts: string): string[] {
 const types = electronTypesPath();
 
 describe(`the hand-typed Electron API against electron@${pinnedElectronVersion()}'s own types`, () => {
-  it.skipIf('unavailable' in types)(`matches what the app uses${'unavailable' in types ? ` (skipped: ${types.unavailable})` : ''}`, () => {
-    const dts = (types as { path: string }).path;
-    const check = `
+  it.skipIf('unavailable' in types)(
+    `matches what the app uses${'unavailable' in types ? ` (skipped: ${types.unavailable})` : ''}`,
+    () => {
+      const dts = (types as { path: string }).path;
+      const check = `
       import * as electron from 'electron';
       import type { ElectronMainApi, ElectronPreloadApi } from ${JSON.stringify(apiFile.replace(/\.ts$/, '.js'))};
       // The real module must offer every member the app calls, with types the app's calls fit.
       export const main: ElectronMainApi = electron;
       export const preload: ElectronPreloadApi = electron;
     `;
-    expect(diagnosticsOf(check, dts)).toEqual([]);
-  }, 60_000);
+      expect(diagnosticsOf(check, dts)).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.skipIf('unavailable' in types)('fails when a hand-typed member does not exist in Electron', () => {
-    const dts = (types as { path: string }).path;
-    const check = `
+  it.skipIf('unavailable' in types)(
+    'fails when a hand-typed member does not exist in Electron',
+    () => {
+      const dts = (types as { path: string }).path;
+      const check = `
       import * as electron from 'electron';
       import type { ElectronMainApi } from ${JSON.stringify(apiFile.replace(/\.ts$/, '.js'))};
       type Drifted = ElectronMainApi & { app: { relaunchInSafeMode(): void } };
       export const main: Drifted = electron;
     `;
-    const errors = diagnosticsOf(check, dts);
-    expect(errors.join('\n')).toMatch(/relaunchInSafeMode/);
-  }, 60_000);
+      const errors = diagnosticsOf(check, dts);
+      expect(errors.join('\n')).toMatch(/relaunchInSafeMode/);
+    },
+    60_000,
+  );
 });

@@ -14,7 +14,8 @@ export async function startCalypsoFake(options: { publicKey: string; secretKey: 
     const received = Buffer.from(String(request.headers.sign ?? ''));
     if (expected.length !== received.length || !timingSafeEqual(expected, received)) return { status: 400, body: { code: '003', message: 'wrong sign' } };
     const body = jsonOf(request) ?? {};
-    if (typeof body.timestamp !== 'number' || Math.abs(Date.now() - body.timestamp) > 180_000) return { status: 400, body: { code: '011', message: 'invalid timestamp' } };
+    if (typeof body.timestamp !== 'number' || Math.abs(Date.now() - body.timestamp) > 180_000)
+      return { status: 400, body: { code: '011', message: 'invalid timestamp' } };
     const payload = (body.payload ?? {}) as Record<string, unknown>;
     if (request.path.endsWith('/create')) {
       const key = String(payload.idempotencyKey);

@@ -74,7 +74,8 @@ export async function startInstapFake(options: InstapFakeOptions): Promise<Insta
       const refused = checkAuth(request, true);
       if (refused) return refused;
       const body = jsonOf(request);
-      if (!body || typeof body.userId !== 'string' || typeof body.userName !== 'string') return { status: 422, body: { message: 'userId and userName are required' } };
+      if (!body || typeof body.userId !== 'string' || typeof body.userName !== 'string')
+        return { status: 422, body: { message: 'userId and userName are required' } };
       counter += 1;
       const token = `OP${String(counter).padStart(4, '0')}X${Date.now()}`;
       sessions.set(token, { userId: body.userId, state: 'NEW' });

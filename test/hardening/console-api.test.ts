@@ -14,11 +14,14 @@ const ids: string[] = [];
 
 beforeAll(async () => {
   // Calls that reach a provider or a replay target must fail as provider errors, not hang on a network.
-  vi.stubGlobal('fetch', Object.assign(async (url: unknown, init?: RequestInit) => {
-    const target = String(url);
-    if (target.startsWith('http://127.0.0.1:')) return realFetch(url as string, init);
-    throw new TypeError('fetch failed (no network in this test)');
-  }));
+  vi.stubGlobal(
+    'fetch',
+    Object.assign(async (url: unknown, init?: RequestInit) => {
+      const target = String(url);
+      if (target.startsWith('http://127.0.0.1:')) return realFetch(url as string, init);
+      throw new TypeError('fetch failed (no network in this test)');
+    }),
+  );
   gw = await startTestConsole({ bodyLimitBytes: 4096 });
   for (const [path, body] of [
     ['/webhooks/paychant', '{"event":"PAYMENT_COMPLETED","data":{"pid":"fz-1","transactionRef":"REF1"}}'],
@@ -57,7 +60,13 @@ describe('console API edge', () => {
 
   it('answers 403 to another origin, including look-alikes and a null origin', async () => {
     const port = new URL(gw.consoleOrigin).port;
-    for (const origin of ['http://evil.example', `http://127.0.0.1.evil.example:${port}`, 'null', `https://127.0.0.1:${port}`, `http://127.0.0.1:${Number(port) + 1}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://127.0.0.1.evil.example:${port}`,
+      'null',
+      `https://127.0.0.1:${port}`,
+      `http://127.0.0.1:${Number(port) + 1}`,
+    ]) {
       expect((await raw('/api/deliveries.list', { headers: { origin }, body: '{}' })).status).toBe(403);
     }
   });

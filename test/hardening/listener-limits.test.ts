@@ -217,7 +217,9 @@ describe('behind a tunnel, one forwarded sender cannot take the tunnel', () => {
     // Four unfinished bodies from one sender, through the tunnel agent's sockets on 127.0.0.1.
     const held = Array.from({ length: 4 }, () => rawFrom('127.0.0.1', port, [head('198.51.100.9, 203.0.113.9'), { pauseMs: 3_000 }], 1_500));
     await sleep(300);
-    const refused = await Promise.all([0, 1, 2].map(() => rawFrom('127.0.0.1', port, [post('/webhooks/paychant', '{}', { 'X-Forwarded-For': '203.0.113.9' })])));
+    const refused = await Promise.all(
+      [0, 1, 2].map(() => rawFrom('127.0.0.1', port, [post('/webhooks/paychant', '{}', { 'X-Forwarded-For': '203.0.113.9' })])),
+    );
     expect(refused.map((a) => a.status)).toEqual([503, 503, 503]);
     expect(headerOf(refused[0]!, 'retry-after')).toBe('5');
     expect(bodyOf(refused[0]!).error).toMatch(/Too many requests from this sender in progress at once \(at most 4\)/);
@@ -371,7 +373,9 @@ describe('one sender cannot fill the disk', () => {
   it('refuses a quota or rate limit that makes no sense, in words, and keeps the settings', async () => {
     const gw = await startTestConsole();
     cleanups.push(() => gw.close());
-    const tiny = await gw.api<{ error: { message: string; issues: Array<{ path: string; message: string }> } }>('listener.configure', { storageQuotaBytes: 10 });
+    const tiny = await gw.api<{ error: { message: string; issues: Array<{ path: string; message: string }> } }>('listener.configure', {
+      storageQuotaBytes: 10,
+    });
     expect(tiny.status).toBe(400);
     expect(tiny.body.error.issues[0]).toEqual({ path: 'storageQuotaBytes', message: 'a quota under 1 MiB would refuse everything' });
     const zero = await gw.api<{ error: { issues: Array<{ path: string; message: string }> } }>('listener.configure', { rateLimit: { perSecond: 0, burst: 1 } });

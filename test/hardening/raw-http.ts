@@ -13,11 +13,7 @@ export function statusOf(text: string): number | null {
 }
 
 /** Writes the parts (with optional pauses between them) and reads until the server closes or `waitMs` passes. */
-export function rawRequest(
-  port: number,
-  parts: ReadonlyArray<string | Buffer | { pauseMs: number }>,
-  waitMs = 3_000,
-): Promise<RawAnswer> {
+export function rawRequest(port: number, parts: ReadonlyArray<string | Buffer | { pauseMs: number }>, waitMs = 3_000): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const socket: Socket = connect(port, '127.0.0.1');
     let text = '';

@@ -102,7 +102,14 @@ afterAll(async () => {
 
 const payloads: Record<'instap' | 'instaxchange' | 'calypso' | 'openxswitch', Record<string, unknown>> = {
   instap: { userId: 'echo-user-1', userName: 'Ada', minPaymentAmountInUSD: '12.50', sessionDefaultFiatCurrency: 'EUR', sessionDefaultLanguage: 'en' },
-  instaxchange: { amountDirection: 'sending', fromAmount: '100.00', fromCurrency: 'EUR', toCurrency: 'USDT-TRON', webhookRef: 'echo-order-1', address: 'TXyz123' },
+  instaxchange: {
+    amountDirection: 'sending',
+    fromAmount: '100.00',
+    fromCurrency: 'EUR',
+    toCurrency: 'USDT-TRON',
+    webhookRef: 'echo-order-1',
+    address: 'TXyz123',
+  },
   calypso: { invoiceType: 'single', account: '0x9f2c4e1a7b3d5f6e8a0c2d4e6f8a0b1c3d5e7f90', currency: 'USDT_TRX', amount: '25.10', externalId: 'echo-ext' },
   openxswitch: { walletId: 'w-echo', fromCoin: 'USDT', fromAmount: '10.50', toCoin: 'BTC' },
 };
@@ -160,7 +167,12 @@ async function driveReplays(): Promise<string> {
   const response = await gw.post('/webhooks/paychant', body, { 'content-type': 'application/json', 'paychant-signature': signature });
   const { id: deliveryId } = (await response.json()) as { id: string };
   await gw.gatewatch.worker.idle();
-  const target = await call('replay.targets.save', { name: 'echo staging', url: `${fakes.staging!.baseUrl}/hook`, provider: 'paychant', signingSecret: secrets.targetSigning });
+  const target = await call('replay.targets.save', {
+    name: 'echo staging',
+    url: `${fakes.staging!.baseUrl}/hook`,
+    provider: 'paychant',
+    signingSecret: secrets.targetSigning,
+  });
   for (const mode of ['ok', 'refused'] as const) {
     setMode(mode);
     for (const resign of [true, false]) {

@@ -124,7 +124,12 @@ describe('secrets never leave the main process', () => {
     expect(JSON.stringify(refused)).toMatch(/errorHmacDoesNotMatch/);
 
     // Replay: a target with its own signing secret, a re-signed send, the attempt log.
-    const target = await call('replay.targets.save', { name: 'staging', url: staging.url('/hook'), provider: 'paychant', signingSecret: secrets.targetSigning });
+    const target = await call('replay.targets.save', {
+      name: 'staging',
+      url: staging.url('/hook'),
+      provider: 'paychant',
+      signingSecret: secrets.targetSigning,
+    });
     await call('replay.targets.list');
     const resent = await call('replay.send', { deliveryId: ids[0]!, targetId: target.id, resign: true, confirm: true });
     expect(resent.resigned).toBe(true);

@@ -36,9 +36,20 @@ export function insertAsRelease(db: Database.Database, d: NewDelivery): number {
         (id, provider, label, received_at, method, path, query, headers, body, size, body_sha256, remote_address, forwarded, rejected)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(
-        d.id, d.provider, d.label, d.receivedAt, d.method, d.path, d.query, JSON.stringify(d.headers),
-        d.body === null ? null : Buffer.from(d.body), d.size, d.bodySha256, d.remoteAddress,
-        d.forwarded === null ? null : JSON.stringify(d.forwarded), d.rejected === null ? null : JSON.stringify(d.rejected),
+        d.id,
+        d.provider,
+        d.label,
+        d.receivedAt,
+        d.method,
+        d.path,
+        d.query,
+        JSON.stringify(d.headers),
+        d.body === null ? null : Buffer.from(d.body),
+        d.size,
+        d.bodySha256,
+        d.remoteAddress,
+        d.forwarded === null ? null : JSON.stringify(d.forwarded),
+        d.rejected === null ? null : JSON.stringify(d.rejected),
       ).lastInsertRowid,
   );
 }
@@ -48,15 +59,30 @@ export function saveDerivedAsRelease(db: Database.Database, seq: number, provide
   db.prepare(`UPDATE deliveries SET derived_at = ?, event_type = ?, event_id = ?, parse_error = ?, verification_status = ?,
       verification = ?, normalized = ?, status = ?, environment = ?, amount_value = ?, amount_currency = ?, reference = ?,
       schema_issues = ?, duplicate_of = NULL WHERE seq = ?`).run(
-    new Date().toISOString(), derived.eventType, derived.eventId, derived.parseError, derived.verification.status,
-    JSON.stringify(derived.verification), derived.normalized ? JSON.stringify(derived.normalized) : null,
-    derived.normalized?.status ?? null, derived.normalized?.environment?.trim().toLowerCase() || null,
-    derived.amount?.value ?? null, derived.amount?.currency ?? null, derived.reference, JSON.stringify(derived.schemaIssues), seq,
+    new Date().toISOString(),
+    derived.eventType,
+    derived.eventId,
+    derived.parseError,
+    derived.verification.status,
+    JSON.stringify(derived.verification),
+    derived.normalized ? JSON.stringify(derived.normalized) : null,
+    derived.normalized?.status ?? null,
+    derived.normalized?.environment?.trim().toLowerCase() || null,
+    derived.amount?.value ?? null,
+    derived.amount?.currency ?? null,
+    derived.reference,
+    JSON.stringify(derived.schemaIssues),
+    seq,
   );
   const key = db.prepare('INSERT OR IGNORE INTO correlation_keys (delivery_seq, kind, value) VALUES (?, ?, ?)');
   for (const k of derived.correlationKeys) key.run(seq, k.kind, k.value);
   db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)').run(
     seq,
-    searchRowText(derived.searchText, { provider, eventType: derived.eventType, status: derived.normalized?.status ?? null, verification: derived.verification.status }),
+    searchRowText(derived.searchText, {
+      provider,
+      eventType: derived.eventType,
+      status: derived.normalized?.status ?? null,
+      verification: derived.verification.status,
+    }),
   );
 }

@@ -128,9 +128,7 @@ describe('webhook listener', () => {
   });
 
   it('commits concurrent deliveries in groups and answers each one', async () => {
-    const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => gw.post('/webhooks/paychant', JSON.stringify({ event: 'CREATED', n: i }))),
-    );
+    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => gw.post('/webhooks/paychant', JSON.stringify({ event: 'CREATED', n: i }))));
     const ids = await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id));
     expect(new Set(ids).size).toBe(50);
     expect((await gw.gatewatch.store.deliveries.counts()).total).toBe(50);

@@ -74,18 +74,21 @@ describe('RotatingFileLog', () => {
     expect(statSync(join(dir, 'gatewatch.log')).size).toBe(5 * 1024 * 1024);
   });
 
-  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('never throws when the file cannot be written: it says so once and drops the lines', () => {
-    const dir = join(dataDir(), 'locked');
-    mkdirSync(dir);
-    chmodSync(dir, 0o500);
-    const errors: string[] = [];
-    const log = new RotatingFileLog({ file: logFileIn(dir), now: at, onError: (error) => errors.push(error.message) });
-    log.write('one');
-    log.write('two');
-    chmodSync(dir, 0o700);
-    expect(errors).toHaveLength(1);
-    expect(existsSync(logFileIn(dir))).toBe(false);
-  });
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)(
+    'never throws when the file cannot be written: it says so once and drops the lines',
+    () => {
+      const dir = join(dataDir(), 'locked');
+      mkdirSync(dir);
+      chmodSync(dir, 0o500);
+      const errors: string[] = [];
+      const log = new RotatingFileLog({ file: logFileIn(dir), now: at, onError: (error) => errors.push(error.message) });
+      log.write('one');
+      log.write('two');
+      chmodSync(dir, 0o700);
+      expect(errors).toHaveLength(1);
+      expect(existsSync(logFileIn(dir))).toBe(false);
+    },
+  );
 
   it('never throws when the folder cannot be made (a file is in the way)', () => {
     const errors: Error[] = [];

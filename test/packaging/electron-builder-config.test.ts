@@ -84,7 +84,15 @@ describe('electron-builder configuration', () => {
     expect(config.appId).toBe('io.gatewatch.console');
     expect(config.productName).toBe('Gatewatch');
     expect(config.directories!.buildResources).toBe('resources');
-    expect(readdirSync(join(root, config.linux!.icon!)).sort()).toEqual(['128x128.png', '16x16.png', '256x256.png', '32x32.png', '48x48.png', '512x512.png', '64x64.png']);
+    expect(readdirSync(join(root, config.linux!.icon!)).sort()).toEqual([
+      '128x128.png',
+      '16x16.png',
+      '256x256.png',
+      '32x32.png',
+      '48x48.png',
+      '512x512.png',
+      '64x64.png',
+    ]);
     for (const icon of [config.mac!.icon!, config.win!.icon!]) expect(existsSync(join(root, icon)), icon).toBe(true);
     // A .deb is refused without these.
     expect(config.linux!.maintainer).toMatch(/^.+ <.+@.+>$/);
@@ -92,7 +100,9 @@ describe('electron-builder configuration', () => {
   });
 
   it('packages only out/ and package.json of the project: no sources, tests, scripts, docs or source maps', () => {
-    const projectFiles = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+    const projectFiles = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     const built = [
       'out/main/index.js',
       'out/main/serve.js',
@@ -117,7 +127,9 @@ describe('electron-builder configuration', () => {
     const main = (electronViteConfig as { main: { build: { outDir: string; rollupOptions: { input: Record<string, string> } } } }).main.build;
     expect(resolve(main.outDir)).toBe(join(root, 'out/main'));
     expect(pkg.main).toBe('out/main/index.js');
-    expect(Object.keys(main.rollupOptions.input).map((name) => `${name}.js`)).toEqual(expect.arrayContaining(['index.js', THREAD_SCRIPTS.derive, THREAD_SCRIPTS.checkpoint]));
+    expect(Object.keys(main.rollupOptions.input).map((name) => `${name}.js`)).toEqual(
+      expect.arrayContaining(['index.js', THREAD_SCRIPTS.derive, THREAD_SCRIPTS.checkpoint]),
+    );
     const unpacked = matcherFor('asarUnpack', {});
     for (const [platform, options] of Object.entries(platforms)) {
       const packaged = matcherFor('files', options);
@@ -148,7 +160,13 @@ describe('electron-builder configuration', () => {
   it("packages of node_modules only the main process's packages: not Electron, its downloader or the renderer's libraries", async () => {
     // What electron-builder would copy: its npm collector (`npm list` here), then its node_modules filter from `files`.
     const { getNodeModuleFileMatcher } = require('app-builder-lib/out/fileMatcher') as {
-      getNodeModuleFileMatcher(appDir: string, destination: string, expand: (p: string) => string, options: PlatformSpecificBuildOptions, packager: unknown): { createFilter(): Filter };
+      getNodeModuleFileMatcher(
+        appDir: string,
+        destination: string,
+        expand: (p: string) => string,
+        options: PlatformSpecificBuildOptions,
+        packager: unknown,
+      ): { createFilter(): Filter };
     };
     const tmp = new TmpDir('gatewatch-packaging-test');
     try {
@@ -167,7 +185,9 @@ describe('electron-builder configuration', () => {
 
   it('lists every package the main build imports at run time, with what they load', () => {
     // The import graph from the main build's entries (the desktop entry, serve mode, the threads).
-    const entries = Object.values((electronViteConfig as { main: { build: { rollupOptions: { input: Record<string, string> } } } }).main.build.rollupOptions.input);
+    const entries = Object.values(
+      (electronViteConfig as { main: { build: { rollupOptions: { input: Record<string, string> } } } }).main.build.rollupOptions.input,
+    );
     const imported = new Set<string>();
     const seen = new Set<string>();
     const builtin = new Set(builtinModules);

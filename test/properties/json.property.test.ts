@@ -20,7 +20,10 @@ const numberText = fc
     fc.option(fc.stringMatching(/^\d{1,30}$/)),
     fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), fc.stringMatching(/^\d{1,4}$/))),
   )
-  .map(([negative, whole, fraction, exponent]) => `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}${exponent === null ? '' : exponent.join('')}`);
+  .map(
+    ([negative, whole, fraction, exponent]) =>
+      `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}${exponent === null ? '' : exponent.join('')}`,
+  );
 
 const anyString = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(...NASTY_STRINGS));
 

@@ -10,7 +10,7 @@ const subB = { label: 'subscription B', value: '0c41f2d8e9a7465b9b1e6f3a2d5c8e71
 const sign = (body: string, secret: string): string => hmacHex('sha512', secret, body);
 
 describe('calypso signing', () => {
-  it("matches the documented test vector ({\"timestamp\":1} → b16e9d45f49f…)", () => {
+  it('matches the documented test vector ({"timestamp":1} → b16e9d45f49f…)', () => {
     const signature = signCalypsoBody('{"timestamp":1}', 'b823a6b9ea72408583cef9ec8d67fa52');
     expect(signature).toMatch(/^b16e9d45f49f[0-9a-f]{116}$/);
   });
@@ -25,14 +25,24 @@ describe('calypso signing', () => {
     const body = Buffer.from(calypsoInvoiceCreated);
     const headers = adapter.signWebhook(body, subA);
     expect(headers).toEqual({ Sign: sign(calypsoInvoiceCreated, subA.value), Key: 'pk_live_A1' });
-    expect(adapter.verify({ headers: Object.entries(headers), body }, [subB, subA])).toMatchObject({ status: 'valid', secretLabel: 'subscription A', matched: 'raw bytes' });
+    expect(adapter.verify({ headers: Object.entries(headers), body }, [subB, subA])).toMatchObject({
+      status: 'valid',
+      secretLabel: 'subscription A',
+      matched: 'raw bytes',
+    });
   });
 });
 
 describe('calypso verify', () => {
   const body = calypsoInvoiceCreated;
   const cases = [
-    { name: 'exact bytes, secret chosen by Key', headers: { Sign: sign(body, subA.value), Key: 'pk_live_A1' }, status: 'valid', matched: 'raw bytes', label: 'subscription A' },
+    {
+      name: 'exact bytes, secret chosen by Key',
+      headers: { Sign: sign(body, subA.value), Key: 'pk_live_A1' },
+      status: 'valid',
+      matched: 'raw bytes',
+      label: 'subscription A',
+    },
     { name: 'no Key header: every secret is tried', headers: { sign: sign(body, subB.value) }, status: 'valid', matched: 'raw bytes', label: 'subscription B' },
     {
       name: 'Key names A but B signed: reported, not accepted',
@@ -48,9 +58,19 @@ describe('calypso verify', () => {
       label: 'subscription B',
       diagnosis: "the Key header matches no configured secret's key",
     },
-    { name: 'tampered body', headers: { Sign: sign(body.replace('0.01', '10'), subA.value), Key: 'pk_live_A1' }, status: 'invalid', diagnosis: 'body was changed' },
+    {
+      name: 'tampered body',
+      headers: { Sign: sign(body.replace('0.01', '10'), subA.value), Key: 'pk_live_A1' },
+      status: 'invalid',
+      diagnosis: 'body was changed',
+    },
     { name: 'Sign missing', headers: { Key: 'pk_live_A1' }, status: 'unsigned', diagnosis: 'signature header Sign missing' },
-    { name: 'Sign not hex', headers: { Sign: 'not-a-signature', Key: 'pk_live_A1' }, status: 'invalid', diagnosis: 'is not shaped like hex HMAC-SHA512 (128 characters)' },
+    {
+      name: 'Sign not hex',
+      headers: { Sign: 'not-a-signature', Key: 'pk_live_A1' },
+      status: 'invalid',
+      diagnosis: 'is not shaped like hex HMAC-SHA512 (128 characters)',
+    },
   ] as const;
   for (const c of cases) {
     it(c.name, () => {

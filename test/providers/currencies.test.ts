@@ -32,7 +32,9 @@ describe('Calypso currencies', () => {
   it('an invoice in a crypto currency the seed does not list is kept and flagged', () => {
     const body = calypsoEnvelope('INVOICE_CREATE_INVOICE', { ...calypsoEventData.INVOICE_CREATE_INVOICE, currency: 'SHIB' });
     const { issues, amounts } = read(calypsoAdapter, body);
-    expect(issues).toEqual(["data.currency: 'SHIB' is not a currency Calypso lists for this event (BNB, BTC, DAI, ETH, FRAX, MATIC, TRX, USDC, USDT, USDT_MATIC, USDT_TRX, USDC_TRX, XDG, USDT_BSC): kept as received"]);
+    expect(issues).toEqual([
+      "data.currency: 'SHIB' is not a currency Calypso lists for this event (BNB, BTC, DAI, ETH, FRAX, MATIC, TRX, USDC, USDT, USDT_MATIC, USDT_TRX, USDC_TRX, XDG, USDT_BSC): kept as received",
+    ]);
     expect(amounts[0]).toEqual({ role: 'amount', value: '0.01', currency: 'SHIB', currencyListed: false });
   });
 
@@ -54,7 +56,10 @@ describe('Calypso currencies', () => {
   it('compares codes without regard to case, and leaves events without a list alone', () => {
     expect(read(calypsoAdapter, calypsoEnvelope('INVOICE_PAID', { ...calypsoEventData.INVOICE_PAID, currency: 'eth' })).issues).toEqual([]);
     // Fiat orders name no list in the seed: not checked.
-    expect(read(calypsoAdapter, calypsoEnvelope('FIAT_APPLIER_FIAT_FUNDS_RECEIVED', { ...calypsoEventData.FIAT_APPLIER_FIAT_FUNDS_RECEIVED, fiatCurrency: 'XYZ' })).issues).toEqual([]);
+    expect(
+      read(calypsoAdapter, calypsoEnvelope('FIAT_APPLIER_FIAT_FUNDS_RECEIVED', { ...calypsoEventData.FIAT_APPLIER_FIAT_FUNDS_RECEIVED, fiatCurrency: 'XYZ' }))
+        .issues,
+    ).toEqual([]);
   });
 });
 

@@ -84,7 +84,11 @@ describe('docs/providers.md seed coverage tables', () => {
       openxswitch: all(seed('002_d7575cde11350141.txt'), /^([a-z][\w.[\]]*) \|/gm),
       calypso: (() => {
         const text = seed('003_761a1bec504326de.txt');
-        return [...all(text, /^(\w+) \| (?:string|number|object|array|boolean)/gm), ...all(text, /^([A-Z][A-Z_]{5,})$/gm), ...all(text, /"(\w+)":/g).filter((k) => !/^[A-Z]{3}$/.test(k))];
+        return [
+          ...all(text, /^(\w+) \| (?:string|number|object|array|boolean)/gm),
+          ...all(text, /^([A-Z][A-Z_]{5,})$/gm),
+          ...all(text, /"(\w+)":/g).filter((k) => !/^[A-Z]{3}$/.test(k)),
+        ];
       })(),
       paychant: (() => {
         const text = seed('004_93147de439a9faac.txt');

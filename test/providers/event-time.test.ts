@@ -17,7 +17,11 @@ const eventTime = (provider: ProviderId, body: string) => {
 
 describe('provider event times', () => {
   it('InstaXchange: the webhook createdAt', () => {
-    expect(eventTime('instaxchange', instaxchangeCompleted)).toEqual({ field: 'createdAt', received: '2024-05-22T19:59:05.913Z', at: '2024-05-22T19:59:05.913Z' });
+    expect(eventTime('instaxchange', instaxchangeCompleted)).toEqual({
+      field: 'createdAt',
+      received: '2024-05-22T19:59:05.913Z',
+      at: '2024-05-22T19:59:05.913Z',
+    });
   });
 
   it("Paychant: data.date as '30/03/2023 - 01:46:02' (no zone stated: read as UTC, and said so)", () => {

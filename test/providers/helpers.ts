@@ -9,10 +9,8 @@ export function delivery(body: string | Uint8Array, headers: Record<string, stri
   };
 }
 
-export const hmacHex = (algo: string, secret: string, content: string | Buffer): string =>
-  createHmac(algo, secret).update(content).digest('hex');
-export const hmacB64 = (algo: string, secret: string, content: string | Buffer): string =>
-  createHmac(algo, secret).update(content).digest('base64');
+export const hmacHex = (algo: string, secret: string, content: string | Buffer): string => createHmac(algo, secret).update(content).digest('hex');
+export const hmacB64 = (algo: string, secret: string, content: string | Buffer): string => createHmac(algo, secret).update(content).digest('base64');
 export const sha256Hex = (content: string | Buffer): string => createHash('sha256').update(content).digest('hex');
 export const md5Hex = (content: string): string => createHash('md5').update(content).digest('hex');
 
@@ -20,9 +18,11 @@ export const md5Hex = (content: string): string => createHash('md5').update(cont
 export function jsTopLevelSorted(body: string): string {
   const parsed = JSON.parse(body) as Record<string, unknown>;
   const sorted: Record<string, unknown> = {};
-  Object.keys(parsed).sort().forEach((key) => {
-    sorted[key] = parsed[key];
-  });
+  Object.keys(parsed)
+    .sort()
+    .forEach((key) => {
+      sorted[key] = parsed[key];
+    });
   return JSON.stringify(sorted);
 }
 

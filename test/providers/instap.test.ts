@@ -19,7 +19,12 @@ describe('instap request signing (confirmed)', () => {
 
 describe('instap notification verify (algorithm assumed)', () => {
   const cases = [
-    { name: 'base64 over exact bytes (assumed)', sig: hmacB64('sha512', secret.value, instapDeposit), status: 'valid', matched: 'raw bytes (HMAC-SHA512, base64)' },
+    {
+      name: 'base64 over exact bytes (assumed)',
+      sig: hmacB64('sha512', secret.value, instapDeposit),
+      status: 'valid',
+      matched: 'raw bytes (HMAC-SHA512, base64)',
+    },
     { name: 'hex over exact bytes', sig: hmacHex('sha512', secret.value, instapDeposit), status: 'valid', matched: 'raw bytes (HMAC-SHA512, hex)' },
     {
       name: 'signed with the pre-rotation secret',
@@ -77,7 +82,11 @@ describe('instap events', () => {
     expect(adapter.correlationKeys(parsed)).toContainEqual({ kind: 'candidateSessionToken', value: 'OP7Q2X9K4M1Z' });
   });
 
-  for (const [word, status] of [['underpaid', 'underpaid'], ['overpaid', 'overpaid'], ['correct', 'completed']] as const) {
+  for (const [word, status] of [
+    ['underpaid', 'underpaid'],
+    ['overpaid', 'overpaid'],
+    ['correct', 'completed'],
+  ] as const) {
     it(`paymentStatus ${word} → ${status}`, () => {
       const parsed = adapter.parse(delivery(instapDeposit.replace('"paymentStatus":"correct"', `"paymentStatus":"${word}"`)));
       expect(adapter.normalize(parsed).status).toBe(status);

@@ -105,9 +105,7 @@ describe('instaxchange verify', () => {
   });
 
   it('a secret pasted with surrounding whitespace is invalid, with advice to trim it', () => {
-    const result = adapter.verify(delivery(instaxchangeCompleted, { 'X-InstaXWH-KEY': sig(js) }), [
-      { label: 'production', value: ` ${SECRET}\n` },
-    ]);
+    const result = adapter.verify(delivery(instaxchangeCompleted, { 'X-InstaXWH-KEY': sig(js) }), [{ label: 'production', value: ` ${SECRET}\n` }]);
     expect(result.status).toBe('invalid');
     expect(result.diagnosis).toContain("the configured secret 'production' has surrounding whitespace — trim it in settings");
   });

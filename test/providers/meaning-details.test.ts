@@ -23,7 +23,12 @@ describe('status reasons', () => {
 
   it('Calypso FIAT_APPLIER_PAYMENT_FAILED: data.reason', () => {
     const body = JSON.stringify({
-      requestId: 'r', id: 7, createdDate: '2022-03-15T12:13:05.909616', level: 'WARNING', service: 'FIAT_APPLIER', eventType: 'FIAT_APPLIER_PAYMENT_FAILED',
+      requestId: 'r',
+      id: 7,
+      createdDate: '2022-03-15T12:13:05.909616',
+      level: 'WARNING',
+      service: 'FIAT_APPLIER',
+      eventType: 'FIAT_APPLIER_PAYMENT_FAILED',
       data: { parentExternalId: 88, idempotencyKey: 'k-88', reason: 'Card declined by issuer' },
     });
     expect(meaning(calypsoAdapter, body).statusReason).toBe('Card declined by issuer');

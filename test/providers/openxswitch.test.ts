@@ -17,7 +17,12 @@ describe('openxswitch verify (recipe unconfirmed)', () => {
       matched: 'raw bytes (plain SHA256, hex)',
       diagnosis: 'uses no secret',
     },
-    { name: 'wrong secret', sig: hmacHex('sha256', 'another', body), status: 'invalid', diagnosis: "the configured secret 'production' does not produce this signature over the exact body" },
+    {
+      name: 'wrong secret',
+      sig: hmacHex('sha256', 'another', body),
+      status: 'invalid',
+      diagnosis: "the configured secret 'production' does not produce this signature over the exact body",
+    },
   ] as const;
   for (const c of cases) {
     it(c.name, () => {
@@ -85,8 +90,14 @@ describe('openxswitch events', () => {
   for (const [method, paramsStatus, status, direction] of methods) {
     it(`${method} → ${status}`, () => {
       const params = {
-        id: '6819aa01b19304fc88199000', coin: 'USDT', amount: '12.500000', chain: 'TRON', status: paramsStatus,
-        toAddress: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE', walletId: '6812c4977de20fb535e5bdee', clientTxId: 'client-77',
+        id: '6819aa01b19304fc88199000',
+        coin: 'USDT',
+        amount: '12.500000',
+        chain: 'TRON',
+        status: paramsStatus,
+        toAddress: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE',
+        walletId: '6812c4977de20fb535e5bdee',
+        clientTxId: 'client-77',
       };
       const parsed = adapter.parse(delivery(JSON.stringify({ requestId: 'req-1', method, timestamp: 1746918883356, params })));
       expect(parsed.eventType).toBe(method);

@@ -12,7 +12,13 @@ const sign = (content: string, secret = production.value): string => hmacHex('sh
 
 describe('paychant verify', () => {
   const cases = [
-    { name: 'exact raw bytes (PHP sample: php://input)', body: compact, headers: { 'paychant-signature': sign(compact) }, status: 'valid', matched: 'raw bytes' },
+    {
+      name: 'exact raw bytes (PHP sample: php://input)',
+      body: compact,
+      headers: { 'paychant-signature': sign(compact) },
+      status: 'valid',
+      matched: 'raw bytes',
+    },
     {
       name: 'pretty-printed on the wire, signed compact (Node sample: JSON.stringify(req.body))',
       body: pretty,
@@ -29,7 +35,13 @@ describe('paychant verify', () => {
       label: 'sandbox',
       diagnosis: "the 'sandbox' secret matches",
     },
-    { name: 'tampered amount', body: compact.replace('149241', '149242'), headers: { 'paychant-signature': sign(compact) }, status: 'invalid', diagnosis: 'body was changed' },
+    {
+      name: 'tampered amount',
+      body: compact.replace('149241', '149242'),
+      headers: { 'paychant-signature': sign(compact) },
+      status: 'invalid',
+      diagnosis: 'body was changed',
+    },
     { name: 'header missing', body: compact, headers: {}, status: 'unsigned', diagnosis: 'signature header paychant-signature missing' },
     {
       name: 'only x-paychant-signature (SHA-256) is present: not accepted',
@@ -63,12 +75,22 @@ describe('paychant verify', () => {
 
 describe('paychant events', () => {
   const expected: Record<string, string> = {
-    CREATED: 'created', AWAITING_PAYMENT: 'pending', PAYMENT_CONFIRMED: 'confirming', PAYMENT_COMPLETED: 'completed',
-    PAYMENT_INSUFFICIENT: 'underpaid', PAYMENT_TIMEOUT: 'expired', PAYMENT_FAILED: 'failed',
-    PROCESSING: 'confirming', COMPLETE: 'completed', FAILED: 'failed',
+    CREATED: 'created',
+    AWAITING_PAYMENT: 'pending',
+    PAYMENT_CONFIRMED: 'confirming',
+    PAYMENT_COMPLETED: 'completed',
+    PAYMENT_INSUFFICIENT: 'underpaid',
+    PAYMENT_TIMEOUT: 'expired',
+    PAYMENT_FAILED: 'failed',
+    PROCESSING: 'confirming',
+    COMPLETE: 'completed',
+    FAILED: 'failed',
   };
   for (const { type } of eventTypes.paychant) {
-    for (const [event, action, direction] of [[`WIDGET.${type}`, 'BUY', 'deposit'], [type, 'SELL', 'withdrawal']] as const) {
+    for (const [event, action, direction] of [
+      [`WIDGET.${type}`, 'BUY', 'deposit'],
+      [type, 'SELL', 'withdrawal'],
+    ] as const) {
       it(`${event} (${action})`, () => {
         const body = JSON.stringify({ event, data: { ...paychantEvent.data, action } });
         const parsed = adapter.parse(delivery(body));

@@ -18,8 +18,7 @@ const tree = (text: string): LosslessJson => {
   if (!r.ok) throw new Error(r.error);
   return r.value;
 };
-const php = (text: string, sort: PhpEncodeCase['sort'], escapeSlashes = false): string =>
-  stringifyPhpStyle(tree(text), { escapeSlashes, sort });
+const php = (text: string, sort: PhpEncodeCase['sort'], escapeSlashes = false): string => stringifyPhpStyle(tree(text), { escapeSlashes, sort });
 
 describe('PHP ksort + json_encode, by PHP 8 rules', () => {
   it('orders integer keys numerically and before strings that sort after their digits', () => {
@@ -45,10 +44,7 @@ describe('PHP ksort + json_encode, by PHP 8 rules', () => {
 });
 
 describe('InstaXchange: a PHP sender (seed 000 PHP sample) signing integer-like keys', () => {
-  const bodies = [
-    '{"webhookId":"wh","b":"Zoë","10":2,"9":3}',
-    '{"webhookId":"wh","reference":"Zoë/1","data":{"1":"a","0":"b","name":"Zoë"}}',
-  ];
+  const bodies = ['{"webhookId":"wh","b":"Zoë","10":2,"9":3}', '{"webhookId":"wh","reference":"Zoë/1","data":{"1":"a","0":"b","name":"Zoë"}}'];
   const expectedPhp = [
     '{"9":3,"10":2,"b":"Zo\\u00eb","webhookId":"wh"}',
     '{"data":{"1":"a","0":"b","name":"Zo\\u00eb"},"reference":"Zo\\u00eb/1","webhookId":"wh"}',
@@ -84,15 +80,54 @@ function random(seed: number): () => number {
 }
 
 const KEY_POOL = [
-  '0', '1', '2', '9', '10', '11', '100', '-1', '-10', '010', '00', '-0', '1.5', '1e3', '1e1', '.5', '5.',
-  ' 1', '1 ', '+1', '9223372036854775807', '9223372036854775808', '-9223372036854775808', '99999999999999999999',
-  'a', 'b', 'B', '', '_', 'Zoë', 'é', '😀', '\uffff', '15x', '9a', '1a', 'abc', 'a b', 'x/y', 'NaN', 'INF', '0x1A',
+  '0',
+  '1',
+  '2',
+  '9',
+  '10',
+  '11',
+  '100',
+  '-1',
+  '-10',
+  '010',
+  '00',
+  '-0',
+  '1.5',
+  '1e3',
+  '1e1',
+  '.5',
+  '5.',
+  ' 1',
+  '1 ',
+  '+1',
+  '9223372036854775807',
+  '9223372036854775808',
+  '-9223372036854775808',
+  '99999999999999999999',
+  'a',
+  'b',
+  'B',
+  '',
+  '_',
+  'Zoë',
+  'é',
+  '😀',
+  '\uffff',
+  '15x',
+  '9a',
+  '1a',
+  'abc',
+  'a b',
+  'x/y',
+  'NaN',
+  'INF',
+  '0x1A',
 ];
 const STRING_POOL = ['Zoë Müller', 'https://x.example/a', '😀 ✓', 'plain', '', 'quote " and \\ backslash', 'tab\tnew\nline', '\u0001'];
 const NUMBER_POOL = ['0', '-0', '1', '170.00', '0.00001', '1.0e-5', '1E+3', '12345678901234567890', '9007199254740993', '-2.50', '0.1', '1e22', '3.74', '-0.0'];
 
 function generate(next: () => number, depth: number): string {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const r = next();
   if (depth > 2 || r < 0.35) {
     const s = next();
@@ -127,9 +162,7 @@ describe.skipIf(phpVersion === null)(`PHP-style forms against real PHP ${phpVers
       for (const sort of ['none', 'top-level', 'recursive'] as const) cases.push({ body, sort, escapeSlashes: i % 2 === 0 });
     }
     const expected = phpEncode(cases);
-    const mismatches = cases
-      .map((c, i) => ({ ...c, php: expected[i], ours: php(c.body, c.sort, c.escapeSlashes) }))
-      .filter((c) => c.php !== c.ours);
+    const mismatches = cases.map((c, i) => ({ ...c, php: expected[i], ours: php(c.body, c.sort, c.escapeSlashes) })).filter((c) => c.php !== c.ours);
     expect(mismatches.slice(0, 3)).toEqual([]);
   });
 });

@@ -49,10 +49,9 @@ describe('a repeated signature header', () => {
   it('works for a re-serialized recipe too (InstaXchange X-InstaXWH-KEY)', () => {
     const ixSecret = { label: 'production', value: 'ixw_live_3f9a1c7e5b2d' };
     const signature = md5Hex(`${jsTopLevelSorted(instaxchangeCompleted)}:${ixSecret.value}`);
-    const result = instaxchangeAdapter.verify(
-      withHeaders(instaxchangeCompleted, ['X-InstaXWH-KEY', 'a'.repeat(32)], ['x-instaxwh-key', signature]),
-      [ixSecret],
-    );
+    const result = instaxchangeAdapter.verify(withHeaders(instaxchangeCompleted, ['X-InstaXWH-KEY', 'a'.repeat(32)], ['x-instaxwh-key', signature]), [
+      ixSecret,
+    ]);
     expect(result.status).toBe('valid');
     expect(result.matched).toBe('JS-style JSON, top-level keys sorted');
     expect(result.diagnosis).toContain('X-InstaXWH-KEY header was sent 2 times');

@@ -56,7 +56,11 @@ describe('relay queue', () => {
     expect(backend.requests).toHaveLength(0);
 
     await backend.up();
-    await until(async () => new Set(deliveredIds()).size, (n) => n >= acknowledged.length, 30_000);
+    await until(
+      async () => new Set(deliveredIds()).size,
+      (n) => n >= acknowledged.length,
+      30_000,
+    );
     await gw.gatewatch.context.relay.worker.idle();
     const received = deliveredIds();
     const missing = acknowledged.filter((id) => !received.includes(id));
@@ -77,11 +81,25 @@ describe('relay queue', () => {
   });
 
   it('makes a dead letter when the schedule ends, retried by hand one at a time or in bulk', { timeout: 30_000 }, async () => {
-    const route = await saveRoute(gw, { provider: 'paychant', label: 'dead', url: backend.url('/dead'), mode: 'queue', schedule: { kind: 'custom', delaysS: [1] } });
+    const route = await saveRoute(gw, {
+      provider: 'paychant',
+      label: 'dead',
+      url: backend.url('/dead'),
+      mode: 'queue',
+      schedule: { kind: 'custom', delaysS: [1] },
+    });
     backend.answer = () => ({ status: 503, body: '{"error":"maintenance"}' });
     const ids = [await post('/webhooks/paychant/dead', 'dead-1'), await post('/webhooks/paychant/dead', 'dead-2')] as string[];
-    await until(() => relayOf(ids[1]!), (r) => r.job.state === 'failed', 10_000);
-    const first = await until(() => relayOf(ids[0]!), (r) => r.job.state === 'failed', 10_000);
+    await until(
+      () => relayOf(ids[1]!),
+      (r) => r.job.state === 'failed',
+      10_000,
+    );
+    const first = await until(
+      () => relayOf(ids[0]!),
+      (r) => r.job.state === 'failed',
+      10_000,
+    );
     expect(first.attempts).toHaveLength(2);
     expect(first.job.lastError).toBe('the backend answered HTTP 503 Service Unavailable (try 2 of 2: the schedule has ended)');
     const view = (await routes()).find((r) => r.id === route.id)!;
@@ -91,12 +109,18 @@ describe('relay queue', () => {
 
     backend.answer = () => ({ status: 200, body: 'ok' });
     expect((await gw.api('relay.retry', { deliveryId: ids[0] })).body).toEqual({ retried: 1, skipped: 0, reasons: [] });
-    await until(() => relayOf(ids[0]!), (r) => r.job.state === 'delivered');
+    await until(
+      () => relayOf(ids[0]!),
+      (r) => r.job.state === 'delivered',
+    );
     const again = await gw.api<{ error: { message: string } }>('relay.retry', { deliveryId: ids[0] });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(/already relayed and accepted/);
     expect((await gw.api('relay.retry', { filter: { routeId: route.id } })).body).toEqual({ retried: 1, skipped: 0, reasons: [] });
-    await until(() => relayOf(ids[1]!), (r) => r.job.state === 'delivered');
+    await until(
+      () => relayOf(ids[1]!),
+      (r) => r.job.state === 'delivered',
+    );
     expect((await routes()).find((r) => r.id === route.id)!.stats.deadLetters).toBe(0);
     await gw.api('relay.routes.delete', { id: route.id });
   });
@@ -111,7 +135,11 @@ describe('relay queue', () => {
     expect((await relayOf(id)).job).toMatchObject({ state: 'pending', attempts: 0 });
     expect((await routes()).find((r) => r.id === route.id)!.stats).toMatchObject({ health: 'paused', queueDepth: 1 });
     await gw.api('relay.resume', { routeId: route.id });
-    await until(() => relayOf(id), (r) => r.job.state === 'delivered', 5_000);
+    await until(
+      () => relayOf(id),
+      (r) => r.job.state === 'delivered',
+      5_000,
+    );
     expect(deliveredIds()).toContain(id);
   });
 

@@ -13,7 +13,10 @@ afterAll(async () => {
 
 describe('provider retries after a refusal', () => {
   it('expects the retry of a body over the limit, counted as a first try, and says so', async () => {
-    const answered = await gw.post('/webhooks/openxswitch', JSON.stringify({ requestId: 'r-1', method: 'deposit.success', params: { padding: 'x'.repeat(100) } }));
+    const answered = await gw.post(
+      '/webhooks/openxswitch',
+      JSON.stringify({ requestId: 'r-1', method: 'deposit.success', params: { padding: 'x'.repeat(100) } }),
+    );
     expect(answered.status).toBe(413);
     const { id } = (await answered.json()) as { id: string };
     const detail = (await gw.api<DeliveryDetail>('deliveries.get', { id })).body;

@@ -44,7 +44,7 @@ describe('provider retry schedules', () => {
     expect(reference).toContain('Retry policy and sandbox: not found');
   });
 
-  it('count an answer as accepted by each provider\'s own rule', () => {
+  it("count an answer as accepted by each provider's own rule", () => {
     expect(providerAccepts('calypso', 200)).toBe(true);
     expect(providerAccepts('calypso', 204)).toBe(false);
     expect(providerAccepts('instap', 204)).toBe(true);
@@ -72,7 +72,12 @@ describe('providerRetryOf', () => {
   });
 
   it('links the retry once it came, and says a late one has not arrived', () => {
-    const arrived = providerRetryOf({ provider: 'instap', thisTry: { number: 1, at, answeredStatus: 502 }, nextTry: { deliveryId: 'dlv_2', at: '2026-11-05T10:03:05Z' }, now: now('2026-11-05T11:00:00Z') })!;
+    const arrived = providerRetryOf({
+      provider: 'instap',
+      thisTry: { number: 1, at, answeredStatus: 502 },
+      nextTry: { deliveryId: 'dlv_2', at: '2026-11-05T10:03:05Z' },
+      now: now('2026-11-05T11:00:00Z'),
+    })!;
     expect(arrived).toMatchObject({ state: 'arrived', retryDeliveryId: 'dlv_2', attempt: 2, of: 481 });
     expect(providerRetryWords(arrived, utc, 'Instap')).toBe('Instap retried at 10:03 (try 2 of 481, expected around 10:03).');
     // Past 10:03 plus a minute's grace with nothing: overdue.
@@ -82,7 +87,7 @@ describe('providerRetryOf', () => {
     expect(inTime.state).toBe('expected');
   });
 
-  it('follows Calypso\'s Fibonacci spacing from the previous try', () => {
+  it("follows Calypso's Fibonacci spacing from the previous try", () => {
     const retry = providerRetryOf({ provider: 'calypso', thisTry: { number: 4, at, answeredStatus: 201 }, nextTry: null, now: now(at) })!;
     // Try 4 came 90 s after the first; try 5 comes at 150 s: 60 s after this one.
     expect(retry.nextAt).toBe('2026-11-05T10:01:00.000Z');
@@ -118,7 +123,7 @@ describe('relay queue backoff', () => {
     expect(nextDelayMs([10, 30], 3, 0.5)).toBeNull();
   });
 
-  it('can copy a provider\'s own schedule, never one that is not documented', () => {
+  it("can copy a provider's own schedule, never one that is not documented", () => {
     expect(scheduleDelaysS({ kind: 'provider' }, 'paychant')).toEqual(Array.from({ length: 48 }, () => 1800));
     expect(scheduleDelaysS({ kind: 'provider' }, 'calypso')!.slice(0, 4)).toEqual([30, 30, 30, 60]);
     expect(scheduleDelaysS({ kind: 'provider' }, 'instaxchange')).toBeNull();

@@ -32,7 +32,9 @@ describe('relay routes', () => {
     const input = { provider: 'calypso', label: 'prod', url: 'https://api.calypso.finance/hooks', mode: 'passthrough' } as const;
     const refused = await gw.api<Refusal>('relay.routes.save', input);
     expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toMatch(/Confirm relaying to https:\/\/api\.calypso\.finance\/hooks: api\.calypso\.finance looks like Calypso's production API/);
+    expect(refused.body.error.message).toMatch(
+      /Confirm relaying to https:\/\/api\.calypso\.finance\/hooks: api\.calypso\.finance looks like Calypso's production API/,
+    );
     const saved = await gw.api<RelayRouteView>('relay.routes.save', { ...input, confirm: true });
     expect(saved.status).toBe(200);
     expect(saved.body.productionLike).toMatch(/Calypso/);
@@ -50,14 +52,31 @@ describe('relay routes', () => {
   it('refuses a second route on one path, and a provider schedule InstaXchange does not document', async () => {
     const first = await gw.api<RelayRouteView>('relay.routes.save', { provider: 'instap', label: 'eu', url: 'http://127.0.0.1:9/a', mode: 'queue' });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ path: '/webhooks/instap/eu', timeoutMs: 10_000, concurrency: 8, scheduleWords: '10 s, 30 s, 1 min, 5 min, 15 min, 1 h × 23 (29 tries over 23.4 h)' });
+    expect(first.body).toMatchObject({
+      path: '/webhooks/instap/eu',
+      timeoutMs: 10_000,
+      concurrency: 8,
+      scheduleWords: '10 s, 30 s, 1 min, 5 min, 15 min, 1 h × 23 (29 tries over 23.4 h)',
+    });
     const second = await gw.api<Refusal>('relay.routes.save', { provider: 'instap', label: 'eu', url: 'http://127.0.0.1:9/b', mode: 'queue' });
     expect(second.status).toBe(409);
     expect(second.body.error.message).toBe('A route for /webhooks/instap/eu already exists: edit that one instead.');
-    const undocumented = await gw.api<Refusal>('relay.routes.save', { provider: 'instaxchange', url: 'http://127.0.0.1:9/c', mode: 'queue', schedule: { kind: 'provider' } });
+    const undocumented = await gw.api<Refusal>('relay.routes.save', {
+      provider: 'instaxchange',
+      url: 'http://127.0.0.1:9/c',
+      mode: 'queue',
+      schedule: { kind: 'provider' },
+    });
     expect(undocumented.status).toBe(400);
     expect(undocumented.body.error.message).toMatch(/InstaXchange documents no retry schedule/);
-    const provider = await gw.api<RelayRouteView>('relay.routes.save', { id: first.body.id, provider: 'instap', label: 'eu', url: 'http://127.0.0.1:9/a', mode: 'queue', schedule: { kind: 'provider' } });
+    const provider = await gw.api<RelayRouteView>('relay.routes.save', {
+      id: first.body.id,
+      provider: 'instap',
+      label: 'eu',
+      url: 'http://127.0.0.1:9/a',
+      mode: 'queue',
+      schedule: { kind: 'provider' },
+    });
     expect(provider.body.scheduleWords).toBe('3 min × 480 (481 tries over 24.0 h)');
     expect(provider.body.providerRetries).toBe('Instap: every 3 minutes for a day until a 200–204 (481 tries in all).');
   });

@@ -23,7 +23,12 @@ beforeAll(async () => {
   // The backend echoes what it got, in several spellings, and fails, so the error path is covered too.
   backend.answer = (request) => ({
     status: 401,
-    body: JSON.stringify({ got: request.header('authorization'), cookie: request.header('cookie'), b64: Buffer.from(TOKEN).toString('base64'), secret: PAYCHANT_SECRET }),
+    body: JSON.stringify({
+      got: request.header('authorization'),
+      cookie: request.header('cookie'),
+      b64: Buffer.from(TOKEN).toString('base64'),
+      secret: PAYCHANT_SECRET,
+    }),
     headers: { 'x-echo': request.header('authorization') ?? '' },
   });
   await configurePaychant(gw);
@@ -54,7 +59,7 @@ describe('relay and secrets', () => {
     });
   }
 
-  it('writes no secret to the store\'s relay rows or to the log', async () => {
+  it("writes no secret to the store's relay rows or to the log", async () => {
     await gw.gatewatch.context.relay.recorder.idle();
     const db = new Database(join(gw.dataDir, 'gatewatch.db'), { readonly: true });
     const rows = JSON.stringify([db.prepare('SELECT * FROM relay_attempts').all(), db.prepare('SELECT * FROM relay_jobs').all()]);

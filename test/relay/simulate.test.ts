@@ -52,8 +52,12 @@ describe('relay simulate', () => {
     expect(relaySteps.map((s) => s.title)).toEqual(['Simulated answer: HTTP 500', 'Simulated answer: HTTP 500', 'Simulated answer: HTTP 200']);
     const expectedAt = (d: DeliveryDetail) => new Date(Date.parse(d.receivedAt) + 30 * 60_000).toISOString().slice(11, 19);
     expect(relaySteps[0]!.detail).toContain(`Paychant retried at `);
-    expect(relaySteps[0]!.detail).toContain(`(try 2 of 49, expected around ${first!.receivedAt.slice(0, 10)} ${expectedAt(first!)} UTC). The retry is ${second!.id}.`);
-    expect(relaySteps[1]!.detail).toContain(`(try 3 of 49, expected around ${second!.receivedAt.slice(0, 10)} ${expectedAt(second!)} UTC). The retry is ${third!.id}.`);
+    expect(relaySteps[0]!.detail).toContain(
+      `(try 2 of 49, expected around ${first!.receivedAt.slice(0, 10)} ${expectedAt(first!)} UTC). The retry is ${second!.id}.`,
+    );
+    expect(relaySteps[1]!.detail).toContain(
+      `(try 3 of 49, expected around ${second!.receivedAt.slice(0, 10)} ${expectedAt(second!)} UTC). The retry is ${third!.id}.`,
+    );
     expect(relaySteps[2]!.detail).toBe('nothing was forwarded');
     expect(relaySteps.map((s) => s.deliveryId)).toEqual(tries.map((t) => t.id));
   });

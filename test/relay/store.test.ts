@@ -52,10 +52,15 @@ describe('relay store', () => {
     expect(await store.relay.jobsForDeliveries([a.id])).toEqual([]);
   });
 
-  it('claims due jobs oldest first up to the limit, locks them, and releases a dead worker\'s locks', async () => {
+  it("claims due jobs oldest first up to the limit, locks them, and releases a dead worker's locks", async () => {
     const { store, routeId } = await setup();
     const later = new Date(Date.now() + 60_000).toISOString();
-    const batch = [queued(routeId, '2026-01-01T00:00:01.000Z'), queued(routeId, '2026-01-01T00:00:00.000Z'), queued(routeId, '2026-01-01T00:00:02.000Z'), queued(routeId, later)];
+    const batch = [
+      queued(routeId, '2026-01-01T00:00:01.000Z'),
+      queued(routeId, '2026-01-01T00:00:00.000Z'),
+      queued(routeId, '2026-01-01T00:00:02.000Z'),
+      queued(routeId, later),
+    ];
     await store.deliveries.insertBatch(batch);
     const now = new Date().toISOString();
     const claimed = await store.relay.claimDue(routeId, now, 2, 'worker-a');
@@ -79,10 +84,29 @@ describe('relay store', () => {
     await store.relay.record([
       {
         attempt: {
-          id: newId('rla'), deliveryId: d.id, jobId: d.relay!.jobId, routeId, mode: 'queue', url: 'http://127.0.0.1:9/hooks', number: 1,
-          startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), durationMs: 3, outcome: 'ok', response: null, error: null, sentHeaders: [],
+          id: newId('rla'),
+          deliveryId: d.id,
+          jobId: d.relay!.jobId,
+          routeId,
+          mode: 'queue',
+          url: 'http://127.0.0.1:9/hooks',
+          number: 1,
+          startedAt: new Date().toISOString(),
+          finishedAt: new Date().toISOString(),
+          durationMs: 3,
+          outcome: 'ok',
+          response: null,
+          error: null,
+          sentHeaders: [],
         },
-        update: { jobId: d.relay!.jobId, state: 'delivered', attempts: 1, runAt: new Date().toISOString(), lastError: null, finishedAt: new Date().toISOString() },
+        update: {
+          jobId: d.relay!.jobId,
+          state: 'delivered',
+          attempts: 1,
+          runAt: new Date().toISOString(),
+          lastError: null,
+          finishedAt: new Date().toISOString(),
+        },
       },
     ]);
     expect(await store.relay.attemptsForDeliveries([d.id])).toHaveLength(1);

@@ -104,8 +104,8 @@ describe('inbox filters in the route', () => {
 describe('words', () => {
   it('formats gaps and headlines', () => {
     expect([formatGap(4_000), formatGap(720_000), formatGap(11_100_000), formatGap(187_200_000)]).toEqual(['4 s', '12 min', '3 h 5 min', '2 d 4 h']);
-    expect(verificationHeadline({ status: 'invalid', candidatesTried: [], scheme: { header: 'Sign', algorithm: '', encoding: '', signedContent: '' } })).toContain(
-      'the Sign header does not match',
-    );
+    expect(
+      verificationHeadline({ status: 'invalid', candidatesTried: [], scheme: { header: 'Sign', algorithm: '', encoding: '', signedContent: '' } }),
+    ).toContain('the Sign header does not match');
   });
 });

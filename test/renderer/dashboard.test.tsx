@@ -32,7 +32,14 @@ const nothingNow = () => ({
   providers: [],
 });
 
-const protection = { maxConnections: 4096, maxConnectionsPerAddress: 64, inFlightBytesLimit: 67108864, inFlightBytes: 0, connectionsRefused: 0, refusalsNotRecorded: 0 };
+const protection = {
+  maxConnections: 4096,
+  maxConnectionsPerAddress: 64,
+  inFlightBytesLimit: 67108864,
+  inFlightBytes: 0,
+  connectionsRefused: 0,
+  refusalsNotRecorded: 0,
+};
 const storage = (usedBytes: number, quotaBytes: number | null, level: 'ok' | 'near' | 'full', refusing: string | null = null) => ({
   usedBytes,
   quotaBytes,
@@ -63,7 +70,12 @@ const noRoutes = () => ({ routes: [] });
 
 describe('DashboardPage', () => {
   it('draws the counts as stacked bars, the failure rate, and the URLs to configure', async () => {
-    const fake = fakeTransport({ 'dashboard.now': nothingNow, 'dashboard.get': (input) => dashboard(input?.range ?? '24h'), 'listener.status': () => listener, 'relay.routes.list': noRoutes });
+    const fake = fakeTransport({
+      'dashboard.now': nothingNow,
+      'dashboard.get': (input) => dashboard(input?.range ?? '24h'),
+      'listener.status': () => listener,
+      'relay.routes.list': noRoutes,
+    });
     const { container } = renderWith(fake.transport, <DashboardPage />);
     await screen.findByRole('group', { name: /Deliveries per hour, by provider/ });
     expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(3); // 2 + 1 segments
@@ -83,14 +95,24 @@ describe('DashboardPage', () => {
   });
 
   it('shows an error state in the chart when the call fails', async () => {
-    const fake = fakeTransport({ 'dashboard.now': nothingNow, 'dashboard.get': () => Promise.reject(new Error('The console answered HTTP 500.')), 'listener.status': () => listener, 'relay.routes.list': noRoutes });
+    const fake = fakeTransport({
+      'dashboard.now': nothingNow,
+      'dashboard.get': () => Promise.reject(new Error('The console answered HTTP 500.')),
+      'listener.status': () => listener,
+      'relay.routes.list': noRoutes,
+    });
     renderWith(fake.transport, <DashboardPage />);
     expect((await screen.findByRole('alert')).textContent).toContain('HTTP 500');
   });
 
   it('says in words how full the storage is, warns near the quota, and says when deliveries are refused', async () => {
     let status: object = { ...listener, storage: storage(1.7 * 1024 ** 3, 2 * 1024 ** 3, 'near'), protection: { ...protection, connectionsRefused: 1036 } };
-    const fake = fakeTransport({ 'dashboard.now': nothingNow, 'dashboard.get': (input) => dashboard(input?.range ?? '24h'), 'listener.status': () => status, 'relay.routes.list': noRoutes });
+    const fake = fakeTransport({
+      'dashboard.now': nothingNow,
+      'dashboard.get': (input) => dashboard(input?.range ?? '24h'),
+      'listener.status': () => status,
+      'relay.routes.list': noRoutes,
+    });
     renderWith(fake.transport, <DashboardPage />);
     const line = await screen.findByTestId('listener-storage');
     expect(line.textContent).toContain('Storage 85% of quota: 1.7 GiB of 2.0 GiB · 80.0 GiB free on disk');

@@ -9,10 +9,32 @@ import type { NormalizedEvent } from '../../src-shared/domain/normalized.js';
 /** A Paychant delivery (seed 004's example event) with the normalized fields given. */
 function paychantDetail(normalized: Partial<NormalizedEvent>): DeliveryDetail {
   return {
-    id: 'dlv_1', provider: 'paychant', label: null, receivedAt: '2026-11-05T12:00:00.000Z', method: 'POST', path: '/webhooks/paychant',
-    size: 10, eventType: 'CREATED', verification: 'valid', status: 'created', amount: null, reference: null, parseError: null,
-    duplicateOf: null, rejected: null, query: '', headers: [], body: '{}', bodyBase64: '', remoteAddress: null, forwarded: null,
-    eventId: null, verificationResult: { status: 'valid', candidatesTried: [] }, correlationKeys: [], schemaIssues: [], duplicates: [],
+    id: 'dlv_1',
+    provider: 'paychant',
+    label: null,
+    receivedAt: '2026-11-05T12:00:00.000Z',
+    method: 'POST',
+    path: '/webhooks/paychant',
+    size: 10,
+    eventType: 'CREATED',
+    verification: 'valid',
+    status: 'created',
+    amount: null,
+    reference: null,
+    parseError: null,
+    duplicateOf: null,
+    rejected: null,
+    query: '',
+    headers: [],
+    body: '{}',
+    bodyBase64: '',
+    remoteAddress: null,
+    forwarded: null,
+    eventId: null,
+    verificationResult: { status: 'valid', candidatesTried: [] },
+    correlationKeys: [],
+    schemaIssues: [],
+    duplicates: [],
     normalized: { eventType: 'CREATED', status: 'created', providerStatus: 'WIDGET.CREATED', direction: 'deposit', amounts: [], parties: [], ...normalized },
   };
 }
@@ -51,7 +73,14 @@ describe('provider event time', () => {
     const { NormalizedPanel } = await import('../../src-renderer/features/delivery/NormalizedPanel.js');
     render(
       <NormalizedPanel
-        delivery={paychantDetail({ eventTime: { field: 'data.date', received: '30/03/2023 - 01:46:02', at: '2023-03-30T01:46:02.000Z', note: 'day/month/year; no time zone given: read as UTC' } })}
+        delivery={paychantDetail({
+          eventTime: {
+            field: 'data.date',
+            received: '30/03/2023 - 01:46:02',
+            at: '2023-03-30T01:46:02.000Z',
+            note: 'day/month/year; no time zone given: read as UTC',
+          },
+        })}
       />,
     );
     const shown = screen.getByTestId('provider-time');
@@ -76,9 +105,22 @@ describe('provider event time', () => {
           gapMs={null}
           retries={0}
           step={{
-            kind: 'delivery', id: 'dlv_c', key: 'delivery:dlv_c', at: '2026-11-05T12:06:00.000Z', title: 'PROCESSING', provider: 'paychant',
-            status: 'confirming', outcome: 'ok', detail: null, amount: null, deliveryId: 'dlv_c', sessionId: null, statusAfter: 'confirming',
-            gapMs: null, flags: [], providerTime: { field: 'data.date', received: '30/03/2023 - 01:47:10', at: '2023-03-30T01:47:10.000Z' },
+            kind: 'delivery',
+            id: 'dlv_c',
+            key: 'delivery:dlv_c',
+            at: '2026-11-05T12:06:00.000Z',
+            title: 'PROCESSING',
+            provider: 'paychant',
+            status: 'confirming',
+            outcome: 'ok',
+            detail: null,
+            amount: null,
+            deliveryId: 'dlv_c',
+            sessionId: null,
+            statusAfter: 'confirming',
+            gapMs: null,
+            flags: [],
+            providerTime: { field: 'data.date', received: '30/03/2023 - 01:47:10', at: '2023-03-30T01:47:10.000Z' },
           }}
         />
       </ul>,

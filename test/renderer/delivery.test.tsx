@@ -92,7 +92,13 @@ describe('DeliveryPage', () => {
   });
 
   it('explains a failed signature in words, with the recipe and what to do, and verifies again on request', async () => {
-    const fake = setup(detail(), detail({ verification: 'valid', verificationResult: { status: 'valid', candidatesTried: ['raw bytes'], matched: 'raw bytes', secretLabel: 'production' } }));
+    const fake = setup(
+      detail(),
+      detail({
+        verification: 'valid',
+        verificationResult: { status: 'valid', candidatesTried: ['raw bytes'], matched: 'raw bytes', secretLabel: 'production' },
+      }),
+    );
     const panel = await screen.findByRole('region', { name: 'Signature verification' });
     expect(panel.textContent).toContain('The signature in the paychant-signature header does not match');
     expect(panel.textContent).toContain('No configured secret produces this signature');
@@ -128,7 +134,17 @@ describe('DeliveryPage', () => {
   });
 
   it('shows a hex view for a body that is not UTF-8, and an error state for an unknown id', async () => {
-    setup(detail({ body: null, bodyBase64: btoa(String.fromCharCode(0x7b, 0xff)), size: 2, normalized: null, correlationKeys: [], duplicateOf: null, duplicates: [] }));
+    setup(
+      detail({
+        body: null,
+        bodyBase64: btoa(String.fromCharCode(0x7b, 0xff)),
+        size: 2,
+        normalized: null,
+        correlationKeys: [],
+        duplicateOf: null,
+        duplicates: [],
+      }),
+    );
     const hex = await screen.findByTestId('delivery-body');
     expect(hex.textContent).toContain('7b ff');
     expect(screen.getByText('Not valid UTF-8 text: shown as bytes.')).toBeTruthy();
@@ -166,7 +182,10 @@ describe('DeliveryPage: credential headers', () => {
     await waitFor(() => expect(written.length).toBeGreaterThan(0));
     return written.pop()!;
   };
-  const row = (name: string) => Array.from(document.querySelectorAll('table.headers th')).find((th) => th.textContent!.startsWith(name))!.closest('tr')!;
+  const row = (name: string) =>
+    Array.from(document.querySelectorAll('table.headers th'))
+      .find((th) => th.textContent!.startsWith(name))!
+      .closest('tr')!;
 
   it('in a browser: shows them masked, says where they can be revealed, and the cURL says they are masked', async () => {
     const written = clipboard();

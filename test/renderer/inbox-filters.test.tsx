@@ -14,7 +14,12 @@ afterEach(() => {
 beforeAll(() => {
   Element.prototype.getBoundingClientRect = () =>
     ({ x: 0, y: 0, top: 0, left: 0, right: 1200, bottom: 800, width: 1200, height: 800, toJSON: () => ({}) }) as DOMRect;
-  for (const [name, value] of [['clientHeight', 800], ['clientWidth', 1200], ['offsetHeight', 800], ['offsetWidth', 1200]] as const) {
+  for (const [name, value] of [
+    ['clientHeight', 800],
+    ['clientWidth', 1200],
+    ['offsetHeight', 800],
+    ['offsetWidth', 1200],
+  ] as const) {
     Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
   }
 });

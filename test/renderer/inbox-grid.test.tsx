@@ -16,7 +16,12 @@ afterEach(() => {
 beforeAll(() => {
   Element.prototype.getBoundingClientRect = () =>
     ({ x: 0, y: 0, top: 0, left: 0, right: 1200, bottom: 800, width: 1200, height: 800, toJSON: () => ({}) }) as DOMRect;
-  for (const [name, value] of [['clientHeight', 800], ['clientWidth', 1200], ['offsetHeight', 800], ['offsetWidth', 1200]] as const) {
+  for (const [name, value] of [
+    ['clientHeight', 800],
+    ['clientWidth', 1200],
+    ['offsetHeight', 800],
+    ['offsetWidth', 1200],
+  ] as const) {
     Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
   }
 });
@@ -66,7 +71,11 @@ describe('the inbox grid', () => {
     await screen.findByText('ref-dlv_4');
     expect(grid.getAttribute('aria-rowcount')).toBe('5');
     const [header, ...body] = within(grid).getAllByRole('row');
-    expect(within(header!).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+    expect(
+      within(header!)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual([
       'Provider',
       'Event',
       // Early: whether the rest of the row can be trusted.
@@ -86,7 +95,10 @@ describe('the inbox grid', () => {
   it('puts only the selected row in the Tab order (roving tabindex)', async () => {
     renderInbox();
     await screen.findByText('ref-dlv_4');
-    const tabbable = () => rows().filter((r) => r.tabIndex === 0).map((r) => r.getAttribute('data-delivery-id'));
+    const tabbable = () =>
+      rows()
+        .filter((r) => r.tabIndex === 0)
+        .map((r) => r.getAttribute('data-delivery-id'));
     expect(tabbable()).toEqual(['dlv_1']);
     expect(rows().every((r) => r.tabIndex === 0 || r.tabIndex === -1)).toBe(true);
     fireEvent.keyDown(window, { key: 'j' });

@@ -18,7 +18,13 @@ describe('parseJsonTree', () => {
   });
 
   it('accepts whitespace and a BOM, and rejects what JSON.parse rejects', () => {
-    expect(parseJsonTree('\uFEFF [ 1 , 2 ]\n')).toEqual({ type: 'array', items: [{ type: 'number', raw: '1' }, { type: 'number', raw: '2' }] });
+    expect(parseJsonTree('\uFEFF [ 1 , 2 ]\n')).toEqual({
+      type: 'array',
+      items: [
+        { type: 'number', raw: '1' },
+        { type: 'number', raw: '2' },
+      ],
+    });
     for (const bad of ['{"a":', '{"a":1,}', '[01]', '{a:1}', '"x', '1 2', '', 'tru', '"tab\there"']) {
       expect(parseJsonTree(bad), bad).toBeNull();
     }

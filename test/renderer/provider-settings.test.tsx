@@ -22,7 +22,12 @@ const view = (provider: ProviderConfigView['provider']): ProviderConfigView => (
   provider,
   activeEnvironment: 'production',
   environments: [
-    { environment: 'production', baseUrl: 'https://api.example', apiKey: { label: 'production', masked: '••••9f2a', key: null, updatedAt: '2026-11-01T00:00:00Z' }, hmacSecret: null },
+    {
+      environment: 'production',
+      baseUrl: 'https://api.example',
+      apiKey: { label: 'production', masked: '••••9f2a', key: null, updatedAt: '2026-11-01T00:00:00Z' },
+      hmacSecret: null,
+    },
     { environment: 'sandbox', baseUrl: null, apiKey: null, hmacSecret: null },
     { environment: 'local', baseUrl: null, apiKey: null, hmacSecret: null },
   ],
@@ -58,10 +63,19 @@ describe('provider form', () => {
 describe('base URL moves in the form', () => {
   it('sees the host as the URL parser does: 2130706433 is 127.0.0.1, another host is a move', () => {
     const local = view('instap');
-    local.environments[2] = { environment: 'local', baseUrl: 'http://127.0.0.1:9000', apiKey: { label: 'local', masked: '••••77aa', key: null, updatedAt: '2026-11-01T00:00:00Z' }, hmacSecret: null };
+    local.environments[2] = {
+      environment: 'local',
+      baseUrl: 'http://127.0.0.1:9000',
+      apiKey: { label: 'local', masked: '••••77aa', key: null, updatedAt: '2026-11-01T00:00:00Z' },
+      hmacSecret: null,
+    };
     const form = { ...initialFormState(local, 'local'), baseUrl: 'http://2130706433:9000/v2' };
     expect(credentialMove(local, form)).toBeNull();
-    expect(credentialMove(local, { ...form, baseUrl: 'http://0177.0.0.2:9000' })).toEqual({ fromHost: '127.0.0.1:9000', toHost: '127.0.0.2:9000', credentials: ['API key'] });
+    expect(credentialMove(local, { ...form, baseUrl: 'http://0177.0.0.2:9000' })).toEqual({
+      fromHost: '127.0.0.1:9000',
+      toHost: '127.0.0.2:9000',
+      credentials: ['API key'],
+    });
   });
 
   it('asks about the stored credentials only while they would follow the move', () => {
@@ -155,7 +169,8 @@ describe('ProviderSettings: credentials and a new host', () => {
 
   it('asks to keep the stored credentials when the host changes, shows the refusal in words, and sends keepCredentials once ticked', async () => {
     const fake = renderSettings(view('paychant'), (input) => {
-      if (!input.keepCredentials) throw new Error('The production base URL of paychant moves from api.example to evil.example: the stored API key would be sent there.');
+      if (!input.keepCredentials)
+        throw new Error('The production base URL of paychant moves from api.example to evil.example: the stored API key would be sent there.');
       return { provider: view('paychant'), reverifying: 0 };
     });
     const baseUrl = (await screen.findByDisplayValue('https://api.example')) as HTMLInputElement;

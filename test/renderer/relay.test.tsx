@@ -16,27 +16,98 @@ import { renderWith } from './render-with.js';
 afterEach(cleanup);
 
 const stats = (patch: Partial<RelayRouteView['stats']> = {}): RelayRouteView['stats'] => ({
-  since: '2026-11-04T10:00:00.000Z', attempts: 10, succeeded: 10, successRate: 1, p50LatencyMs: 12, p95LatencyMs: 40, queueDepth: 0,
-  oldestPendingAt: null, deadLetters: 0, lastAttemptAt: '2026-11-05T09:59:00.000Z', lastError: null, health: 'ok', healthReason: '10 of 10 tries accepted in the last 24 hours.', ...patch,
+  since: '2026-11-04T10:00:00.000Z',
+  attempts: 10,
+  succeeded: 10,
+  successRate: 1,
+  p50LatencyMs: 12,
+  p95LatencyMs: 40,
+  queueDepth: 0,
+  oldestPendingAt: null,
+  deadLetters: 0,
+  lastAttemptAt: '2026-11-05T09:59:00.000Z',
+  lastError: null,
+  health: 'ok',
+  healthReason: '10 of 10 tries accepted in the last 24 hours.',
+  ...patch,
 });
 
 const route = (patch: Partial<RelayRouteView> = {}): RelayRouteView => ({
-  id: 'rlr_1', provider: 'instap', label: null, path: '/webhooks/instap', url: 'http://127.0.0.1:3000/hooks', mode: 'passthrough', timeoutMs: 10_000,
-  concurrency: 8, schedule: { kind: 'default' }, scheduleWords: '10 s, … (29 tries over 23.4 h)', simulate: null, paused: false, pausedAt: null,
-  productionLike: null, providerRetries: 'Instap: every 3 minutes for a day until a 200–204 (481 tries in all).', warnings: [],
-  createdAt: '2026-11-05T09:00:00.000Z', updatedAt: '2026-11-05T09:00:00.000Z', stats: stats(), ...patch,
+  id: 'rlr_1',
+  provider: 'instap',
+  label: null,
+  path: '/webhooks/instap',
+  url: 'http://127.0.0.1:3000/hooks',
+  mode: 'passthrough',
+  timeoutMs: 10_000,
+  concurrency: 8,
+  schedule: { kind: 'default' },
+  scheduleWords: '10 s, … (29 tries over 23.4 h)',
+  simulate: null,
+  paused: false,
+  pausedAt: null,
+  productionLike: null,
+  providerRetries: 'Instap: every 3 minutes for a day until a 200–204 (481 tries in all).',
+  warnings: [],
+  createdAt: '2026-11-05T09:00:00.000Z',
+  updatedAt: '2026-11-05T09:00:00.000Z',
+  stats: stats(),
+  ...patch,
 });
 
-const delivery = { id: 'dlv_1', provider: 'instap', receivedAt: '2026-11-05T10:00:00.000Z', rejected: null, duplicateOf: null, duplicates: ['dlv_2'],
-  providerRetry: { state: 'arrived', nextAt: '2026-11-05T10:03:00.000Z', attempt: 2, of: 481, gaveUp: false, retryDeliveryId: 'dlv_2', retryArrivedAt: '2026-11-05T10:03:02.000Z', answeredStatus: 502, note: null },
+const delivery = {
+  id: 'dlv_1',
+  provider: 'instap',
+  receivedAt: '2026-11-05T10:00:00.000Z',
+  rejected: null,
+  duplicateOf: null,
+  duplicates: ['dlv_2'],
+  providerRetry: {
+    state: 'arrived',
+    nextAt: '2026-11-05T10:03:00.000Z',
+    attempt: 2,
+    of: 481,
+    gaveUp: false,
+    retryDeliveryId: 'dlv_2',
+    retryArrivedAt: '2026-11-05T10:03:02.000Z',
+    answeredStatus: 502,
+    note: null,
+  },
 } as unknown as DeliveryDetail;
 
-const job: RelayJobView = { id: 'rjb_1', deliveryId: 'dlv_1', routeId: 'rlr_1', mode: 'passthrough', state: 'failed', attempts: 1, maxAttempts: 1, runAt: null,
-  lastError: 'connection refused by 127.0.0.1:3000: nothing is listening there', locked: false, createdAt: delivery.receivedAt, finishedAt: delivery.receivedAt,
-  answeredStatus: 502, answeredAt: '2026-11-05T10:00:00.050Z' };
+const job: RelayJobView = {
+  id: 'rjb_1',
+  deliveryId: 'dlv_1',
+  routeId: 'rlr_1',
+  mode: 'passthrough',
+  state: 'failed',
+  attempts: 1,
+  maxAttempts: 1,
+  runAt: null,
+  lastError: 'connection refused by 127.0.0.1:3000: nothing is listening there',
+  locked: false,
+  createdAt: delivery.receivedAt,
+  finishedAt: delivery.receivedAt,
+  answeredStatus: 502,
+  answeredAt: '2026-11-05T10:00:00.050Z',
+};
 
-const attempt: RelayAttempt = { id: 'rla_1', deliveryId: 'dlv_1', jobId: 'rjb_1', routeId: 'rlr_1', mode: 'passthrough', url: 'http://127.0.0.1:3000/hooks', number: 1,
-  startedAt: delivery.receivedAt, finishedAt: delivery.receivedAt, durationMs: 3, outcome: 'failed', response: null, error: job.lastError, sentHeaders: [['Authorization', 'Bearer ••••abcd']] };
+const attempt: RelayAttempt = {
+  id: 'rla_1',
+  deliveryId: 'dlv_1',
+  jobId: 'rjb_1',
+  routeId: 'rlr_1',
+  mode: 'passthrough',
+  url: 'http://127.0.0.1:3000/hooks',
+  number: 1,
+  startedAt: delivery.receivedAt,
+  finishedAt: delivery.receivedAt,
+  durationMs: 3,
+  outcome: 'failed',
+  response: null,
+  error: job.lastError,
+  sentHeaders: [['Authorization', 'Bearer ••••abcd']],
+};
 
 describe('relay hops panel', () => {
   it('shows what the provider got, when it retried (linked), and each backend try; retries by hand', async () => {
@@ -63,8 +134,12 @@ describe('relay hops panel', () => {
 
 describe('relay routes on the dashboard', () => {
   it('marks a failing route and links its dead letters to the inbox', async () => {
-    const failing = route({ stats: stats({ health: 'failing', healthReason: "The backend's last 3 tries failed: connection refused.", successRate: 0.25, deadLetters: 4 }) });
-    const fake = fakeTransport({ 'relay.routes.list': () => ({ routes: [failing, route({ id: 'rlr_2', path: '/webhooks/paychant', provider: 'paychant' })] }) });
+    const failing = route({
+      stats: stats({ health: 'failing', healthReason: "The backend's last 3 tries failed: connection refused.", successRate: 0.25, deadLetters: 4 }),
+    });
+    const fake = fakeTransport({
+      'relay.routes.list': () => ({ routes: [failing, route({ id: 'rlr_2', path: '/webhooks/paychant', provider: 'paychant' })] }),
+    });
     renderWith(fake.transport, <RelayRoutesCard />);
     const card = await screen.findByRole('article', { name: 'Route /webhooks/instap' });
     expect(card.querySelector('[data-health]')!.textContent).toBe('failing');
@@ -73,7 +148,7 @@ describe('relay routes on the dashboard', () => {
     expect(screen.getByRole('article', { name: 'Route /webhooks/paychant' }).querySelector('[data-health]')!.textContent).toBe('healthy');
   });
 
-  it('retries a route\'s dead letters in bulk', async () => {
+  it("retries a route's dead letters in bulk", async () => {
     const failing = route({ stats: stats({ health: 'failing', deadLetters: 4 }) });
     const fake = fakeTransport({ 'relay.routes.list': () => ({ routes: [failing] }), 'relay.retry': () => ({ retried: 4, skipped: 0, reasons: [] }) });
     renderWith(fake.transport, <RelayRoutesCard />);
@@ -90,7 +165,8 @@ describe('relay settings', () => {
       'relay.routes.list': () => ({ routes: [] }),
       'relay.routes.save': (input: { confirm?: boolean }) => {
         saved.push(input);
-        if (!input.confirm) throw new ConsoleError(new ApiError('conflict', 'Confirm relaying to https://api.paychant.com/x: it looks like Paychant’s production API.').toBody());
+        if (!input.confirm)
+          throw new ConsoleError(new ApiError('conflict', 'Confirm relaying to https://api.paychant.com/x: it looks like Paychant’s production API.').toBody());
         return route();
       },
     });
@@ -110,7 +186,16 @@ describe('relay form and filters', () => {
   it('turns the form into a save input, or says what is wrong', () => {
     const form = { ...routeForm(), url: 'http://127.0.0.1:3000/h', mode: 'queue' as const, schedule: 'custom' as const, customDelays: '5, 60 600' };
     expect(routeSaveInput(form)).toEqual({
-      input: { provider: 'paychant', label: null, url: 'http://127.0.0.1:3000/h', mode: 'queue', timeoutMs: 10_000, concurrency: 8, schedule: { kind: 'custom', delaysS: [5, 60, 600] }, confirm: false },
+      input: {
+        provider: 'paychant',
+        label: null,
+        url: 'http://127.0.0.1:3000/h',
+        mode: 'queue',
+        timeoutMs: 10_000,
+        concurrency: 8,
+        schedule: { kind: 'custom', delaysS: [5, 60, 600] },
+        confirm: false,
+      },
     });
     expect(routeSaveInput({ ...form, customDelays: '5, soon' })).toEqual({ error: 'Custom delays are whole seconds from 1 to 86400, separated by commas.' });
     const simulate = routeSaveInput({ ...form, mode: 'simulate', simFailNext: '2', simStatus: '500' });

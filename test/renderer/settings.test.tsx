@@ -32,7 +32,14 @@ const listenerStatus = (trust: boolean, publicBaseUrl: string | null) => ({
   trustForwardedHeaders: trust,
   bodyLimitBytes: 1048576,
   rateLimit: { perSecond: 50, burst: 200 } as { perSecond: number; burst: number } | null,
-  protection: { maxConnections: 4096, maxConnectionsPerAddress: 64, inFlightBytesLimit: 67108864, inFlightBytes: 0, connectionsRefused: 0, refusalsNotRecorded: 0 },
+  protection: {
+    maxConnections: 4096,
+    maxConnectionsPerAddress: 64,
+    inFlightBytesLimit: 67108864,
+    inFlightBytes: 0,
+    connectionsRefused: 0,
+    refusalsNotRecorded: 0,
+  },
   storage: {
     usedBytes: 5 * 1024 * 1024,
     quotaBytes: null as number | null,
@@ -132,7 +139,9 @@ describe('ListenerPortForm', () => {
 
     fireEvent.change(portField(form), { target: { value: '8080' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save port' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Port 8080 is already in use (another Gatewatch, or another program). The listener stays on port 8787.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Port 8080 is already in use (another Gatewatch, or another program). The listener stays on port 8787.',
+    );
     expect(portField(form).value).toBe('8080');
 
     fireEvent.change(portField(form), { target: { value: '9090' } });
@@ -160,7 +169,13 @@ describe('ListenerPortForm', () => {
   });
 
   it('shows a port fixed for this run, unchangeable, and why the listener is not listening', async () => {
-    const status = { ...listenerStatus(false, null), port: 9999, listening: false, portFixedBy: 'GATEWATCH_WEBHOOK_PORT', problem: 'Port 9999 is already in use (another Gatewatch, or another program).' };
+    const status = {
+      ...listenerStatus(false, null),
+      port: 9999,
+      listening: false,
+      portFixedBy: 'GATEWATCH_WEBHOOK_PORT',
+      problem: 'Port 9999 is already in use (another Gatewatch, or another program).',
+    };
     const fake = fakeTransport({ 'listener.status': () => status });
     withTransport(fake, <ListenerSettings />);
     const form = await screen.findByRole('form', { name: 'Listener port' });

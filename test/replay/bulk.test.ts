@@ -4,7 +4,6 @@ import type { PushEvent } from '../../src-shared/contract/events.js';
 import { createReplayTimelineSource } from '../../src-main/replay/timeline-source.js';
 import { consoleWithStaging, postDelivery, saveTarget, type ApiErrorReply } from './helpers.js';
 
-
 const env = consoleWithStaging();
 
 const paychant = (pid: string, event: string) => `{"event":"${event}","data":{"pid":"${pid}","fiatAmount":"170.00"}}`;
@@ -29,7 +28,8 @@ describe('bulk replay', () => {
   it('replays every delivery of one payment, in received order, once each, with progress pushed', async () => {
     const t = await saveTarget(env.gw, { name: 'bulk staging', url: env.staging.url('/ok') });
     const ids = [];
-    for (const event of ['CREATED', 'AWAITING_PAYMENT', 'PAYMENT_CONFIRMED', 'PAYMENT_COMPLETED']) ids.push(await postDelivery(env.gw, 'paychant', paychant('pid-bulk-77', event)));
+    for (const event of ['CREATED', 'AWAITING_PAYMENT', 'PAYMENT_CONFIRMED', 'PAYMENT_COMPLETED'])
+      ids.push(await postDelivery(env.gw, 'paychant', paychant('pid-bulk-77', event)));
     await postDelivery(env.gw, 'paychant', paychant('pid-other-1', 'CREATED'));
     let jobId: string | undefined;
     const progress = progressOf(() => jobId);

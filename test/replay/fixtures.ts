@@ -25,7 +25,10 @@ export const attemptView = (extra: Partial<ReplayAttempt> = {}): ReplayAttempt =
   provider: 'paychant',
   target: { id: 'rpt_1', name: 'Local staging', url: 'http://127.0.0.1:9999/hook' },
   jobId: null,
-  sentHeaders: [['content-type', 'application/json'], ['X-Gatewatch-Replay', 'dlv_1']],
+  sentHeaders: [
+    ['content-type', 'application/json'],
+    ['X-Gatewatch-Replay', 'dlv_1'],
+  ],
   sentBody: null,
   bodyEdited: false,
   headersEdited: false,

@@ -5,7 +5,6 @@ import { providerAdapters } from '../../src-main/providers/registry.js';
 import { providerIds, type ProviderId } from '../../src-shared/domain/provider.js';
 import { consoleWithStaging, postDelivery, replay, saveTarget, type ApiErrorReply } from './helpers.js';
 
-
 /** Each provider's sample, posted with a stale signature header in a different case than the recipe writes. */
 const samples: Record<ProviderId, { body: string; staleHeader: string }> = {
   instaxchange: { body: instaxchangeCompleted, staleHeader: 'x-instaxwh-key' },
@@ -21,7 +20,12 @@ const env = consoleWithStaging();
 describe('resign: true signs what is sent with the target secret, using the adapter that verifies', () => {
   it.each(providerIds.map((p) => [p]))('%s: the signature the staging server receives verifies with the target secret', async (provider) => {
     const { body, staleHeader } = samples[provider];
-    const t = await saveTarget(env.gw, { name: `${provider} staging`, url: env.staging.url(`/ok?p=${provider}`), provider, signingSecret: secretFor(provider) });
+    const t = await saveTarget(env.gw, {
+      name: `${provider} staging`,
+      url: env.staging.url(`/ok?p=${provider}`),
+      provider,
+      signingSecret: secretFor(provider),
+    });
     const id = await postDelivery(env.gw, provider, body, { [staleHeader]: 'stale-signature-from-production' });
     const before = env.staging.requests.length;
     const attempt = await replay(env.gw, { deliveryId: id, targetId: t.id, resign: true });

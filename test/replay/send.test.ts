@@ -61,7 +61,12 @@ describe('replay.send to a staging server on 127.0.0.1', () => {
     const id = await postDelivery(env.gw, 'paychant', paychantBody, { 'paychant-signature': 'ab12cd' });
     const edited = paychantBody.replace('PAYMENT_COMPLETED', 'PAYMENT_FAILED');
     const before = env.staging.requests.length;
-    const attempt = await replay(env.gw, { deliveryId: id, targetId: target.id, body: edited, headers: { 'Content-Type': 'application/json', 'X-Edited': '1' } });
+    const attempt = await replay(env.gw, {
+      deliveryId: id,
+      targetId: target.id,
+      body: edited,
+      headers: { 'Content-Type': 'application/json', 'X-Edited': '1' },
+    });
     const received = env.staging.requests[before]!;
     expect(received.body.toString('utf8')).toBe(edited);
     expect(received.header('x-edited')).toBe('1');

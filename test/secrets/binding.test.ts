@@ -110,7 +110,13 @@ describe('vault over a real SQLite store', () => {
   it('re-encrypts version-1 rows as version 2 before first use, keeping value, mask and date', async () => {
     const store = openTempStore(cleanups);
     const key = randomBytes(32);
-    const written = { ...instapKey, keyRef: null, ciphertext: versionOneBlob(key, 'ik_live_legacy_77aa'), masked: '••••77aa', updatedAt: '2026-01-02T03:04:05.000Z' };
+    const written = {
+      ...instapKey,
+      keyRef: null,
+      ciphertext: versionOneBlob(key, 'ik_live_legacy_77aa'),
+      masked: '••••77aa',
+      updatedAt: '2026-01-02T03:04:05.000Z',
+    };
     await store.secrets.put(written);
     const vault = new SecretVault(store.secrets, createAesGcmCipher(key), store.settings);
     expect(await vault.get(instapKey.owner, 'apiKey', 'production')).toBe('ik_live_legacy_77aa');
@@ -125,7 +131,13 @@ describe('vault over a real SQLite store', () => {
   it('reads unbound rows only at the first start: one planted later (from a backup, or another row) is refused', async () => {
     const store = openTempStore(cleanups);
     const key = randomBytes(32);
-    await store.secrets.put({ ...instapKey, keyRef: null, ciphertext: versionOneBlob(key, 'ik_live_legacy_77aa'), masked: '••••77aa', updatedAt: '2026-01-02T03:04:05.000Z' });
+    await store.secrets.put({
+      ...instapKey,
+      keyRef: null,
+      ciphertext: versionOneBlob(key, 'ik_live_legacy_77aa'),
+      masked: '••••77aa',
+      updatedAt: '2026-01-02T03:04:05.000Z',
+    });
     const first = new SecretVault(store.secrets, createAesGcmCipher(key), store.settings);
     expect(await first.get(instapKey.owner, 'apiKey', 'production')).toBe('ik_live_legacy_77aa');
     expect(await store.settings.get(UNBOUND_UPGRADE_KEY)).toMatchObject({ completedAt: expect.any(String) });
@@ -173,7 +185,11 @@ describe('vault over a real SQLite store', () => {
     await vault.set('provider:paychant', 'webhookSecret', 'production', 'whsec_paychant_3333');
     await vault.set('provider:paychant', 'webhookSecret', 'rotated', 'whsec_paychant_4444');
     await swapCiphertexts(store.secrets, instapKey, calypsoKey);
-    await swapCiphertexts(store.secrets, { owner: 'provider:paychant', kind: 'webhookSecret', label: 'production' }, { owner: 'provider:paychant', kind: 'webhookSecret', label: 'rotated' });
+    await swapCiphertexts(
+      store.secrets,
+      { owner: 'provider:paychant', kind: 'webhookSecret', label: 'production' },
+      { owner: 'provider:paychant', kind: 'webhookSecret', label: 'rotated' },
+    );
 
     const error = await vault.get(instapKey.owner, 'apiKey', 'production').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SecretUnreadableError);

@@ -34,7 +34,8 @@ function echoedForms(secret: string): string[] {
 const allForms = [...new Set([apiKey, webhookSecret].flatMap(echoedForms).flatMap((f) => [f, JSON.stringify(f).slice(1, -1)]))];
 
 const said = `HTTP 401: the provider refused the credentials. The provider said: Invalid API key ${apiKey}`;
-const echoBody = (secret: string) => `{"message":"Invalid API key ${echoedForms(secret)[2]}","cb":"?k=${encodeURIComponent(secret)}","t":"${Buffer.from(secret).toString('base64')}"}`;
+const echoBody = (secret: string) =>
+  `{"message":"Invalid API key ${echoedForms(secret)[2]}","cb":"?k=${encodeURIComponent(secret)}","t":"${Buffer.from(secret).toString('base64')}"}`;
 
 /** Records as they were written before the fix: the key in the error sentence, encoded echoes in the bodies. */
 function leakedSession(): Session {
@@ -61,7 +62,12 @@ function leakedSession(): Session {
         kind: 'create',
         at,
         request: { method: 'POST', url: 'https://api.example/session', headers: [['x-api-key', '••••7Wk']], body: '{}' },
-        response: { status: 401, headers: [['www-authenticate', `Basic ${Buffer.from(`m:${apiKey}`).toString('base64')}`]], body: echoBody(apiKey), durationMs: 12 },
+        response: {
+          status: 401,
+          headers: [['www-authenticate', `Basic ${Buffer.from(`m:${apiKey}`).toString('base64')}`]],
+          body: echoBody(apiKey),
+          durationMs: 12,
+        },
         ok: false,
         error: said,
         providerState: null,
@@ -217,7 +223,9 @@ describe('the re-masking step on a large store', () => {
     const large = fakes(REBUILD_LIMIT_BYTES + 1);
     await remaskStoredEchoes(large.deps);
     expect(large.calls).toEqual(['rewrite key=••••z7Wk', 'drop free pages']);
-    expect(large.logged[0]).toMatch(/was not rebuilt at start: free space inside its pages may still hold credentials .* sqlite3 <data dir>\/gatewatch\.db VACUUM$/);
+    expect(large.logged[0]).toMatch(
+      /was not rebuilt at start: free space inside its pages may still hold credentials .* sqlite3 <data dir>\/gatewatch\.db VACUUM$/,
+    );
     expect(large.settings.get(REMASK_KEY)).toMatchObject({ version: 1, recordsChanged: 3, compaction: 'free pages dropped' });
     for (const line of large.logged) expect(line).not.toContain(apiKey);
 

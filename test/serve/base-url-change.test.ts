@@ -52,7 +52,11 @@ describe('origins are compared as the URL parser reads them', () => {
 
 describe('providers.configure: production base URL', () => {
   it('refuses http (the metadata address included), in words, and changes nothing', async () => {
-    const { status, body } = await gw.api<ErrorAnswer>('providers.configure', { provider: 'instap', environment: 'production', baseUrl: 'http://169.254.169.254' });
+    const { status, body } = await gw.api<ErrorAnswer>('providers.configure', {
+      provider: 'instap',
+      environment: 'production',
+      baseUrl: 'http://169.254.169.254',
+    });
     expect(status).toBe(400);
     expect(body.error.message).toMatch(/production base URL must use https/);
     expect(body.error.issues).toEqual([expect.objectContaining({ path: 'baseUrl' })]);
@@ -60,7 +64,11 @@ describe('providers.configure: production base URL', () => {
   });
 
   it('refuses another host while the stored API key and secret would follow, saying which and what to do', async () => {
-    const { status, body } = await gw.api<ErrorAnswer>('providers.configure', { provider: 'instap', environment: 'production', baseUrl: 'https://evil.example' });
+    const { status, body } = await gw.api<ErrorAnswer>('providers.configure', {
+      provider: 'instap',
+      environment: 'production',
+      baseUrl: 'https://evil.example',
+    });
     expect(status).toBe(400);
     expect(body.error.message).toContain('moves from api-prod.alfa-instap-cpt.uk to evil.example');
     expect(body.error.message).toContain('the stored API key and HMAC / signing secret would be sent there');
@@ -83,7 +91,12 @@ describe('providers.configure: production base URL', () => {
   });
 
   it('accepts the move when the call says to keep the credentials, and audits the old and new URL', async () => {
-    const { status } = await gw.api('providers.configure', { provider: 'instap', environment: 'production', baseUrl: 'https://evil.example/pgpub', keepCredentials: true });
+    const { status } = await gw.api('providers.configure', {
+      provider: 'instap',
+      environment: 'production',
+      baseUrl: 'https://evil.example/pgpub',
+      keepCredentials: true,
+    });
     expect(status).toBe(200);
     expect(await baseUrl('production')).toBe('https://evil.example/pgpub');
     const entry = await lastAudit();
@@ -116,7 +129,9 @@ describe('providers.configure: production base URL', () => {
 
 describe('providers.configure: other environments', () => {
   it('accepts http with credentials entered in the same call; sees 2130706433 as 127.0.0.1 and 0177.0.0.2 as another host', async () => {
-    expect((await gw.api('providers.configure', { provider: 'instap', environment: 'local', baseUrl: 'http://127.0.0.1:9', apiKey, hmacSecret })).status).toBe(200);
+    expect((await gw.api('providers.configure', { provider: 'instap', environment: 'local', baseUrl: 'http://127.0.0.1:9', apiKey, hmacSecret })).status).toBe(
+      200,
+    );
     const sameHost = await gw.api('providers.configure', { provider: 'instap', environment: 'local', baseUrl: 'http://2130706433:9/other-path' });
     expect(sameHost.status).toBe(200);
     const otherHost = await gw.api<ErrorAnswer>('providers.configure', { provider: 'instap', environment: 'local', baseUrl: 'http://0177.0.0.2:9' });
@@ -125,7 +140,13 @@ describe('providers.configure: other environments', () => {
   });
 
   it('removing the credentials in the same call is as good as entering them', async () => {
-    const { status } = await gw.api('providers.configure', { provider: 'instap', environment: 'local', baseUrl: 'http://127.0.0.3:9', apiKey: null, hmacSecret: null });
+    const { status } = await gw.api('providers.configure', {
+      provider: 'instap',
+      environment: 'local',
+      baseUrl: 'http://127.0.0.3:9',
+      apiKey: null,
+      hmacSecret: null,
+    });
     expect(status).toBe(200);
     // Nothing stored any more: nothing can follow the URL.
     expect((await gw.api('providers.configure', { provider: 'instap', environment: 'local', baseUrl: 'http://127.0.0.4:9' })).status).toBe(200);

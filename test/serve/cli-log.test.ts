@@ -53,7 +53,9 @@ describe('serve mode log file', { timeout: 60_000 }, () => {
     expect((await runCli(['--data', dir, '--webhook-port', '0'], { GATEWATCH_TOKEN: token })).code).toBe(0);
     const log = readFileSync(join(dir, 'gatewatch.log'), 'utf8');
     const lines = log.trimEnd().split('\n');
-    expect(lines.filter((line) => /^\S+Z serve mode started: webhooks on http:\/\/127\.0\.0\.1:\d+, console on http:\/\/127\.0\.0\.1:\d+$/.test(line))).toHaveLength(2);
+    expect(
+      lines.filter((line) => /^\S+Z serve mode started: webhooks on http:\/\/127\.0\.0\.1:\d+, console on http:\/\/127\.0\.0\.1:\d+$/.test(line)),
+    ).toHaveLength(2);
     expect(lines.filter((line) => line.endsWith('serve mode stopped (SIGTERM)'))).toHaveLength(2);
     expect(log).not.toContain(token);
   });

@@ -21,7 +21,10 @@ afterAll(() => gw.close());
 
 /** Posts the seed-shaped deposit notification, signed as the seed's session requests are (base64 HMAC-SHA512 of the exact body). */
 async function deliver(secret: string): Promise<string> {
-  const response = await gw.post('/webhooks/instap', instapDeposit, { 'content-type': 'application/json', 'x-payload-hash': hmacB64('sha512', secret, instapDeposit) });
+  const response = await gw.post('/webhooks/instap', instapDeposit, {
+    'content-type': 'application/json',
+    'x-payload-hash': hmacB64('sha512', secret, instapDeposit),
+  });
   expect(response.status).toBe(200);
   const { id } = (await response.json()) as { id: string };
   await gw.gatewatch.worker.idle();
@@ -35,7 +38,11 @@ describe('Instap notifications and the configured HMAC secret', () => {
     const id = await deliver(productionHmac);
     expect((await detail(id)).verification).toBe('no-secret');
 
-    const configured = await gw.api<{ reverifying: number }>('providers.configure', { provider: 'instap', environment: 'production', hmacSecret: productionHmac });
+    const configured = await gw.api<{ reverifying: number }>('providers.configure', {
+      provider: 'instap',
+      environment: 'production',
+      hmacSecret: productionHmac,
+    });
     expect(configured.status).toBe(200);
     expect(configured.body.reverifying).toBeGreaterThan(0);
     await gw.gatewatch.worker.idle();
@@ -47,7 +54,7 @@ describe('Instap notifications and the configured HMAC secret', () => {
     expect(JSON.stringify(after)).not.toContain(productionHmac);
   });
 
-  it('tries every environment\'s HMAC secret, and says which one matched', async () => {
+  it("tries every environment's HMAC secret, and says which one matched", async () => {
     await gw.api('providers.configure', { provider: 'instap', environment: 'sandbox', hmacSecret: sandboxHmac });
     const result = (await detail(await deliver(sandboxHmac))).verificationResult;
     expect(result.status).toBe('valid');
@@ -70,7 +77,7 @@ describe('Instap notifications and the configured HMAC secret', () => {
     expect((await detail(id)).verification).toBe('invalid');
   });
 
-  it('does not try other providers\' HMAC secrets as webhook secrets', async () => {
+  it("does not try other providers' HMAC secrets as webhook secrets", async () => {
     await gw.api('providers.configure', { provider: 'calypso', environment: 'production', hmacSecret: 'calypso-api-secret-0a1b2c' });
     expect(await gw.gatewatch.context.providerConfig.webhookSecrets('calypso')).toEqual([]);
   });

@@ -72,7 +72,8 @@ async function startFromSettings(dir: string) {
   return { running, api, stop };
 }
 
-const deliver = (port: number) => fetch(`http://127.0.0.1:${port}/webhooks/paychant`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"event":"x"}' });
+const deliver = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/webhooks/paychant`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"event":"x"}' });
 
 describe('listener port set in Settings', { timeout: 30_000 }, () => {
   it('starts on the saved port, moves at once when it changes, and keeps the new port for the next start', async () => {

@@ -22,7 +22,13 @@ const samples = [
     status: 'completed',
     key: 'sess_7d9e2b14c3f8',
   },
-  { provider: 'instap', body: instapDeposit, headers: { 'x-payload-hash': hmacB64('sha512', secrets.instap, instapDeposit) }, status: 'completed', key: 'user-4411' },
+  {
+    provider: 'instap',
+    body: instapDeposit,
+    headers: { 'x-payload-hash': hmacB64('sha512', secrets.instap, instapDeposit) },
+    status: 'completed',
+    key: 'user-4411',
+  },
   {
     provider: 'openxswitch',
     body: openxswitchSwap,

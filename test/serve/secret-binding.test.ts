@@ -38,7 +38,10 @@ describe('a secret moved into another row', () => {
   });
 
   it('does not verify a delivery with it: the delivery is kept and its check says which secret to enter again', async () => {
-    const response = await gw.post('/webhooks/paychant', body, { 'content-type': 'application/json', 'paychant-signature': hmacHex('sha512', paychantSecret, body) });
+    const response = await gw.post('/webhooks/paychant', body, {
+      'content-type': 'application/json',
+      'paychant-signature': hmacHex('sha512', paychantSecret, body),
+    });
     expect(response.status).toBe(200);
     const { id } = (await response.json()) as { id: string };
     await gw.gatewatch.worker.idle();
@@ -63,7 +66,10 @@ describe('a secret moved into another row', () => {
     const kept = await gw.api<{ error: { message: string } }>('providers.configure', { provider: 'paychant', webhookSecrets: [{ label: 'production' }] });
     expect(kept.status).toBe(400);
     expect(kept.body.error.message).toMatch(/webhook secret 'production' of paychant cannot be read/);
-    const typed = await gw.api<{ reverifying: number }>('providers.configure', { provider: 'paychant', webhookSecrets: [{ label: 'production', value: paychantSecret }] });
+    const typed = await gw.api<{ reverifying: number }>('providers.configure', {
+      provider: 'paychant',
+      webhookSecrets: [{ label: 'production', value: paychantSecret }],
+    });
     expect(typed.status).toBe(200);
     expect(typed.body.reverifying).toBeGreaterThan(0);
     await gw.gatewatch.worker.idle();

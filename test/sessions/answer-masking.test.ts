@@ -52,7 +52,12 @@ describe('the failure explained from an answer that echoes the key', () => {
     expect(session.error).toBe(
       'HTTP 401: the provider refused the credentials. Check the API key set for this environment. The provider said: Invalid API key ••••3b8f',
     );
-    const seen = [session, (await gw.api('sessions.list', {})).body, (await gw.api('sessions.get', { id: session.id })).body, (await gw.api('audit.list', { limit: 50 })).body];
+    const seen = [
+      session,
+      (await gw.api('sessions.list', {})).body,
+      (await gw.api('sessions.get', { id: session.id })).body,
+      (await gw.api('audit.list', { limit: 50 })).body,
+    ];
     for (const output of seen) expect(JSON.stringify(output)).not.toMatch(/instap-echoed/);
   });
 });

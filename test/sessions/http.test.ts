@@ -19,7 +19,13 @@ describe('sending to a provider', () => {
   it('gives up after the timeout and says the request may have been acted on', async () => {
     const server: Server = createServer(() => {}); // never answers
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push({ close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) });
+    servers.push({
+      close: () =>
+        new Promise((r) => {
+          server.closeAllConnections();
+          server.close(r);
+        }),
+    });
     const outcome = await sendRequest(get(`http://127.0.0.1:${(server.address() as AddressInfo).port}/x`), { ...nothingToMask, timeoutMs: 200 });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error).toMatch(/No answer .* within 0.2 s.*not sent again/);
@@ -65,7 +71,13 @@ async function startStreamingAnswer(total: number, declareLength: boolean) {
     pump();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({ close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) });
+  servers.push({
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
+  });
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/big`, state, hungUp };
 }
 
@@ -96,7 +108,9 @@ describe('a large answer', () => {
     servers.push(fake);
     const masker = createSecretMasker([secret]);
     const cut = await sendRequest(get(`${fake.baseUrl}/x`), { masker, capBytes: 100 });
-    expect(cut.ok && cut.answer.body).toBe(`${'a'.repeat(90)}••••9x2Q… [cut: only the first 0.0 MiB (100 bytes) of the answer is kept; the answer was 0.0 MiB (613 bytes)]`);
+    expect(cut.ok && cut.answer.body).toBe(
+      `${'a'.repeat(90)}••••9x2Q… [cut: only the first 0.0 MiB (100 bytes) of the answer is kept; the answer was 0.0 MiB (613 bytes)]`,
+    );
     const whole = await sendRequest(get(`${fake.baseUrl}/x`), { masker });
     expect(whole.ok && whole.answer.body).toBe(`${'a'.repeat(90)}••••9x2Q${'b'.repeat(500)}`);
   });
@@ -117,11 +131,20 @@ describe('a failure before any answer', () => {
 describe('masking and decimals', () => {
   it('masks secrets wherever they appear and signature headers always', () => {
     const view = maskRequest(
-      { method: 'POST', url: 'http://h/p?key=secret-api-key-1234', headers: { 'x-api-key': 'secret-api-key-1234', 'x-payload-hash': 'c2lnbmF0dXJlLXZhbHVl' }, body: '{"a":1}', signatureHeaders: ['X-Payload-Hash'] },
+      {
+        method: 'POST',
+        url: 'http://h/p?key=secret-api-key-1234',
+        headers: { 'x-api-key': 'secret-api-key-1234', 'x-payload-hash': 'c2lnbmF0dXJlLXZhbHVl' },
+        body: '{"a":1}',
+        signatureHeaders: ['X-Payload-Hash'],
+      },
       createSecretMasker(['secret-api-key-1234', null]),
     );
     expect(view.url).toBe('http://h/p?key=••••1234');
-    expect(view.headers).toEqual([['x-api-key', '••••1234'], ['x-payload-hash', '••••bHVl']]);
+    expect(view.headers).toEqual([
+      ['x-api-key', '••••1234'],
+      ['x-payload-hash', '••••bHVl'],
+    ]);
   });
 
   it('compares decimal strings exactly', () => {

@@ -26,7 +26,13 @@ afterAll(async () => {
   await gw?.close();
 });
 
-const payload = (userId: string) => ({ userId, userName: 'Ada Lovelace', minPaymentAmountInUSD: '12.50', sessionDefaultFiatCurrency: 'EUR', sessionDefaultLanguage: 'en' });
+const payload = (userId: string) => ({
+  userId,
+  userName: 'Ada Lovelace',
+  minPaymentAmountInUSD: '12.50',
+  sessionDefaultFiatCurrency: 'EUR',
+  sessionDefaultLanguage: 'en',
+});
 
 describe('Instap sessions against a fake pgpub API on 127.0.0.1', () => {
   it('previews the exact request with secrets masked, and sends nothing', async () => {

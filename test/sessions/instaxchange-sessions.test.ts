@@ -32,7 +32,14 @@ afterAll(async () => {
   await gw?.close();
 });
 
-const sending = { amountDirection: 'sending', fromAmount: '100.00', fromCurrency: 'EUR', toCurrency: 'USDT-TRON', webhookRef: 'order-10042', address: 'TXyz123' };
+const sending = {
+  amountDirection: 'sending',
+  fromAmount: '100.00',
+  fromCurrency: 'EUR',
+  toCurrency: 'USDT-TRON',
+  webhookRef: 'order-10042',
+  address: 'TXyz123',
+};
 
 describe('InstaXchange sessions', () => {
   it('applies the amountDirection rules and the currency lists from Settings, per field', async () => {

@@ -39,9 +39,18 @@ describe('Calypso invoices', () => {
     const sent = calypsoFake.requests.at(-1)!;
     expect(sent.headers.sign).toBe(createHmac('sha512', calypso.secretKey).update(sent.body).digest('hex'));
     const text = sent.body.toString();
-    expect(text).toMatch(new RegExp(`^\\{"timestamp":\\d{13},"account":"${account}","payload":\\{"currency":"USDT_TRX","amount":25.10,"idempotencyKey":"[0-9a-f-]{36}","externalId":"ext-7"\\}\\}$`));
+    expect(text).toMatch(
+      new RegExp(
+        `^\\{"timestamp":\\d{13},"account":"${account}","payload":\\{"currency":"USDT_TRX","amount":25.10,"idempotencyKey":"[0-9a-f-]{36}","externalId":"ext-7"\\}\\}$`,
+      ),
+    );
     const key = session.payload.idempotencyKey as string;
-    expect(session.correlationKeys).toEqual(expect.arrayContaining([{ kind: 'invoiceId', value: 'inv-1' }, { kind: 'idempotencyKey', value: key }]));
+    expect(session.correlationKeys).toEqual(
+      expect.arrayContaining([
+        { kind: 'invoiceId', value: 'inv-1' },
+        { kind: 'idempotencyKey', value: key },
+      ]),
+    );
     expectNoSecret(session, Object.values(calypso));
     const refreshed = await gw.api<SessionDetail>('sessions.refresh', { id: session.id });
     expect(refreshed.body).toMatchObject({ providerState: 'PAID', status: 'completed' });
@@ -94,10 +103,16 @@ describe('OpenXSwitch instant swap and the Paychant widget link', () => {
 
   it('builds and records the Paychant widget link without any server call', async () => {
     await useLocalProvider(gw, 'paychant', { baseUrl: 'https://widget.paychant.com/sand', apiKey: 'pk_sandbox_partner_01' });
-    const preview = await gw.api<SessionPreview>('sessions.preview', { provider: 'paychant', payload: { action: 'buy', listedAsset: 'USDT', fiatAmount: '5000' } });
+    const preview = await gw.api<SessionPreview>('sessions.preview', {
+      provider: 'paychant',
+      payload: { action: 'buy', listedAsset: 'USDT', fiatAmount: '5000' },
+    });
     const expected = 'https://widget.paychant.com/sand/buy?env=sandbox&partnerApiKey=pk_sandbox_partner_01&listedAsset=USDT&fiatAmount=5000';
     expect(preview.body).toMatchObject({ request: null, link: expected });
-    const { body: session } = await gw.api<Session>('sessions.create', { provider: 'paychant', payload: { action: 'buy', listedAsset: 'USDT', fiatAmount: '5000' } });
+    const { body: session } = await gw.api<Session>('sessions.create', {
+      provider: 'paychant',
+      payload: { action: 'buy', listedAsset: 'USDT', fiatAmount: '5000' },
+    });
     expect(session).toMatchObject({ outcome: 'created', kind: 'widget_link', links: [{ label: 'Widget link', url: expected }] });
     const refresh = await gw.api<{ error: { code: string } }>('sessions.refresh', { id: session.id });
     expect(refresh.body.error.code).toBe('bad_request');

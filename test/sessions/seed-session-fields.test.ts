@@ -42,7 +42,9 @@ describe('Instap session fields (seed 001)', () => {
 describe('InstaXchange session fields (seed 000)', () => {
   const base = { amountDirection: 'sending', fromAmount: 10, fromCurrency: 'EUR', toCurrency: 'USDT' };
   it('accountRefId, address, webhookRef and returnUrl are optional strings; returnUrl a web address', () => {
-    expect(paths(instaxchangeSessionPayload.safeParse({ ...base, accountRefId: 'acc-1', address: 'TXyz', webhookRef: 'order-1', returnUrl: 'https://x.example/r' }))).toEqual([]);
+    expect(
+      paths(instaxchangeSessionPayload.safeParse({ ...base, accountRefId: 'acc-1', address: 'TXyz', webhookRef: 'order-1', returnUrl: 'https://x.example/r' })),
+    ).toEqual([]);
     expect(paths(instaxchangeSessionPayload.safeParse({ ...base, returnUrl: 'javascript:alert(1)' }))).toEqual(['returnUrl']);
   });
 

@@ -97,7 +97,10 @@ describe('checkpoints in a thread of their own', () => {
 
   it('copies a small log in the calling thread, without starting the thread', async () => {
     const { db, dir } = await storeWithLog(50);
-    const checkpointer = new ThreadCheckpointer({ script: new URL('./no-such-thread.js', import.meta.url), data: { file: db.name }, onError: () => expect.fail('no thread') }, inlineCheckpointer(db));
+    const checkpointer = new ThreadCheckpointer(
+      { script: new URL('./no-such-thread.js', import.meta.url), data: { file: db.name }, onError: () => expect.fail('no thread') },
+      inlineCheckpointer(db),
+    );
     cleanups.push(() => checkpointer.close());
     await checkpointer.run();
     expect(rowsInFile(dir.path)).toBe(50);

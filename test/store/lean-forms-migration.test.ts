@@ -60,13 +60,31 @@ describe('migrating a store of the previous release to the compact layout', () =
     for (const [index, delivery] of deliveries.entries()) {
       const seq = insertAsRelease(db, delivery);
       if (index % 3 === 2) continue;
-      const derived = await deriveDelivery(delivery, { adapterFor: (p) => (p === 'unknown' ? undefined : providerAdapters[p]), webhookSecrets: async () => [SECRET] });
+      const derived = await deriveDelivery(delivery, {
+        adapterFor: (p) => (p === 'unknown' ? undefined : providerAdapters[p]),
+        webhookSecrets: async () => [SECRET],
+      });
       saveDerivedAsRelease(db, seq, delivery.provider, derived);
     }
     const before = new Map<string, Before>();
-    for (const row of db.prepare('SELECT seq, id, headers, body, verification, normalized FROM deliveries').all() as Array<{ seq: number; id: string; headers: string; body: Buffer | null; verification: string | null; normalized: string | null }>) {
+    for (const row of db.prepare('SELECT seq, id, headers, body, verification, normalized FROM deliveries').all() as Array<{
+      seq: number;
+      id: string;
+      headers: string;
+      body: Buffer | null;
+      verification: string | null;
+      normalized: string | null;
+    }>) {
       const keys = db.prepare('SELECT kind, value FROM correlation_keys WHERE delivery_seq = ? ORDER BY kind, value').all(row.seq) as Before['keys'];
-      before.set(row.id, { id: row.id, seq: row.seq, bodySha: row.body === null ? null : sha(row.body), headers: row.headers, verification: row.verification, normalized: row.normalized, keys });
+      before.set(row.id, {
+        id: row.id,
+        seq: row.seq,
+        bodySha: row.body === null ? null : sha(row.body),
+        headers: row.headers,
+        verification: row.verification,
+        normalized: row.normalized,
+        keys,
+      });
     }
     db.close();
     expect(before.size).toBe(deliveries.length);

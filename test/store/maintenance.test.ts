@@ -77,7 +77,13 @@ describe('store maintenance', () => {
     const oldPending = delivery('{"event":"B"}', '2026-01-01T00:00:01.000Z');
     const kept = delivery('{"event":"A","data":{"pid":"p-kept"}}', '2026-03-01T00:00:00.000Z');
     await store.deliveries.insertBatch([old, oldPending, kept]);
-    const keyed = (value: string) => ({ ...derived('text'), correlationKeys: [{ kind: 'pid', value }, { kind: 'reference', value: 'shared-ref' }] });
+    const keyed = (value: string) => ({
+      ...derived('text'),
+      correlationKeys: [
+        { kind: 'pid', value },
+        { kind: 'reference', value: 'shared-ref' },
+      ],
+    });
     await store.deliveries.saveDerived([
       { id: old.id, derived: keyed('p-old') },
       { id: kept.id, derived: keyed('p-kept') },

@@ -19,10 +19,12 @@ describe('migration 8: forward credential headers per replay target', () => {
     // Back to the schema before migration 8, with one target saved then.
     const old = new Database(join(dir.path, 'gatewatch.db'));
     old.exec('DELETE FROM schema_migrations WHERE version = 8; ALTER TABLE replay_targets DROP COLUMN forward_credential_headers;');
-    old.prepare(
-      `INSERT INTO replay_targets (id, name, url, provider, timeout_ms, confirmed_at, created_at, updated_at)
+    old
+      .prepare(
+        `INSERT INTO replay_targets (id, name, url, provider, timeout_ms, confirmed_at, created_at, updated_at)
        VALUES ('rpt_old', 'Old staging', 'http://127.0.0.1:1/ok', NULL, 15000, NULL, 'then', 'then')`,
-    ).run();
+      )
+      .run();
     expect(applyMigrations(old, migrations)).toEqual([8]);
     const store = new SqliteReplayStore(old);
     const target = (await store.getTarget('rpt_old'))!;

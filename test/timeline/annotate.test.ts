@@ -10,7 +10,19 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 5, 12, minute)).toISO
 function delivery(id: string, minute: number, status: NormalizedStatus | null, extra: Partial<PlacedStep> & { amount?: [string, string] } = {}): PlacedStep {
   const amount = extra.amount ? { value: extra.amount[0], currency: extra.amount[1] } : null;
   return {
-    step: { kind: 'delivery', id, at: at(minute), title: id, provider: 'paychant', status, outcome: 'ok', detail: null, amount, deliveryId: id, sessionId: null },
+    step: {
+      kind: 'delivery',
+      id,
+      at: at(minute),
+      title: id,
+      provider: 'paychant',
+      status,
+      outcome: 'ok',
+      detail: null,
+      amount,
+      deliveryId: id,
+      sessionId: null,
+    },
     amounts: amount ? [{ role: 'fiat', ...amount }] : [],
     duplicateOf: extra.duplicateOf ?? null,
     signatureFailed: extra.signatureFailed ?? false,
@@ -20,8 +32,17 @@ function delivery(id: string, minute: number, status: NormalizedStatus | null, e
 
 const session = (id: string, minute: number, amount: [string, string], status: NormalizedStatus = 'created'): PlacedStep =>
   contributedStep({
-    kind: 'session', id, at: at(minute), title: 'Session created', provider: 'instaxchange', status, outcome: 'ok', detail: null,
-    amount: { value: amount[0], currency: amount[1] }, deliveryId: null, sessionId: id,
+    kind: 'session',
+    id,
+    at: at(minute),
+    title: 'Session created',
+    provider: 'instaxchange',
+    status,
+    outcome: 'ok',
+    detail: null,
+    amount: { value: amount[0], currency: amount[1] },
+    deliveryId: null,
+    sessionId: id,
   } satisfies TimelineStep);
 
 describe('timeline annotation', () => {

@@ -14,14 +14,32 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 5, 12, minute)).toISO
 
 const session = (value: string, currency: string): PlacedStep =>
   contributedStep({
-    kind: 'session', id: 's', at: at(0), title: 'Session created', provider: 'instap', status: 'created', outcome: 'ok', detail: null,
-    amount: { value, currency }, deliveryId: null, sessionId: 's',
+    kind: 'session',
+    id: 's',
+    at: at(0),
+    title: 'Session created',
+    provider: 'instap',
+    status: 'created',
+    outcome: 'ok',
+    detail: null,
+    amount: { value, currency },
+    deliveryId: null,
+    sessionId: 's',
   } satisfies TimelineStep);
 
 const payment = (value: string, currency: string): PlacedStep => ({
   step: {
-    kind: 'delivery', id: 'p', at: at(5), title: 'p', provider: 'instap', status: 'completed', outcome: 'ok', detail: null,
-    amount: { value, currency }, deliveryId: 'p', sessionId: null,
+    kind: 'delivery',
+    id: 'p',
+    at: at(5),
+    title: 'p',
+    provider: 'instap',
+    status: 'completed',
+    outcome: 'ok',
+    detail: null,
+    amount: { value, currency },
+    deliveryId: 'p',
+    sessionId: null,
   },
   amounts: [{ role: 'blockchain', value, currency }],
   duplicateOf: null,
@@ -29,8 +47,7 @@ const payment = (value: string, currency: string): PlacedStep => ({
   verification: 'valid',
 });
 
-const flagsFor = (asked: string, reported: string) =>
-  annotate(sortSteps([session(asked, 'BTC'), payment(reported, 'BTC')])).flags.map((f) => f.kind);
+const flagsFor = (asked: string, reported: string) => annotate(sortSteps([session(asked, 'BTC'), payment(reported, 'BTC')])).flags.map((f) => f.kind);
 
 describe('decimals in any JSON number form', () => {
   it.each([
@@ -65,10 +82,7 @@ describe('decimals in any JSON number form', () => {
 
   it.skipIf(phpVersion === null)('accepts what PHP json_encode prints for the same amounts', () => {
     const amounts = ['0.00001', '0.00000012', '0.000123', '1e22', '0.5', '170.10', '12345678901234', '0.0001', '3.74e-9'];
-    const printed = runPhp<string[]>(
-      'echo json_encode(array_map(fn($a) => json_encode((float) $a), json_decode(stream_get_contents(STDIN), true)));',
-      amounts,
-    );
+    const printed = runPhp<string[]>('echo json_encode(array_map(fn($a) => json_encode((float) $a), json_decode(stream_get_contents(STDIN), true)));', amounts);
     expect(printed.slice(0, 2)).toEqual(['1.0e-5', '1.2e-7']);
     printed.forEach((php, i) => {
       // PHP prints the nearest double: equal to the amount whenever that has ≤ 15 significant digits.

@@ -9,11 +9,29 @@ import type { TimelineDeliveryRecord } from '../../src-main/store/timeline-types
 import type { NormalizedStatus } from '../../src-shared/domain/normalized.js';
 
 let seq = 0;
-function record(id: string, receivedAt: string, status: NormalizedStatus, providerTime: { received: string; at: string | null } | null, extra: Partial<TimelineDeliveryRecord> = {}): TimelineDeliveryRecord {
+function record(
+  id: string,
+  receivedAt: string,
+  status: NormalizedStatus,
+  providerTime: { received: string; at: string | null } | null,
+  extra: Partial<TimelineDeliveryRecord> = {},
+): TimelineDeliveryRecord {
   seq += 1;
   return {
-    id, seq, provider: 'paychant', receivedAt, eventType: status, eventId: null, status, providerStatus: null, verification: 'valid',
-    verificationDiagnosis: null, amounts: [], duplicateOf: null, rejected: false, keys: [],
+    id,
+    seq,
+    provider: 'paychant',
+    receivedAt,
+    eventType: status,
+    eventId: null,
+    status,
+    providerStatus: null,
+    verification: 'valid',
+    verificationDiagnosis: null,
+    amounts: [],
+    duplicateOf: null,
+    rejected: false,
+    keys: [],
     providerTime: providerTime ? { field: 'data.date', ...providerTime } : null,
     ...extra,
   };

@@ -32,7 +32,12 @@ describe('timeline.get and dashboard.get through the HTTP API', () => {
     expect(body.steps.map((s) => s.title)).toEqual(['CREATED', 'AWAITING_PAYMENT', 'PAYMENT_COMPLETED', 'AWAITING_PAYMENT']);
     // The completion failed verification: it does not move the payment's status.
     expect(body.steps.map((s) => s.statusAfter)).toEqual(['created', 'pending', 'pending', 'pending']);
-    expect(body.headline).toMatchObject({ state: 'pending', verified: false, tone: 'warning', claimed: { status: 'completed', stepKey: `delivery:${ids[2]}`, verification: 'invalid' } });
+    expect(body.headline).toMatchObject({
+      state: 'pending',
+      verified: false,
+      tone: 'warning',
+      claimed: { status: 'completed', stepKey: `delivery:${ids[2]}`, verification: 'invalid' },
+    });
     expect(body.headline!.summary).toBe(
       'Completed, unverified: the signature of PAYMENT_COMPLETED did not verify, so the backend probably still shows pending.',
     );

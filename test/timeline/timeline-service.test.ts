@@ -24,19 +24,56 @@ describe('buildTimeline', () => {
   it('finds deliveries by any key, follows their own keys once, and merges contributed steps in time order', async () => {
     await seedDeliveries(store, [
       { id: 'dlv_a', receivedAt: at(2), status: 'pending', eventType: 'AWAITING_PAYMENT', keys: [{ kind: 'pid', value: 'P-1' }] },
-      { id: 'dlv_b', receivedAt: at(9), status: 'completed', eventType: 'PAYMENT_COMPLETED', keys: [{ kind: 'pid', value: 'P-1' }, { kind: 'transactionRef', value: 'TX-9' }] },
+      {
+        id: 'dlv_b',
+        receivedAt: at(9),
+        status: 'completed',
+        eventType: 'PAYMENT_COMPLETED',
+        keys: [
+          { kind: 'pid', value: 'P-1' },
+          { kind: 'transactionRef', value: 'TX-9' },
+        ],
+      },
       // Linked to the payment only through TX-9: found by expanding dlv_b's keys.
       { id: 'dlv_c', receivedAt: at(20), status: 'refunded', eventType: 'REFUND', keys: [{ kind: 'transactionRef', value: 'TX-9' }] },
       // Shares only the wallet (an account key): must not be pulled in.
-      { id: 'dlv_other', receivedAt: at(5), status: 'completed', keys: [{ kind: 'walletId', value: 'W-1' }, { kind: 'pid', value: 'P-2' }] },
-      { id: 'dlv_wallet', receivedAt: at(6), status: 'completed', keys: [{ kind: 'walletId', value: 'W-1' }, { kind: 'pid', value: 'P-1' }] },
+      {
+        id: 'dlv_other',
+        receivedAt: at(5),
+        status: 'completed',
+        keys: [
+          { kind: 'walletId', value: 'W-1' },
+          { kind: 'pid', value: 'P-2' },
+        ],
+      },
+      {
+        id: 'dlv_wallet',
+        receivedAt: at(6),
+        status: 'completed',
+        keys: [
+          { kind: 'walletId', value: 'W-1' },
+          { kind: 'pid', value: 'P-1' },
+        ],
+      },
     ]);
     const asked: Array<{ keys: readonly string[]; deliveryIds: readonly string[] }> = [];
     const source: TimelineSource = {
       async stepsFor(query) {
         asked.push(query);
         return [
-          { kind: 'session', id: 'ses_1', at: at(0), title: 'Session created', provider: 'paychant', status: 'created', outcome: 'ok', detail: null, amount: null, deliveryId: null, sessionId: 'ses_1' },
+          {
+            kind: 'session',
+            id: 'ses_1',
+            at: at(0),
+            title: 'Session created',
+            provider: 'paychant',
+            status: 'created',
+            outcome: 'ok',
+            detail: null,
+            amount: null,
+            deliveryId: null,
+            sessionId: 'ses_1',
+          },
         ];
       },
     };
@@ -56,7 +93,15 @@ describe('buildTimeline', () => {
     await seedDeliveries(store, [
       { id: 'dlv_1', receivedAt: at(1), status: 'completed', eventId: 'ev-1', keys: [{ kind: 'pid', value: 'P-7' }] },
       { id: 'dlv_2', receivedAt: at(4), status: 'completed', eventId: 'ev-1', keys: [{ kind: 'pid', value: 'P-7' }] },
-      { id: 'dlv_3', receivedAt: at(6), status: 'completed', eventId: 'ev-3', verification: 'invalid', diagnosis: 'wrong secret', keys: [{ kind: 'pid', value: 'P-7' }] },
+      {
+        id: 'dlv_3',
+        receivedAt: at(6),
+        status: 'completed',
+        eventId: 'ev-3',
+        verification: 'invalid',
+        diagnosis: 'wrong secret',
+        keys: [{ kind: 'pid', value: 'P-7' }],
+      },
     ]);
     const broken: TimelineSource = { stepsFor: async () => Promise.reject(new Error('sessions table locked')) };
     const timeline = await buildTimeline({ store: store.timeline, sources: [broken] }, 'dlv_1');

@@ -18,10 +18,15 @@ export function interopHandlers(ctx: AppContext): FeatureHandlers<typeof interop
       );
       const from = input.curl !== undefined ? 'a pasted cURL command' : (input.fileName ?? 'a HAR file');
       const ids = result.imported.map((d) => d.id);
-      await ctx.audit.record('deliveries.import', ids.length === 1 ? ids[0]! : null, `Imported ${ids.length} ${ids.length === 1 ? 'delivery' : 'deliveries'} from ${from}`, {
-        ids,
-        skipped: result.skipped.length,
-      });
+      await ctx.audit.record(
+        'deliveries.import',
+        ids.length === 1 ? ids[0]! : null,
+        `Imported ${ids.length} ${ids.length === 1 ? 'delivery' : 'deliveries'} from ${from}`,
+        {
+          ids,
+          skipped: result.skipped.length,
+        },
+      );
       return result;
     },
   };

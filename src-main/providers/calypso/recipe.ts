@@ -31,7 +31,7 @@ export function chooseByKeyHeader(headers: RawHeaders, secrets: readonly Webhook
     return {
       eligible: secrets,
       others: [],
-      ...(anyKeyed ? { note: 'the Key header matches no configured secret\'s key, so every secret was tried' } : {}),
+      ...(anyKeyed ? { note: "the Key header matches no configured secret's key, so every secret was tried" } : {}),
     };
   }
   return {

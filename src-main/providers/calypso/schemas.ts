@@ -21,30 +21,61 @@ export const calypsoEnvelope = z.looseObject({
 type Fields = Record<string, FieldKind>;
 
 const invoiceBase: Fields = {
-  type: 'string', message: 'string', currency: 'string', parentExternalId: 'id',
-  createdDate: 'string', idempotencyKey: 'string', externalId: 'string',
+  type: 'string',
+  message: 'string',
+  currency: 'string',
+  parentExternalId: 'id',
+  createdDate: 'string',
+  idempotencyKey: 'string',
+  externalId: 'string',
 };
 const invoiceDeposit: Fields = {
-  ...invoiceBase, amount: 'decimal', transactionId: 'ids', senderAddress: 'string',
-  paymentDate: 'string', transactionHash: 'string', fiatAmount: 'fiat',
+  ...invoiceBase,
+  amount: 'decimal',
+  transactionId: 'ids',
+  senderAddress: 'string',
+  paymentDate: 'string',
+  transactionHash: 'string',
+  fiatAmount: 'fiat',
 };
 const invoicePayment: Fields = {
-  type: 'string', amount: 'decimal', currency: 'string', description: 'string', externalId: 'string',
-  fiatAmount: 'fiat', fiatCurrency: 'string', idempotencyKey: 'string', parentExternalId: 'id', realAmount: 'decimal',
+  type: 'string',
+  amount: 'decimal',
+  currency: 'string',
+  description: 'string',
+  externalId: 'string',
+  fiatAmount: 'fiat',
+  fiatCurrency: 'string',
+  idempotencyKey: 'string',
+  parentExternalId: 'id',
+  realAmount: 'decimal',
 };
 const fiatOrder: Fields = { parentExternalId: 'id', idempotencyKey: 'string' };
 const c2fOrder: Fields = {
-  ...fiatOrder, type: 'string', state: 'string', orderId: 'id', externalId: 'string',
+  ...fiatOrder,
+  type: 'string',
+  state: 'string',
+  orderId: 'id',
+  externalId: 'string',
 };
 const purse: Fields = { currency: 'id', customerId: 'id', customerBlocked: 'boolean', purseId: 'id' };
 const purseTx: Fields = { ...purse, transactionId: 'id', amount: 'decimal' };
 const purseReceipt: Fields = { ...purseTx, senderAddress: 'string', transactionHash: 'string', createdDate: 'string' };
 const payout: Fields = {
-  type: 'string', parentExternalId: 'id', createdDate: 'string', idempotencyKey: 'string', currency: 'string',
+  type: 'string',
+  parentExternalId: 'id',
+  createdDate: 'string',
+  idempotencyKey: 'string',
+  currency: 'string',
 };
 const topUp: Fields = {
-  type: 'string', amount: 'decimal', currency: 'string', senderAddress: 'string',
-  paymentDate: 'string', transactionHash: 'string', fiatAmount: 'fiat',
+  type: 'string',
+  amount: 'decimal',
+  currency: 'string',
+  senderAddress: 'string',
+  paymentDate: 'string',
+  transactionHash: 'string',
+  fiatAmount: 'fiat',
 };
 
 export const calypsoEventFields: Readonly<Record<string, Fields>> = {
@@ -52,13 +83,25 @@ export const calypsoEventFields: Readonly<Record<string, Fields>> = {
   INVOICE_CREATE_UNLIMITED_INVOICE: invoiceBase,
   INVOICE_FUNDS_RECEIVED_FOR_INVOICE: { ...invoiceDeposit, invoiceAddress: 'string' },
   INVOICE_PENDING_INTERVENTION: {
-    type: 'string', message: 'string', parentExternalId: 'id', idempotencyKey: 'string', externalId: 'string',
+    type: 'string',
+    message: 'string',
+    parentExternalId: 'id',
+    idempotencyKey: 'string',
+    externalId: 'string',
   },
   INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED: {
-    ...invoiceBase, amount: 'decimal', serviceFee: 'decimal', fiatAmount: 'fiat', transactionIds: 'ids',
+    ...invoiceBase,
+    amount: 'decimal',
+    serviceFee: 'decimal',
+    fiatAmount: 'fiat',
+    transactionIds: 'ids',
   },
   INVOICE_EXPIRED: {
-    ...invoiceBase, amount: 'decimal', fiatCurrency: 'string', expirationDate: 'string', fiatAmount: 'fiat',
+    ...invoiceBase,
+    amount: 'decimal',
+    fiatCurrency: 'string',
+    expirationDate: 'string',
+    fiatAmount: 'fiat',
   },
   INVOICE_PAID: invoicePayment,
   INVOICE_MEMPOOL_FOUND: { ...invoicePayment, createdDate: 'string', transactionHash: 'string' },
@@ -68,11 +111,19 @@ export const calypsoEventFields: Readonly<Record<string, Fields>> = {
   FIAT_APPLIER_ORDER_UNPAID: { ...fiatOrder, reasonType: 'string' },
   FIAT_APPLIER_PAYMENT_FAILED: { ...fiatOrder, reason: 'string' },
   FIAT_APPLIER_ADJUSTMENT: {
-    ...fiatOrder, adjustmentDate: 'string', sumAfterAdjustment: 'decimal', reason: 'string',
-    currency: 'string', fiatCurrency: 'any',
+    ...fiatOrder,
+    adjustmentDate: 'string',
+    sumAfterAdjustment: 'decimal',
+    reason: 'string',
+    currency: 'string',
+    fiatCurrency: 'any',
   },
   FIAT_APPLIER_WITHDRAWAL_SUCCESS: {
-    ...c2fOrder, rate: 'decimal', currency: 'string', fiatAmount: 'decimal', fiatCurrency: 'string',
+    ...c2fOrder,
+    rate: 'decimal',
+    currency: 'string',
+    fiatAmount: 'decimal',
+    fiatCurrency: 'string',
   },
   FIAT_APPLIER_WITHDRAWAL_FAILED: { ...c2fOrder, reason: 'string' },
   CUSTOMER_PURSE_EXPIRED: { customerId: 'id', customerBlocked: 'boolean', purseId: 'id' },
@@ -83,7 +134,10 @@ export const calypsoEventFields: Readonly<Record<string, Fields>> = {
   PAYOUT_CHANGE_STATUS: { ...payout, hash: 'string', payoutStatus: 'string' },
   PAYOUT_CONFIRMED: { ...payout, approved: 'list' },
   PAYOUT_VALIDATION_ERROR: {
-    ...payout, message: 'string', dealWithdrawalId: 'id', validationStatus: 'string',
+    ...payout,
+    message: 'string',
+    dealWithdrawalId: 'id',
+    validationStatus: 'string',
   },
   TOP_UP_COMPLIANCE_CHECK: topUp,
   TOP_UP_COMPLIANCE_DECLINED: topUp,

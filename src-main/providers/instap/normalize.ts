@@ -20,13 +20,16 @@ export function normalizeInstap(parsed: ParsedWebhook): NormalizedEvent {
     status: lookupStatus('instap', 'paymentStatus.paymentStatus', word) ?? 'unknown',
     providerStatus: word,
     direction: 'deposit',
-    amounts: markListed([
-      ...amount('blockchain', at(json, 'blockChainAmount'), at(json, 'blockChainCurrency')),
-      ...(Array.isArray(converted) ? converted.flatMap((c) => amount('converted', at(c, 'convertedValue'), at(c, 'fiatCurrency'))) : []),
-      ...amount('paid (USD)', at(payment, 'actualPaymentInUsd'), 'USD'),
-      ...amount('minimum (USD)', at(payment, 'minAmountToBePaidInUsd'), 'USD'),
-      ...amount('maximum (USD)', at(payment, 'maxAmountToBePaidInUsd'), 'USD'),
-    ], (role) => (role === 'blockchain' ? instapBlockchainCurrencies : role === 'converted' ? instapConvertedFiat : null)),
+    amounts: markListed(
+      [
+        ...amount('blockchain', at(json, 'blockChainAmount'), at(json, 'blockChainCurrency')),
+        ...(Array.isArray(converted) ? converted.flatMap((c) => amount('converted', at(c, 'convertedValue'), at(c, 'fiatCurrency'))) : []),
+        ...amount('paid (USD)', at(payment, 'actualPaymentInUsd'), 'USD'),
+        ...amount('minimum (USD)', at(payment, 'minAmountToBePaidInUsd'), 'USD'),
+        ...amount('maximum (USD)', at(payment, 'maxAmountToBePaidInUsd'), 'USD'),
+      ],
+      (role) => (role === 'blockchain' ? instapBlockchainCurrencies : role === 'converted' ? instapConvertedFiat : null),
+    ),
     parties: [...party('depositor', 'user', at(json, 'userId')), ...party('depositor', 'name', at(json, 'userName'))],
     eventTime: providerTimeAt(json, [['date']]),
   };

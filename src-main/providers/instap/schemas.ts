@@ -7,8 +7,16 @@ import { at } from '../shared/json-path.js';
 
 /** Fields the documents name; any other top-level string may be the undocumented session token. */
 export const instapKnownFields = [
-  'objectType', 'userId', 'userName', 'date', 'blockChainCurrency', 'blockChainTxId',
-  'blockChainAmount', 'convertedAmount', 'conversionTime', 'paymentStatus',
+  'objectType',
+  'userId',
+  'userName',
+  'date',
+  'blockChainCurrency',
+  'blockChainTxId',
+  'blockChainAmount',
+  'convertedAmount',
+  'conversionTime',
+  'paymentStatus',
 ] as const;
 
 export const instapDepositEventFields = z.looseObject({
@@ -23,8 +31,10 @@ export const instapDepositEventFields = z.looseObject({
   convertedAmount: z.array(fieldsSchema({ fiatCurrency: 'string', convertedValue: 'decimal' })).nullish(),
   conversionTime: z.unknown().optional(),
   paymentStatus: fieldsSchema({
-    minAmountToBePaidInUsd: 'decimal', maxAmountToBePaidInUsd: 'decimal',
-    actualPaymentInUsd: 'decimal', paymentStatus: 'string',
+    minAmountToBePaidInUsd: 'decimal',
+    maxAmountToBePaidInUsd: 'decimal',
+    actualPaymentInUsd: 'decimal',
+    paymentStatus: 'string',
   }).nullish(),
 });
 

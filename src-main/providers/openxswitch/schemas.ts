@@ -24,15 +24,36 @@ const walletSchema = z.looseObject({
 });
 
 export const instantSwapParams = fieldsSchema({
-  id: 'id', fee: 'decimal', fromCoin: 'string', fromAmount: 'decimal', toCoin: 'string', toAmount: 'decimal',
-  swapPrice: 'decimal', status: 'string', ts: 'id', quoteId: 'id', walletId: 'string',
-  workspaceId: 'string', createdAt: 'string', wallet: walletSchema,
+  id: 'id',
+  fee: 'decimal',
+  fromCoin: 'string',
+  fromAmount: 'decimal',
+  toCoin: 'string',
+  toAmount: 'decimal',
+  swapPrice: 'decimal',
+  status: 'string',
+  ts: 'id',
+  quoteId: 'id',
+  walletId: 'string',
+  workspaceId: 'string',
+  createdAt: 'string',
+  wallet: walletSchema,
 });
 
 const transferParams = fieldsSchema({
-  id: 'id', destination: 'string', coin: 'string', amount: 'decimal', chain: 'string', status: 'string',
-  fromAddress: 'string', toAddress: 'string', fromWalletId: 'string', toWalletId: 'string',
-  walletId: 'string', clientTxId: 'string', createdAt: 'string',
+  id: 'id',
+  destination: 'string',
+  coin: 'string',
+  amount: 'decimal',
+  chain: 'string',
+  status: 'string',
+  fromAddress: 'string',
+  toAddress: 'string',
+  fromWalletId: 'string',
+  toWalletId: 'string',
+  walletId: 'string',
+  clientTxId: 'string',
+  createdAt: 'string',
 });
 
 export const openxswitchEventSchemas: Readonly<Record<string, z.ZodType>> = Object.fromEntries(

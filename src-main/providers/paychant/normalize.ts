@@ -22,10 +22,7 @@ export function normalizePaychant(parsed: ParsedWebhook): NormalizedEvent {
       ...amount('asset', field('assetAmount'), asset),
       ...amount('exchangeRate', field('exchangeRate'), fiat && asset ? `${fiat}/${asset}` : null),
     ],
-    parties: [
-      ...party('user', 'wallet', field('userAddress')),
-      ...party('payment address', 'wallet', field('cryptoAddress')),
-    ],
+    parties: [...party('user', 'wallet', field('userAddress')), ...party('payment address', 'wallet', field('cryptoAddress'))],
     environment: textAt(data, 'env'),
     eventTime: providerTimeAt(parsed.json, [['data', 'date']]),
   };

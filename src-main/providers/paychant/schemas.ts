@@ -9,14 +9,23 @@ export const paychantEnvelope = z.looseObject({
 });
 
 export const paychantData = fieldsSchema({
-  env: 'string', pid: 'id', date: 'string', fiat: 'string', asset: 'string', chain: 'string',
-  action: 'string', fiatAmount: 'decimal', assetAmount: 'decimal', userAddress: 'string',
-  exchangeRate: 'decimal', paymentMethod: 'string', cryptoAddress: 'string', transactionRef: 'string',
+  env: 'string',
+  pid: 'id',
+  date: 'string',
+  fiat: 'string',
+  asset: 'string',
+  chain: 'string',
+  action: 'string',
+  fiatAmount: 'decimal',
+  assetAmount: 'decimal',
+  userAddress: 'string',
+  exchangeRate: 'decimal',
+  paymentMethod: 'string',
+  cryptoAddress: 'string',
+  transactionRef: 'string',
 });
 
-export const paychantEventSchemas: Readonly<Record<string, z.ZodType>> = Object.fromEntries(
-  eventTypes.paychant.map((e) => [e.type, paychantData]),
-);
+export const paychantEventSchemas: Readonly<Record<string, z.ZodType>> = Object.fromEntries(eventTypes.paychant.map((e) => [e.type, paychantData]));
 
 const knownCodes = new Set(eventTypes.paychant.map((e) => e.type));
 

@@ -58,10 +58,7 @@ export function serializedForm(json: LosslessJson, style: SerializationStyle, so
   return {
     name: `${STYLE_NAMES[style]}${SORT_NAMES[sort]}`,
     get bytes() {
-      bytes ??= Buffer.from(
-        style === 'js' ? stringifyJsStyle(json, sort) : stringifyPhpStyle(json, { escapeSlashes: style === 'php', sort }),
-        'utf8',
-      );
+      bytes ??= Buffer.from(style === 'js' ? stringifyJsStyle(json, sort) : stringifyPhpStyle(json, { escapeSlashes: style === 'php', sort }), 'utf8');
       return bytes;
     },
     get note() {
@@ -97,8 +94,7 @@ function traitsOf(value: unknown, acc: BodyTraits = { nonAscii: false, slash: fa
     if (String(value.toNumber()) !== value.text) acc.reformattedNumber = true;
   } else if (Array.isArray(value)) {
     for (const v of value) traitsOf(v, acc);
-  }
-  else if (isJsonObject(value)) {
+  } else if (isJsonObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       scanString(k);
       traitsOf(v, acc);

@@ -13,7 +13,8 @@ export function headerMissing(header: string, present: boolean): string {
   return present ? `signature header ${header} is present but empty` : `signature header ${header} missing`;
 }
 
-const ordinal = (n: number): string => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+const ordinal = (n: number): string =>
+  `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /** A signature header that came more than once; `matchedIndex` is the value that matched, if any. */
 export function headerRepeated(header: string, count: number, nonEmpty: number, matchedIndex?: number): string {

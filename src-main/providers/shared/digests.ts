@@ -60,8 +60,7 @@ export const md5WithSecretSuffix: DigestVariant = {
   algorithm: 'MD5',
   encoding: 'hex',
   keyed: true,
-  compute: (secret, content) =>
-    createHash('md5').update(content).update(':', 'utf8').update(secret, 'utf8').digest('hex'),
+  compute: (secret, content) => createHash('md5').update(content).update(':', 'utf8').update(secret, 'utf8').digest('hex'),
   ...shape('md5', 'hex'),
 };
 

@@ -17,8 +17,12 @@ function utc(year: number, month: number, day: number, hour: number, minute: num
   const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const date = new Date(time);
   const real =
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day &&
-    date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second;
   return real ? date.toISOString() : null;
 }
 

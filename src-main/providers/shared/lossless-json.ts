@@ -24,17 +24,9 @@ export class JsonNumber {
   }
 }
 
-export type LosslessJson =
-  | null
-  | boolean
-  | string
-  | JsonNumber
-  | LosslessJson[]
-  | { [key: string]: LosslessJson };
+export type LosslessJson = null | boolean | string | JsonNumber | LosslessJson[] | { [key: string]: LosslessJson };
 
-export type LosslessParseResult =
-  | { ok: true; value: LosslessJson }
-  | { ok: false; error: string };
+export type LosslessParseResult = { ok: true; value: LosslessJson } | { ok: false; error: string };
 
 /**
  * The keys of a parsed object in the order the sender wrote them (first appearance). JS objects

@@ -80,14 +80,14 @@ export function verifySignature(
     const diagnosis = say.joinNotes(say.headerMissing(headerName, values.length > 0), recipe.missingHeaderNote?.(delivery.headers));
     return { ...base, status: 'unsigned', candidatesTried: [], diagnosis, checks: checks() };
   }
-  const repeated = (m?: Match): string | undefined => (values.length > 1 ? say.headerRepeated(headerName, values.length, received.length, m?.valueIndex) : undefined);
+  const repeated = (m?: Match): string | undefined =>
+    values.length > 1 ? say.headerRepeated(headerName, values.length, received.length, m?.valueIndex) : undefined;
   if (secrets.length === 0) return { ...base, status: 'no-secret', candidatesTried: [], diagnosis: say.noSecretConfigured(), checks: checks() };
 
   const decoded = decodeJsonBody(delivery.body);
   const forms = recipe.forms(delivery.body, decoded.json);
   const tried = new Set<string>();
-  const candidateName = (m: Match): string =>
-    recipe.digests.length > 1 ? `${m.form.name} (${m.digest.name})` : m.form.name;
+  const candidateName = (m: Match): string => (recipe.digests.length > 1 ? `${m.form.name} (${m.digest.name})` : m.form.name);
 
   const findMatch = (secretValue: string, keyed: boolean): Match | undefined => {
     for (const digest of recipe.digests) {
@@ -148,7 +148,10 @@ export function verifySignature(
     repeated(),
     ...new Set(received.map((r) => say.headerShapeMismatch(headerName, r, recipe.digests))),
     decoded.error !== null && recipe.usesSerializedForms ? say.bodyNotJson(decoded.error) : undefined,
-    say.noSecretMatches([...choice.eligible, ...choice.others].map((s) => s.label), [...distinctForms(forms)].length),
+    say.noSecretMatches(
+      [...choice.eligible, ...choice.others].map((s) => s.label),
+      [...distinctForms(forms)].length,
+    ),
   );
   return { ...base, status: 'invalid', candidatesTried: [...tried], diagnosis, checks: checks() };
 }

@@ -51,7 +51,11 @@ export const calypsoClient: SessionClient = {
   },
   complete: (payload) => ({ ...payload, idempotencyKey: payload.idempotencyKey ?? randomUUID() }),
   build: (payload, ctx) =>
-    signed(`/api/v1/invoice/${payload.invoiceType === 'unlimited' ? 'unlimited' : 'single'}/create`, { account: payload.account, payload: invoicePayload(payload) }, ctx),
+    signed(
+      `/api/v1/invoice/${payload.invoiceType === 'unlimited' ? 'unlimited' : 'single'}/create`,
+      { account: payload.account, payload: invoicePayload(payload) },
+      ctx,
+    ),
   interpretCreate(payload, answer) {
     const id = answer ? firstText(answer.json, [['id'], ['data', 'id'], ['invoiceId'], ['data', 'invoiceId']]) : null;
     const address = answer ? firstText(answer.json, [['address'], ['data', 'address']]) : null;

@@ -42,7 +42,13 @@ export const openxswitchClient: SessionClient = {
   },
   statusRequest: (session, ctx) => {
     const query = new URLSearchParams({ swapId: session.providerSessionId ?? '', walletId: String(session.payload.walletId ?? '') });
-    return { method: 'GET', url: joinUrl(ctx.creds.baseUrl, `/v1/instant-swap/order?${query}`), headers: bearer(ctx.creds.apiKey), body: null, signatureHeaders: [] };
+    return {
+      method: 'GET',
+      url: joinUrl(ctx.creds.baseUrl, `/v1/instant-swap/order?${query}`),
+      headers: bearer(ctx.creds.apiKey),
+      body: null,
+      signatureHeaders: [],
+    };
   },
   interpretStatus(answer) {
     const word = statusWord(answer.json);

@@ -48,12 +48,7 @@ export function encodeDelivery(form: { headers: readonly HeaderPair[]; body: Uin
 
 export function decodeDelivery<Detail>(stored: Uint8Array): DeliveryForm<Detail> {
   const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  const plain =
-    bytes[0] === DEFLATE_V1
-      ? inflateRawSync(bytes.subarray(1), { dictionary })
-      : bytes[0] === AS_IS
-        ? bytes.subarray(1)
-        : null;
+  const plain = bytes[0] === DEFLATE_V1 ? inflateRawSync(bytes.subarray(1), { dictionary }) : bytes[0] === AS_IS ? bytes.subarray(1) : null;
   if (plain === null) throw new Error(`unknown stored form ${String(bytes[0])}: written by a newer Gatewatch?`);
   const flags = plain.readUInt8(0);
   const bodyStart = PREFIX_BYTES + plain.readUInt32BE(1);

@@ -1,14 +1,5 @@
 import type Database from 'better-sqlite3';
-import type {
-  DeliveryCounts,
-  DeliveryPage,
-  DeliveryQuery,
-  DeliveryStore,
-  DerivedFields,
-  NewDelivery,
-  PendingDelivery,
-  StoredDelivery,
-} from '../types.js';
+import type { DeliveryCounts, DeliveryPage, DeliveryQuery, DeliveryStore, DerivedFields, NewDelivery, PendingDelivery, StoredDelivery } from '../types.js';
 import {
   captureValues,
   fullSelect,
@@ -113,7 +104,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
     if (query.status) filter('status = @status', 'status', query.status);
     if (query.environment) filter('environment = @environment', 'environment', query.environment);
     // The states are the contract's fixed list, never the caller's text.
-    if (query.relayState) where.push(`seq IN (SELECT delivery_seq FROM relay_jobs WHERE state IN (${RELAY_FILTER_STATES[query.relayState].map((s) => `'${s}'`).join(', ')}))`);
+    if (query.relayState)
+      where.push(`seq IN (SELECT delivery_seq FROM relay_jobs WHERE state IN (${RELAY_FILTER_STATES[query.relayState].map((s) => `'${s}'`).join(', ')}))`);
     // Pending = never derived; `derived_at IS NULL` lets the small deliveries_pending index answer.
     if (query.verification === 'pending') where.push('derived_at IS NULL AND verification_status IS NULL');
     else if (query.verification) filter('verification_status = @verification', 'verification', query.verification);
@@ -137,27 +129,23 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private seqRange(query: DeliveryQuery): SeqRange | null {
     // Two subqueries: SQLite answers a lone min() or max() from the ends of the table, but
     // scans every row for `SELECT min(seq), max(seq)`.
-    const ends = this.db
-      .prepare('SELECT (SELECT min(seq) FROM deliveries) AS low, (SELECT max(seq) FROM deliveries) AS high')
-      .get() as {
+    const ends = this.db.prepare('SELECT (SELECT min(seq) FROM deliveries) AS low, (SELECT max(seq) FROM deliveries) AS high').get() as {
       low: number | null;
       high: number | null;
     };
     if (ends.low === null || ends.high === null) return null;
     let { low, high } = ends as SeqRange;
     if (query.since) {
-      const first = this.db
-        .prepare('SELECT seq FROM deliveries WHERE received_at >= ? ORDER BY received_at, seq LIMIT 1')
-        .pluck()
-        .get(query.since) as number | undefined;
+      const first = this.db.prepare('SELECT seq FROM deliveries WHERE received_at >= ? ORDER BY received_at, seq LIMIT 1').pluck().get(query.since) as
+        | number
+        | undefined;
       if (first === undefined) return null;
       low = first;
     }
     if (query.until) {
-      const last = this.db
-        .prepare('SELECT seq FROM deliveries WHERE received_at <= ? ORDER BY received_at DESC, seq DESC LIMIT 1')
-        .pluck()
-        .get(query.until) as number | undefined;
+      const last = this.db.prepare('SELECT seq FROM deliveries WHERE received_at <= ? ORDER BY received_at DESC, seq DESC LIMIT 1').pluck().get(query.until) as
+        | number
+        | undefined;
       if (last === undefined) return null;
       high = last;
     }
@@ -178,13 +166,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   /** Walks search hits newest first (FTS rowid = seq, filters are index tokens), re-checking each row's columns. */
-  private listByText(
-    query: DeliveryQuery,
-    match: string,
-    range: SeqRange,
-    where: string[],
-    params: Record<string, unknown>,
-  ): DeliveryPage {
+  private listByText(query: DeliveryQuery, match: string, range: SeqRange, where: string[], params: Record<string, unknown>): DeliveryPage {
     const hits = this.db.prepare(
       `SELECT rowid FROM delivery_search WHERE delivery_search MATCH @match AND rowid >= @low AND rowid < @before
        ORDER BY rowid DESC LIMIT @chunk`,
@@ -223,7 +205,10 @@ export class SqliteDeliveryStore implements DeliveryStore {
     // Index tokens of event types could collide (`a_b`, `ab`): re-check a small exact count then.
     const recheck = query.eventType && counted.length <= EXACT_COUNT_CAP && counted.length > 0;
     const confirmed = recheck
-      ? (this.db.prepare(`SELECT seq FROM deliveries WHERE seq IN (${counted.join(',')}) ${filter}`).pluck().all(params) as number[])
+      ? (this.db
+          .prepare(`SELECT seq FROM deliveries WHERE seq IN (${counted.join(',')}) ${filter}`)
+          .pluck()
+          .all(params) as number[])
       : counted;
     return {
       ...this.totalOf(confirmed, range),
@@ -244,9 +229,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   async duplicatesOf(id: string): Promise<string[]> {
-    return (this.db.prepare('SELECT id FROM deliveries WHERE duplicate_of = ? ORDER BY seq').all(id) as Array<{ id: string }>).map(
-      (r) => r.id,
-    );
+    return (this.db.prepare('SELECT id FROM deliveries WHERE duplicate_of = ? ORDER BY seq').all(id) as Array<{ id: string }>).map((r) => r.id);
   }
 
   async counts(): Promise<DeliveryCounts> {

@@ -53,9 +53,7 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
     for (const { id, derived } of items) {
       const row = findRow.get(id) as RowToDerive | undefined;
       if (!row) continue;
-      const byEvent = derived.eventId
-        ? (firstByEventId.get(row.provider, derived.eventId, row.seq) as { id: string } | undefined)
-        : undefined;
+      const byEvent = derived.eventId ? (firstByEventId.get(row.provider, derived.eventId, row.seq) as { id: string } | undefined) : undefined;
       const byBody =
         !byEvent && row.body_sha256 && row.size > 0
           ? (firstByBody.get(row.provider, bodyHashPrefix(row.body_sha256), row.body_sha256, row.seq) as { id: string } | undefined)

@@ -28,10 +28,7 @@ export interface SqliteStoreOptions extends OpenOptions {
 export function createSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   const db = openDatabase(dataDir, options);
   const checkpointer = options.checkpointThread
-    ? new ThreadCheckpointer(
-        { ...options.checkpointThread, data: { file: db.name, nativeBinding: options.nativeBinding } },
-        inlineCheckpointer(db),
-      )
+    ? new ThreadCheckpointer({ ...options.checkpointThread, data: { file: db.name, nativeBinding: options.nativeBinding } }, inlineCheckpointer(db))
     : inlineCheckpointer(db);
   const log = options.log ?? ((message: string) => console.error(`gatewatch: ${message}`));
   const logBound = new LogBound(`${db.name}-wal`, checkpointer, options.logBoundBytes ?? DEFAULT_LOG_BOUND_BYTES, (error) =>
@@ -53,7 +50,14 @@ export function createSqliteStore(dataDir: string, options: SqliteStoreOptions =
     auditActors: new SqliteAuditActorStore(db),
     async sizeOnDisk() {
       // The database and its write-ahead log (which a burst grows by hundreds of megabytes).
-      const sizes = await Promise.all([db.name, `${db.name}-wal`].map((file) => stat(file).then((s) => s.size, () => 0)));
+      const sizes = await Promise.all(
+        [db.name, `${db.name}-wal`].map((file) =>
+          stat(file).then(
+            (s) => s.size,
+            () => 0,
+          ),
+        ),
+      );
       return sizes[0]! + sizes[1]!;
     },
     async close() {

@@ -35,7 +35,9 @@ export class SqliteRecordMaintenance implements StoreMaintenance {
     const secureDelete = this.db.pragma('secure_delete', { simple: true }) as number;
     this.db.pragma('secure_delete = ON');
     try {
-      return this.sessions(rewrite) + this.jsonColumn('tx_lookups', 'record', rewrite) + this.audit(rewrite) + this.jsonColumn('replay_attempts', 'attempt', rewrite);
+      return (
+        this.sessions(rewrite) + this.jsonColumn('tx_lookups', 'record', rewrite) + this.audit(rewrite) + this.jsonColumn('replay_attempts', 'attempt', rewrite)
+      );
     } finally {
       this.db.pragma(`secure_delete = ${secureDelete}`);
     }

@@ -1,14 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RelayAttempt } from '../../../src-shared/contract/relay.js';
 import type { NewDelivery } from '../types.js';
-import type {
-  RelayJobRecord,
-  RelayRecord,
-  RelayRetryQuery,
-  RelayRouteActivity,
-  RelayRouteRecord,
-  RelayStore,
-} from '../relay-types.js';
+import type { RelayJobRecord, RelayRecord, RelayRetryQuery, RelayRouteActivity, RelayRouteRecord, RelayStore } from '../relay-types.js';
 import { chunked, jobColumns, routeParams, toAttempt, toJob, toRoute, type JobRow, type RouteRow } from './relay-rows.js';
 
 /** How many of a route's tries the dashboard reads for its figures. */
@@ -26,8 +19,20 @@ export function relayJobInserter(db: Database.Database): (deliverySeq: number | 
     insert ??= db.prepare(`INSERT INTO relay_jobs (id, delivery_seq, delivery_id, route_id, mode, state, max_attempts, run_at,
       created_at, finished_at, answered_status, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const finished = job.state === 'simulated' ? d.receivedAt : null;
-    insert.run(job.jobId, deliverySeq, d.id, job.routeId, job.mode, job.state, job.maxAttempts, job.runAt, d.receivedAt,
-      finished, job.answered?.status ?? null, job.answered ? d.receivedAt : null);
+    insert.run(
+      job.jobId,
+      deliverySeq,
+      d.id,
+      job.routeId,
+      job.mode,
+      job.state,
+      job.maxAttempts,
+      job.runAt,
+      d.receivedAt,
+      finished,
+      job.answered?.status ?? null,
+      job.answered ? d.receivedAt : null,
+    );
   };
 }
 
@@ -146,9 +151,7 @@ export class SqliteRelayStore implements RelayStore {
   }
 
   async failInterrupted(reason: string, now: string): Promise<number> {
-    return this.db
-      .prepare("UPDATE relay_jobs SET state = 'failed', last_error = ?, finished_at = ? WHERE state = 'sending'")
-      .run(reason, now).changes;
+    return this.db.prepare("UPDATE relay_jobs SET state = 'failed', last_error = ?, finished_at = ? WHERE state = 'sending'").run(reason, now).changes;
   }
 
   async jobsForDeliveries(deliveryIds: readonly string[]): Promise<RelayJobRecord[]> {
@@ -194,7 +197,10 @@ export class SqliteRelayStore implements RelayStore {
       // A provider filter cannot name a deleted route's provider: those are only counted without one.
       const withoutRoute = query.provider
         ? 0
-        : (this.db.prepare(`SELECT count(*) FROM relay_jobs WHERE ${where.join(' AND ')}`).pluck().get(params) as number);
+        : (this.db
+            .prepare(`SELECT count(*) FROM relay_jobs WHERE ${where.join(' AND ')}`)
+            .pluck()
+            .get(params) as number);
       return { retried, withoutRoute };
     })();
   }
@@ -211,10 +217,7 @@ export class SqliteRelayStore implements RelayStore {
     const waiting = this.db
       .prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM relay_jobs WHERE route_id = ? AND state IN ('pending', 'sending')")
       .get(routeId) as { n: number; oldest: string | null };
-    const dead = this.db
-      .prepare("SELECT count(*) FROM relay_jobs WHERE route_id = ? AND state = 'failed' AND mode = 'queue'")
-      .pluck()
-      .get(routeId) as number;
+    const dead = this.db.prepare("SELECT count(*) FROM relay_jobs WHERE route_id = ? AND state = 'failed' AND mode = 'queue'").pluck().get(routeId) as number;
     return { attempts, queueDepth: waiting.n, oldestPendingAt: waiting.oldest, deadLetters: dead };
   }
 

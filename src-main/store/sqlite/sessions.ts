@@ -81,9 +81,10 @@ export class SqliteSessionStore implements SessionStore {
     const found = new Map<number, TxLookup>();
     const by = (column: string, values: readonly string[] | undefined) => {
       for (const part of chunks([...new Set(values ?? [])])) {
-        const rows = this.db
-          .prepare(`SELECT seq, record FROM tx_lookups WHERE ${column} IN (${placeholders(part.length)})`)
-          .all(...part) as Array<{ seq: number; record: string }>;
+        const rows = this.db.prepare(`SELECT seq, record FROM tx_lookups WHERE ${column} IN (${placeholders(part.length)})`).all(...part) as Array<{
+          seq: number;
+          record: string;
+        }>;
         for (const r of rows) found.set(r.seq, parseLookup(r.record));
       }
     };

@@ -36,11 +36,19 @@ export function AuditPage() {
           </select>
         </label>
         <label>
-          Action{' '}
-          <input type="search" list="audit-actions" placeholder="e.g. replay.send" value={action} onChange={(e) => setAction(e.target.value)} />
+          Action <input type="search" list="audit-actions" placeholder="e.g. replay.send" value={action} onChange={(e) => setAction(e.target.value)} />
         </label>
         <datalist id="audit-actions">
-          {['replay.send', 'replay.bulk', 'replay.targets.save', 'replay.targets.remove', 'providers.configure', 'users.add', 'users.setRole', 'tokens.create'].map((a) => (
+          {[
+            'replay.send',
+            'replay.bulk',
+            'replay.targets.save',
+            'replay.targets.remove',
+            'providers.configure',
+            'users.add',
+            'users.setRole',
+            'tokens.create',
+          ].map((a) => (
             <option key={a} value={a} />
           ))}
         </datalist>

@@ -48,7 +48,9 @@ export function storageLine(storage: StorageStatus | null): StorageLine | null {
 /** What the listener allows one sender, and what it refused so far. */
 export function protectionLine(status: Pick<ListenerStatus, 'protection' | 'rateLimit'>): string {
   const p = status.protection;
-  const rate = status.rateLimit ? `${status.rateLimit.perSecond.toLocaleString()} requests a second (bursts of ${status.rateLimit.burst.toLocaleString()})` : 'no rate limit';
+  const rate = status.rateLimit
+    ? `${status.rateLimit.perSecond.toLocaleString()} requests a second (bursts of ${status.rateLimit.burst.toLocaleString()})`
+    : 'no rate limit';
   const refused = [
     p.connectionsRefused > 0 ? `${p.connectionsRefused.toLocaleString()} connections over the per-sender limit refused` : null,
     p.refusalsNotRecorded > 0 ? `${p.refusalsNotRecorded.toLocaleString()} refusals answered but not recorded (one of each kind a second per sender is)` : null,

@@ -10,8 +10,8 @@ export function DuplicatesPanel({ delivery }: { delivery: DeliveryDetail }) {
       <h3>Retries and duplicates</h3>
       {delivery.duplicateOf ? (
         <p>
-          This repeats {link(delivery.duplicateOf)} (same event id or identical body): a provider retry or a replay. None of these providers
-          signs a timestamp, so a repeat verifies like the original.
+          This repeats {link(delivery.duplicateOf)} (same event id or identical body): a provider retry or a replay. None of these providers signs a timestamp,
+          so a repeat verifies like the original.
         </p>
       ) : null}
       {delivery.duplicates.length > 0 ? (

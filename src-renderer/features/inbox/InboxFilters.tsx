@@ -69,7 +69,11 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
           ) : null}
         </div>
         <div className="filters-row">
-          <select aria-label="Provider" value={filters.provider ?? ''} onChange={(event) => set({ provider: (event.target.value || undefined) as Filters['provider'] })}>
+          <select
+            aria-label="Provider"
+            value={filters.provider ?? ''}
+            onChange={(event) => set({ provider: (event.target.value || undefined) as Filters['provider'] })}
+          >
             <option value="">All providers</option>
             {[...providerIds, 'unknown'].map((id) => (
               <option key={id} value={id}>
@@ -93,7 +97,11 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
               <option key={type} value={type} />
             ))}
           </datalist>
-          <select aria-label="Status" value={filters.status ?? ''} onChange={(event) => set({ status: (event.target.value || undefined) as Filters['status'] })}>
+          <select
+            aria-label="Status"
+            value={filters.status ?? ''}
+            onChange={(event) => set({ status: (event.target.value || undefined) as Filters['status'] })}
+          >
             <option value="">Any status</option>
             {NormalizedStatus.options.map((status) => (
               <option key={status} value={status}>
@@ -144,11 +152,21 @@ export function InboxFilters({ filters, onChange }: { filters: Filters; onChange
           </select>
           <label className="time-input">
             from
-            <input type="datetime-local" aria-label="Received from" value={toLocalInput(filters.since)} onChange={(event) => set({ since: fromLocalInput(event.target.value) })} />
+            <input
+              type="datetime-local"
+              aria-label="Received from"
+              value={toLocalInput(filters.since)}
+              onChange={(event) => set({ since: fromLocalInput(event.target.value) })}
+            />
           </label>
           <label className="time-input">
             to
-            <input type="datetime-local" aria-label="Received until" value={toLocalInput(filters.until)} onChange={(event) => set({ until: fromLocalInput(event.target.value) })} />
+            <input
+              type="datetime-local"
+              aria-label="Received until"
+              value={toLocalInput(filters.until)}
+              onChange={(event) => set({ until: fromLocalInput(event.target.value) })}
+            />
           </label>
         </div>
       </form>

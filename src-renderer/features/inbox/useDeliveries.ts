@@ -35,8 +35,7 @@ export function useDeliveries(filters: InboxFilters) {
   const transport = useTransport();
   return useInfiniteQuery({
     queryKey: queryKeys.deliveryList(filters),
-    queryFn: ({ pageParam }) =>
-      transport.call('deliveries.list', { ...filters, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }),
+    queryFn: ({ pageParam }) => transport.call('deliveries.list', { ...filters, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (previous) => previous,

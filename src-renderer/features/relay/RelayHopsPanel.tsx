@@ -24,9 +24,7 @@ export function RelayHopsPanel({ delivery }: { delivery: DeliveryDetail }) {
       <h3>Relay</h3>
       <ol className="relay-hops">
         <li className="relay-hop">
-          <strong>
-            {name} → Gatewatch
-          </strong>
+          <strong>{name} → Gatewatch</strong>
           <p>{answerLine(delivery, job, relay.data?.attempts.at(-1) ?? null)}</p>
           {providerRetry ? (
             <p className={`relay-provider-retry retry-${providerRetry.state}`} data-testid="provider-retry">

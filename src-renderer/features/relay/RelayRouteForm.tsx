@@ -61,13 +61,28 @@ export function RelayRouteForm({ initial, onDone }: { initial: RouteFormState; o
       {form.mode !== 'simulate' ? (
         <label>
           Destination (the merchant's backend)
-          <input aria-label="Destination URL" type="url" required placeholder="http://127.0.0.1:3000/webhooks" value={form.url} onChange={(e) => set({ url: e.target.value })} />
+          <input
+            aria-label="Destination URL"
+            type="url"
+            required
+            placeholder="http://127.0.0.1:3000/webhooks"
+            value={form.url}
+            onChange={(e) => set({ url: e.target.value })}
+          />
         </label>
       ) : null}
       <div className="row">
         <label>
           Timeout (seconds)
-          <input aria-label="Route timeout" type="number" min={0.1} max={120} step="any" value={form.timeoutSeconds} onChange={(e) => set({ timeoutSeconds: e.target.value })} />
+          <input
+            aria-label="Route timeout"
+            type="number"
+            min={0.1}
+            max={120}
+            step="any"
+            value={form.timeoutSeconds}
+            onChange={(e) => set({ timeoutSeconds: e.target.value })}
+          />
         </label>
         {form.mode === 'queue' ? (
           <>
@@ -100,7 +115,15 @@ export function RelayRouteForm({ initial, onDone }: { initial: RouteFormState; o
           <div className="row">
             <label>
               Status
-              <input aria-label="Simulated status" type="number" min={100} max={599} value={form.simStatus} disabled={form.simNoAnswer} onChange={(e) => set({ simStatus: e.target.value })} />
+              <input
+                aria-label="Simulated status"
+                type="number"
+                min={100}
+                max={599}
+                value={form.simStatus}
+                disabled={form.simNoAnswer}
+                onChange={(e) => set({ simStatus: e.target.value })}
+              />
             </label>
             <label>
               For the next N deliveries <span className="muted">(empty: always)</span>
@@ -108,15 +131,29 @@ export function RelayRouteForm({ initial, onDone }: { initial: RouteFormState; o
             </label>
             <label>
               Delay (ms)
-              <input aria-label="Simulated delay" type="number" min={0} max={120000} value={form.simDelayMs} onChange={(e) => set({ simDelayMs: e.target.value })} />
+              <input
+                aria-label="Simulated delay"
+                type="number"
+                min={0}
+                max={120000}
+                value={form.simDelayMs}
+                onChange={(e) => set({ simDelayMs: e.target.value })}
+              />
             </label>
           </div>
           <label>
             Body
-            <input aria-label="Simulated body" value={form.simBody} disabled={form.simNoAnswer} placeholder='{"error":"simulated"}' onChange={(e) => set({ simBody: e.target.value })} />
+            <input
+              aria-label="Simulated body"
+              value={form.simBody}
+              disabled={form.simNoAnswer}
+              placeholder='{"error":"simulated"}'
+              onChange={(e) => set({ simBody: e.target.value })}
+            />
           </label>
           <label className="inline">
-            <input type="checkbox" checked={form.simNoAnswer} onChange={(e) => set({ simNoAnswer: e.target.checked })} /> Time out: answer nothing, close the connection after the delay (or the timeout)
+            <input type="checkbox" checked={form.simNoAnswer} onChange={(e) => set({ simNoAnswer: e.target.checked })} /> Time out: answer nothing, close the
+            connection after the delay (or the timeout)
           </label>
         </fieldset>
       ) : null}

@@ -35,7 +35,9 @@ function RouteCard({ route }: { route: RelayRouteView }) {
           {HEALTH_LABEL[s.health]}
         </span>
       </header>
-      <p className="muted relay-card-url">{route.url ?? 'simulated answers'} · {route.mode}</p>
+      <p className="muted relay-card-url">
+        {route.url ?? 'simulated answers'} · {route.mode}
+      </p>
       <p className="relay-health-reason">{s.healthReason}</p>
       <dl className="relay-figures">
         <div>

@@ -16,9 +16,9 @@ export function RelayRoutesSettings() {
     <section className="settings relay-routes" aria-label="Relay">
       <h2>Relay</h2>
       <p className="muted">
-        A route puts Gatewatch in front of the merchant's backend: every webhook on its path is stored and verified as always, then forwarded.
-        The backend can drop repeats by <code>X-Gatewatch-Delivery-Id</code>: a queued delivery may arrive twice after a crash (never zero times).
-        A path without a route behaves as before.
+        A route puts Gatewatch in front of the merchant's backend: every webhook on its path is stored and verified as always, then forwarded. The backend can
+        drop repeats by <code>X-Gatewatch-Delivery-Id</code>: a queued delivery may arrive twice after a crash (never zero times). A path without a route
+        behaves as before.
       </p>
       {routes.isPending ? <Loading label="Loading relay routes…" /> : null}
       {routes.isError ? <ErrorState error={routes.error} /> : null}

@@ -53,8 +53,12 @@ export function routeSaveInput(form: RouteFormState, confirm = false): { input: 
   if (!(concurrency >= 1 && concurrency <= 64)) return { error: 'Concurrency is a whole number from 1 to 64.' };
   let schedule: RelayRouteSaveInput['schedule'] = { kind: form.schedule === 'custom' ? 'default' : form.schedule };
   if (form.schedule === 'custom') {
-    const delays = form.customDelays.split(/[,\s]+/).filter(Boolean).map(whole);
-    if (delays.length === 0 || delays.some((d) => !(d >= 1 && d <= 86_400))) return { error: 'Custom delays are whole seconds from 1 to 86400, separated by commas.' };
+    const delays = form.customDelays
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .map(whole);
+    if (delays.length === 0 || delays.some((d) => !(d >= 1 && d <= 86_400)))
+      return { error: 'Custom delays are whole seconds from 1 to 86400, separated by commas.' };
     schedule = { kind: 'custom', delaysS: delays };
   }
   const input: RelayRouteSaveInput = {

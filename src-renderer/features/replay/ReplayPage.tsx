@@ -17,7 +17,11 @@ export function ReplayPage({ params }: { params: URLSearchParams }) {
     <div className="replay-page">
       <section aria-label="Bulk replay">
         <h2>Bulk replay</h2>
-        {refusal ? <RoleNotice>{refusal}</RoleNotice> : <WithReplayTargets>{(targets) => <BulkReplayForm targets={targets} params={params} />}</WithReplayTargets>}
+        {refusal ? (
+          <RoleNotice>{refusal}</RoleNotice>
+        ) : (
+          <WithReplayTargets>{(targets) => <BulkReplayForm targets={targets} params={params} />}</WithReplayTargets>
+        )}
         <BulkJobs />
       </section>
       <section aria-label="Replay log">

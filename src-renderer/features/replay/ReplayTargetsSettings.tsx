@@ -107,7 +107,15 @@ function TargetForm({ initial, onDone }: { initial: TargetFormState; onDone(): v
         Name <input aria-label="Target name" required value={form.name} onChange={(e) => set({ name: e.target.value })} />
       </label>
       <label>
-        URL <input aria-label="Target URL" type="url" required placeholder="http://127.0.0.1:3000/webhooks" value={form.url} onChange={(e) => set({ url: e.target.value })} />
+        URL{' '}
+        <input
+          aria-label="Target URL"
+          type="url"
+          required
+          placeholder="http://127.0.0.1:3000/webhooks"
+          value={form.url}
+          onChange={(e) => set({ url: e.target.value })}
+        />
       </label>
       <label>
         Provider{' '}
@@ -119,7 +127,16 @@ function TargetForm({ initial, onDone }: { initial: TargetFormState; onDone(): v
         </select>
       </label>
       <label>
-        Timeout (seconds) <input aria-label="Timeout" type="number" min={0.1} max={120} step="any" value={form.timeoutSeconds} onChange={(e) => set({ timeoutSeconds: e.target.value })} />
+        Timeout (seconds){' '}
+        <input
+          aria-label="Timeout"
+          type="number"
+          min={0.1}
+          max={120}
+          step="any"
+          value={form.timeoutSeconds}
+          onChange={(e) => set({ timeoutSeconds: e.target.value })}
+        />
       </label>
       <label>
         Signing secret {stored?.hasSigningSecret ? <span className="muted">(set: {stored.signingSecretMasked})</span> : null}

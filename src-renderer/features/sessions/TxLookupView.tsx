@@ -12,8 +12,7 @@ export function TxLookupResult({ lookup }: { lookup: TxLookup }) {
   return (
     <div className={`tx-lookup ${lookup.ok ? 'ok' : 'failed'}`} data-testid="tx-lookup">
       <div>
-        Withdraw <code>{lookup.withdrawTxId}</code> {lookup.currency ? <span className="muted">({lookup.currency})</span> : null} ·{' '}
-        <Time iso={lookup.at} />
+        Withdraw <code>{lookup.withdrawTxId}</code> {lookup.currency ? <span className="muted">({lookup.currency})</span> : null} · <Time iso={lookup.at} />
       </div>
       {lookup.hash ? (
         <div>

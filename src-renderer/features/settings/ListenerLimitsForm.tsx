@@ -38,22 +38,46 @@ export function ListenerLimitsForm({ status }: { status: ListenerStatus }) {
       <div className="limits-rate">
         <label>
           Requests a second
-          <input type="number" name="ratePerSecond" min={0} step="any" disabled={!draft.rateOn} value={draft.perSecond} onChange={(event) => edit({ perSecond: event.target.value })} />
+          <input
+            type="number"
+            name="ratePerSecond"
+            min={0}
+            step="any"
+            disabled={!draft.rateOn}
+            value={draft.perSecond}
+            onChange={(event) => edit({ perSecond: event.target.value })}
+          />
         </label>
         <label>
           Burst
-          <input type="number" name="rateBurst" min={1} step={1} disabled={!draft.rateOn} value={draft.burst} onChange={(event) => edit({ burst: event.target.value })} />
+          <input
+            type="number"
+            name="rateBurst"
+            min={1}
+            step={1}
+            disabled={!draft.rateOn}
+            value={draft.burst}
+            onChange={(event) => edit({ burst: event.target.value })}
+          />
         </label>
       </div>
       <label>
         Storage quota in MiB (empty for none)
-        <input type="number" name="storageQuotaMiB" min={1} step={1} placeholder="none" value={draft.quotaMiB} onChange={(event) => edit({ quotaMiB: event.target.value })} />
+        <input
+          type="number"
+          name="storageQuotaMiB"
+          min={1}
+          step={1}
+          placeholder="none"
+          value={draft.quotaMiB}
+          onChange={(event) => edit({ quotaMiB: event.target.value })}
+        />
       </label>
       <p className="muted">
         {status.storage?.usedBytes != null ? `The store takes ${formatSize(status.storage.usedBytes)} now. ` : null}
-        Past the quota, or under {formatSize(status.storage?.minFreeDiskBytes ?? 0)} free on the disk, the listener answers 507 and records
-        the refusal without its body. Per sender: {status.protection.maxConnectionsPerAddress} connections at once; behind a tunnel, each
-        forwarded sender counts apart once forwarded headers are trusted.
+        Past the quota, or under {formatSize(status.storage?.minFreeDiskBytes ?? 0)} free on the disk, the listener answers 507 and records the refusal without
+        its body. Per sender: {status.protection.maxConnectionsPerAddress} connections at once; behind a tunnel, each forwarded sender counts apart once
+        forwarded headers are trusted.
       </p>
       <button type="submit" disabled={configure.isPending}>
         Save limits

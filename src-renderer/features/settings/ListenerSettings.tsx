@@ -43,11 +43,7 @@ export function ListenerSettings() {
           />
         </label>
         <label className="inline">
-          <input
-            type="checkbox"
-            checked={s.trustForwardedHeaders}
-            onChange={(event) => configure.mutate({ trustForwardedHeaders: event.target.checked })}
-          />
+          <input type="checkbox" checked={s.trustForwardedHeaders} onChange={(event) => configure.mutate({ trustForwardedHeaders: event.target.checked })} />
           The listener sits behind a tunnel: record X-Forwarded-For / -Proto / -Host
         </label>
         <button type="submit" disabled={configure.isPending}>

@@ -86,7 +86,7 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
                   aria-label="Secret label"
                   value={secret.label}
                   readOnly={secret.stored}
-                  title={secret.stored ? "To rename a stored secret, remove it and add it again with its value" : undefined}
+                  title={secret.stored ? 'To rename a stored secret, remove it and add it again with its value' : undefined}
                   onChange={(e) => update({ label: e.target.value })}
                   placeholder="label"
                 />
@@ -100,7 +100,12 @@ function ProviderCard({ view }: { view: ProviderConfigView }) {
                   placeholder={stored ? (stored.unreadable ? 'cannot be read: type it again' : `${stored.masked} (unchanged)`) : 'secret value'}
                 />
                 {view.provider === 'calypso' ? (
-                  <input aria-label="Subscription public key" value={secret.key} onChange={(e) => update({ key: e.target.value })} placeholder="Key header (public key)" />
+                  <input
+                    aria-label="Subscription public key"
+                    value={secret.key}
+                    onChange={(e) => update({ key: e.target.value })}
+                    placeholder="Key header (public key)"
+                  />
                 ) : null}
                 <button type="button" onClick={() => set({ webhookSecrets: form.webhookSecrets.filter((s) => s.rowId !== secret.rowId) })}>
                   Remove

@@ -31,9 +31,7 @@ export function RetentionSettings() {
     <section className="settings" aria-label="Retention">
       <h2>Retention</h2>
       <p>
-        {s.enabled && s.days !== null
-          ? `On: deliveries older than ${s.days} days are deleted every hour.`
-          : 'Off: every delivery is kept until you delete it.'}
+        {s.enabled && s.days !== null ? `On: deliveries older than ${s.days} days are deleted every hour.` : 'Off: every delivery is kept until you delete it.'}
         {s.running ? ' Pruning now…' : null}
       </p>
       {s.lastRun ? (

@@ -30,7 +30,8 @@ export function limitsInput(draft: LimitsDraft): { input: CallInput<'listener.co
   if (draft.rateOn && !(Number.isInteger(burst) && burst >= 1)) return { error: 'The burst must be a whole number of requests, at least 1.' };
   const quotaText = draft.quotaMiB.trim();
   const quota = Number(quotaText);
-  if (quotaText !== '' && !(Number.isInteger(quota) && quota >= 1)) return { error: 'The storage quota is a whole number of MiB, at least 1 (or empty for none).' };
+  if (quotaText !== '' && !(Number.isInteger(quota) && quota >= 1))
+    return { error: 'The storage quota is a whole number of MiB, at least 1 (or empty for none).' };
   return {
     input: {
       rateLimit: draft.rateOn ? { perSecond, burst } : null,

@@ -66,7 +66,10 @@ export function toConfigureInput(provider: ProviderConfigView['provider'], form:
 
 /** The rows with an empty one added; new rows are numbered past the highest number in use. */
 export function addSecretRow(rows: readonly SecretRow[]): SecretRow[] {
-  const used = rows.map((r) => /^new:(\d+)$/.exec(r.rowId)?.[1]).map(Number).filter(Number.isInteger);
+  const used = rows
+    .map((r) => /^new:(\d+)$/.exec(r.rowId)?.[1])
+    .map(Number)
+    .filter(Number.isInteger);
   return [...rows, { rowId: `new:${Math.max(0, ...used) + 1}`, label: '', value: '', key: '', stored: false }];
 }
 
@@ -103,10 +106,7 @@ export function credentialMove(view: ProviderConfigView, form: ProviderFormState
   const to = typed === '' ? (form.environment === 'local' ? null : defaultBaseUrls[view.provider][form.environment]) : typed;
   const toOrigin = originOf(to);
   if (toOrigin === null || toOrigin === originOf(env.baseUrl)) return null;
-  const credentials = [
-    ...(env.apiKey && !form.apiKey ? ['API key'] : []),
-    ...(env.hmacSecret && !form.hmacSecret ? ['HMAC / signing secret'] : []),
-  ];
+  const credentials = [...(env.apiKey && !form.apiKey ? ['API key'] : []), ...(env.hmacSecret && !form.hmacSecret ? ['HMAC / signing secret'] : [])];
   if (credentials.length === 0) return null;
   return { fromHost: originOf(env.baseUrl) ? new URL(env.baseUrl!).host : null, toHost: new URL(to!).host, credentials };
 }

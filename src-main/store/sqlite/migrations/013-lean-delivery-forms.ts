@@ -16,9 +16,7 @@ interface OldRow {
 
 /** Every existing delivery as one stored form: its request, and its derived JSON and keys when it has any. */
 function packExisting(db: Database.Database): void {
-  const read = db.prepare(
-    'SELECT seq, headers, body, verification, normalized, schema_issues FROM deliveries WHERE seq > ? ORDER BY seq LIMIT ?',
-  );
+  const read = db.prepare('SELECT seq, headers, body, verification, normalized, schema_issues FROM deliveries WHERE seq > ? ORDER BY seq LIMIT ?');
   const keysOf = db.prepare('SELECT kind, value FROM old_correlation_keys WHERE delivery_seq = ? ORDER BY kind, value');
   const insert = db.prepare('INSERT INTO delivery_contents (seq, form) VALUES (?, ?)');
   for (let after = 0; ; ) {
