@@ -89,11 +89,18 @@ describe('the derivation thread', () => {
   });
 
   it('spreads batches over several threads, each answer with its own batch', async () => {
-    const deriver = new ThreadDeriver({ script: threadScript, argv: tsLoader, webhookSecrets, fallback: inline(), onError: (e) => expect.fail(String(e)), threads: 2 });
+    const deriver = new ThreadDeriver({
+      script: threadScript,
+      argv: tsLoader,
+      webhookSecrets,
+      fallback: inline(),
+      onError: (e) => expect.fail(String(e)),
+      threads: 2,
+    });
     open.push(deriver);
     const batchOf = (n: number) => [pending('paychant', JSON.stringify({ ...paychantEvent, data: { ...paychantEvent.data, pid: `pid-${n}` } }))];
     const answers = await Promise.all(Array.from({ length: 6 }, (_, n) => deriver.derive(batchOf(n))));
-    answers.forEach((derived, n) => expect(derived[0]!.correlationKeys.map((k) => k.value)).toContain(`pid-${n}`));
+    for (const [n, derived] of answers.entries()) expect(derived[0]!.correlationKeys.map((k) => k.value)).toContain(`pid-${n}`);
   }, 30_000); // each thread loads the TypeScript sources through tsx: seconds apiece on a busy machine
 
   it('tells the thread why secrets could not be read, and the verification says so', async () => {

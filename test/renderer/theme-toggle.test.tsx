@@ -43,8 +43,8 @@ describe('the theme toggle', () => {
 
   it('has the stylesheet read the choice: dark when chosen, and the system’s dark unless light was chosen', () => {
     const css = readFileSync(join(import.meta.dirname, '../../src-renderer/app/styles.css'), 'utf8');
-    expect(css).toContain(":root[data-theme='dark'] {");
-    expect(css).toContain(":root:not([data-theme='light']) {");
+    expect(css).toContain(':root[data-theme="dark"] {');
+    expect(css).toContain(':root:not([data-theme="light"]) {');
     expect(readFileSync(join(import.meta.dirname, '../../src-renderer/ui/json-tree.css'), 'utf8')).not.toContain('prefers-color-scheme');
   });
 });

@@ -69,15 +69,12 @@ function isEmpty(db: Database.Database): boolean {
 export function applyMigrations(db: Database.Database, all: readonly Migration[], file = 'the store'): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
-  );
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
   const newest = Math.max(0, ...applied);
   const known = Math.max(0, ...all.map((m) => m.version));
   if (newest > known) {
     throw new StoreOpenError(
-      `${file} was written by a newer Gatewatch (schema version ${newest}, this build knows ${known}). ` +
-        'Nothing was changed: update Gatewatch to open it.',
+      `${file} was written by a newer Gatewatch (schema version ${newest}, this build knows ${known}). ` + 'Nothing was changed: update Gatewatch to open it.',
     );
   }
   const ran: number[] = [];
@@ -86,11 +83,7 @@ export function applyMigrations(db: Database.Database, all: readonly Migration[]
     const run = db.transaction(() => {
       db.exec(migration.sql);
       migration.data?.(db);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
     });
     try {
       run();
