@@ -8,6 +8,7 @@ export const SavedViewFilter = DeliveriesListInput.pick({
   status: true,
   verification: true,
   environment: true,
+  relay: true,
   q: true,
   since: true,
   until: true,

@@ -7,8 +7,8 @@ const views = [view('viw_1', 'Forged Paychant', { provider: 'paychant', verifica
 
 describe('saved views, the pure part', () => {
   it('takes the filter and its search text from the inbox route, not the selection or the retries toggle', () => {
-    const params = new URLSearchParams('verification=invalid&provider=paychant&selected=dlv_1&retries=show&q=FRG7%20order&status=bogus');
-    expect(viewFilterOf(params)).toEqual({ provider: 'paychant', verification: 'invalid', q: 'FRG7 order' });
+    const params = new URLSearchParams('verification=invalid&provider=paychant&selected=dlv_1&retries=show&q=FRG7%20order&status=bogus&relay=retrying');
+    expect(viewFilterOf(params)).toEqual({ provider: 'paychant', verification: 'invalid', q: 'FRG7 order', relay: 'retrying' });
   });
 
   it('links a view to the inbox with its filter, and knows which view is on screen whatever the order', () => {
@@ -22,6 +22,7 @@ describe('saved views, the pure part', () => {
       'InstaXchange · failed · no secret set · “sess_19”',
     );
     expect(describeFilter({})).toBe('every delivery');
+    expect(describeFilter({ provider: 'paychant', relay: 'failed' })).toBe('Paychant · relay failed');
     expect(suggestedName({ provider: 'paychant', verification: 'invalid' })).toBe('Paychant · signature invalid');
     expect(suggestedName({ q: 'x'.repeat(100) })).toHaveLength(60);
     expect(hasFilter({})).toBe(false);

@@ -15,7 +15,7 @@ async function start(dataDir?: string) {
   return gw;
 }
 
-const failedPaychant = { provider: 'paychant', verification: 'invalid', q: 'FRG7CMJS1Q90', since: '2026-05-01T00:00:00.000Z' } as const;
+const failedPaychant = { provider: 'paychant', verification: 'invalid', q: 'FRG7CMJS1Q90', relay: 'failed', since: '2026-05-01T00:00:00.000Z' } as const;
 
 describe('saved views', () => {
   it('saves a named filter with its search text, lists it by name and keeps it across a restart', async () => {

@@ -7,6 +7,7 @@ import { isProviderId } from '../../../src-shared/domain/provider.js';
 import { providerCatalogue } from '../../../src-shared/providers/catalogue.js';
 import { hrefFor } from '../../app/router.js';
 import { filtersFromParams, paramsFromFilters } from '../inbox/useDeliveries.js';
+import { RELAY_STATE_LABEL } from '../relay/relay-words.js';
 
 /** The inbox filter in the route (selection and the retries toggle are not part of a view). */
 export function viewFilterOf(params: URLSearchParams): SavedViewFilter {
@@ -49,6 +50,7 @@ export function describeFilter(filter: SavedViewFilter): string {
   if (filter.status) parts.push(filter.status);
   if (filter.verification) parts.push(VERIFICATION_WORDS[filter.verification] ?? filter.verification);
   if (filter.environment) parts.push(filter.environment);
+  if (filter.relay) parts.push(RELAY_STATE_LABEL[filter.relay]);
   if (filter.q) parts.push(`“${filter.q}”`);
   if (filter.since) parts.push(`from ${when(filter.since)}`);
   if (filter.until) parts.push(`to ${when(filter.until)}`);
