@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/e2e/**'],
           pool: 'forks',
+          // One throwaway PostgreSQL for the run: the store tests run on it as well as on SQLite.
+          globalSetup: ['test/helpers/postgres-global-setup.ts'],
         },
       },
       {

@@ -14,6 +14,7 @@ import type { RelayStateFilter } from '../../src-shared/relay/states.js';
 import type { SavedViewStore } from './views-types.js';
 import type { AccountStore } from './accounts-types.js';
 import type { AuditActorStore } from './audit-actor-types.js';
+import type { InstanceCoordination } from './coordination-types.js';
 
 /** A delivery as the listener captured it, before anything is derived from it. */
 export interface NewDelivery {
@@ -159,7 +160,7 @@ export interface SettingsStore {
 
 /**
  * The typed store every service uses. Asynchronous on purpose: SQLite answers synchronously,
- * but a shared PostgreSQL backend for a team server will not.
+ * a shared PostgreSQL backend for a team server (store/postgres) does not.
  */
 export interface Store {
   readonly deliveries: DeliveryStore;
@@ -178,6 +179,8 @@ export interface Store {
   readonly accounts: AccountStore;
   /** The audit log read by who did it. */
   readonly auditActors: AuditActorStore;
+  /** Present when several instances share the store (PostgreSQL): takeover of dead ones' work, and a channel between them. */
+  readonly coordination?: InstanceCoordination;
   /** Bytes the store takes on disk (the listener's storage quota is checked against it). */
   sizeOnDisk(): Promise<number>;
   close(): Promise<void>;

@@ -43,7 +43,15 @@ function freePort(): Promise<number> {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
-export async function startPostgres(): Promise<PostgresCluster> {
+export interface ClusterOptions {
+  /**
+   * Off: no fsync (a crash may lose commits): for the shared cluster the store tests run on, where
+   * only speed matters. The fault tests keep the default, a server that syncs every commit.
+   */
+  durable?: boolean;
+}
+
+export async function startPostgres(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const bins = postgresBinaries();
   if ('missing' in bins) throw new Error(bins.missing);
   const dir = mkdtempSync(join(tmpdir(), 'gatewatch-pg-'));
@@ -70,7 +78,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
   };
   run('initdb', ['-D', dataDir, '-U', 'gatewatch', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   // Loopback only, the socket in the temp dir; fsync stays on (crash tests stop the server hard).
-  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
+  const fast = options.durable === false ? ' -c fsync=off -c full_page_writes=off' : '';
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${fast}`;
   const start = () => run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const stop = (mode: 'fast' | 'immediate' = 'fast') => run('pg_ctl', ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
   start();

@@ -3,13 +3,9 @@ import { join } from 'node:path';
 import { migrations, type Migration } from './migrations/index.js';
 import { ensurePrivateDir, ensurePrivateStoreFiles } from './file-modes.js';
 import { DEFAULT_LOG_BOUND_BYTES, keptLogBytes } from './log-bound.js';
+import { StoreOpenError } from '../open-error.js';
 
-export class StoreOpenError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StoreOpenError';
-  }
-}
+export { StoreOpenError };
 
 export interface OpenOptions {
   /** A prebuilt native module (the desktop app passes the one built for Electron's ABI). */

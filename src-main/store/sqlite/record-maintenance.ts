@@ -4,7 +4,7 @@ import type { StoreMaintenance } from '../maintenance-types.js';
 /** Rows rewritten per transaction. */
 const PAGE = 500;
 
-type Rewrite = (text: string) => string;
+export type Rewrite = (text: string) => string;
 
 /** `value` with every string rewritten; `changed` says whether any string came out different. */
 function rewriteStrings(value: unknown, rewrite: Rewrite, changed: { any: boolean }): unknown {
@@ -21,7 +21,7 @@ function rewriteStrings(value: unknown, rewrite: Rewrite, changed: { any: boolea
 }
 
 /** The JSON text rewritten, or null when nothing in it changed (it is then left byte for byte). */
-function rewriteJson(text: string, rewrite: Rewrite): string | null {
+export function rewriteJson(text: string, rewrite: Rewrite): string | null {
   const changed = { any: false };
   const next = rewriteStrings(JSON.parse(text), rewrite, changed);
   return changed.any ? JSON.stringify(next) : null;

@@ -6,7 +6,8 @@ import type { TimelineDeliveryRecord, TimelineStore } from '../timeline-types.js
 import { decodeDelivery } from '../codec/stored-forms.js';
 import type { StoredDetail } from '../codec/delivery-forms.js';
 
-interface TimelineRow {
+/** A timeline's row as both stores read it. */
+export interface TimelineRow {
   seq: number;
   id: string;
   provider: string;
@@ -59,7 +60,7 @@ export class SqliteTimelineStore implements TimelineStore {
            FROM deliveries AS d LEFT JOIN delivery_contents AS k ON k.seq = d.seq WHERE d.seq IN (${marks})`,
         )
         .all(...part) as TimelineRow[];
-      for (const row of rows) records.push(toRecord(row));
+      for (const row of rows) records.push(timelineRecord(row));
     }
     return records.sort((a, b) => a.seq - b.seq);
   }
@@ -72,7 +73,8 @@ export class SqliteTimelineStore implements TimelineStore {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function toRecord(row: TimelineRow): TimelineDeliveryRecord {
+/** A timeline's record from its row (shared with the PostgreSQL store). */
+export function timelineRecord(row: TimelineRow): TimelineDeliveryRecord {
   // A delivery's keys are in its stored form (correlation_keys is indexed by value only).
   const detail = row.form === null ? null : decodeDelivery<StoredDetail>(row.form).detail;
   const keys = [...(detail?.correlationKeys ?? [])].sort((a, b) => (a.kind === b.kind ? cmp(a.value, b.value) : cmp(a.kind, b.kind)));

@@ -1,0 +1,157 @@
+import type pg from 'pg';
+import type { DerivedFields } from '../types.js';
+import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
+import { decodeDelivery, encodeDelivery } from '../codec/stored-forms.js';
+import { storedDetail, type StoredDetail } from '../codec/delivery-forms.js';
+import { searchRowText } from '../sqlite/fts-query.js';
+import { inTransaction } from './pool.js';
+import { searchDocument } from './search-text.js';
+
+interface RowToDerive {
+  seq: number;
+  id: string;
+  provider: string;
+  body_sha256: string | null;
+  size: number;
+  capture_headers: string | null;
+  capture_body: Buffer | null;
+  form: Buffer | null;
+}
+
+interface Earlier {
+  n: number;
+  by_event: string | null;
+  by_event_seq: number | null;
+  by_body: string | null;
+  by_body_seq: number | null;
+}
+
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** For each row, the first earlier delivery with its event id, and with its body (derived ones: the dedupe index holds those). */
+const EARLIER_COPIES = `
+  SELECT x.n,
+    e.id AS by_event, e.seq AS by_event_seq, b.id AS by_body, b.seq AS by_body_seq
+  FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) WITH ORDINALITY AS x (provider, event_id, seq, sha, n)
+  LEFT JOIN LATERAL (SELECT id, seq FROM deliveries AS d WHERE x.event_id IS NOT NULL AND d.provider = x.provider AND d.event_id = x.event_id
+    AND d.seq < x.seq ORDER BY d.seq LIMIT 1) AS e ON true
+  LEFT JOIN LATERAL (SELECT id, seq FROM deliveries AS d WHERE x.sha IS NOT NULL AND d.provider = x.provider
+    AND left(d.body_sha256, 16) = left(x.sha, 16) AND d.body_sha256 = x.sha AND d.seq < x.seq
+    AND d.body_sha256 IS NOT NULL AND d.derived_at IS NOT NULL ORDER BY d.seq LIMIT 1) AS b ON true`;
+
+const UPDATE_ROWS = `
+  UPDATE deliveries AS d SET derived_at = $1, event_type = u.event_type, event_id = u.event_id, parse_error = u.parse_error,
+    verification_status = u.verification_status, secret_label = u.secret_label, status = u.status, environment = u.environment,
+    amount_value = u.amount_value, amount_currency = u.amount_currency, reference = u.reference, duplicate_of = u.duplicate_of
+  FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+      $12::text[], $13::text[])
+    AS u (seq, event_type, event_id, parse_error, verification_status, secret_label, status, environment, amount_value, amount_currency,
+      reference, duplicate_of)
+  WHERE d.seq = u.seq`;
+
+/**
+ * Saving what derivation worked out, in one transaction per batch (as the SQLite store does it):
+ * the inbox columns, dedupe links, correlation keys, the search row and the stored form; a
+ * capture is packed and deleted, a form derived again replaced with its old keys removed; the
+ * batch's derivation claims are dropped with it. Statements take the whole batch as arrays.
+ */
+export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    const derivedAt = new Date().toISOString();
+    const found = await client.query<RowToDerive>(
+      `SELECT d.seq, d.id, d.provider, d.body_sha256, d.size, c.headers AS capture_headers, c.body AS capture_body, k.form
+       FROM deliveries AS d LEFT JOIN delivery_captures AS c ON c.seq = d.seq LEFT JOIN delivery_contents AS k ON k.seq = d.seq
+       WHERE d.id = ANY($1::text[])`,
+      [items.map((i) => i.id)],
+    );
+    const byId = new Map(found.rows.map((row) => [row.id, row]));
+    const work = items.flatMap(({ id, derived }) => {
+      const row = byId.get(id);
+      return row ? [{ row, derived }] : [];
+    });
+    if (work.length === 0) return;
+    const earlier = await client.query<Earlier>(EARLIER_COPIES, [
+      work.map((w) => w.row.provider),
+      work.map((w) => w.derived.eventId || null),
+      work.map((w) => w.row.seq),
+      work.map((w) => (w.row.body_sha256 && w.row.size > 0 ? w.row.body_sha256 : null)),
+    ]);
+    // Copies inside the batch: an earlier row of it is derived (so a candidate) by the time a later one is.
+    const firstInBatch = new Map<string, { id: string; seq: number }>();
+    const earlierOf = new Map(earlier.rows.map((r) => [Number(r.n), r]));
+    const duplicates = work.map((w, index) => {
+      const found = earlierOf.get(index + 1)!;
+      const eventKey = w.derived.eventId ? `e${w.row.provider}\u0000${w.derived.eventId}` : null;
+      const bodyKey = w.row.body_sha256 ? `b${w.row.provider}\u0000${w.row.body_sha256}` : null;
+      const pick = (stored: { id: string | null; seq: number | null }, key: string | null) => {
+        const inBatch = key === null ? undefined : firstInBatch.get(key);
+        const candidates = [stored.id === null ? null : { id: stored.id, seq: stored.seq! }, inBatch ?? null].filter(
+          (c): c is { id: string; seq: number } => c !== null && c.seq < w.row.seq,
+        );
+        return candidates.sort((a, b) => a.seq - b.seq)[0]?.id ?? null;
+      };
+      const byEvent = pick({ id: found.by_event, seq: found.by_event_seq }, eventKey);
+      const byBody = byEvent === null && w.row.size > 0 ? pick({ id: found.by_body, seq: found.by_body_seq }, bodyKey) : null;
+      for (const key of [eventKey, bodyKey]) if (key !== null && !firstInBatch.has(key)) firstInBatch.set(key, { id: w.row.id, seq: w.row.seq });
+      return byEvent ?? byBody;
+    });
+    const column = <T>(pick: (w: (typeof work)[number]) => T) => work.map(pick);
+    await client.query(UPDATE_ROWS, [
+      derivedAt,
+      column((w) => w.row.seq),
+      column((w) => w.derived.eventType),
+      column((w) => w.derived.eventId),
+      column((w) => w.derived.parseError),
+      column((w) => w.derived.verification.status),
+      column((w) => w.derived.verification.secretLabel ?? null),
+      column((w) => w.derived.normalized?.status ?? null),
+      column((w) => w.derived.normalized?.environment?.trim().toLowerCase() || null),
+      column((w) => w.derived.amount?.value ?? null),
+      column((w) => w.derived.amount?.currency ?? null),
+      column((w) => w.derived.reference),
+      duplicates,
+    ]);
+    const before = work.map((w) => (w.row.form === null ? null : decodeDelivery<StoredDetail>(w.row.form)));
+    const forms = work.map((w, index) => {
+      const request = w.row.capture_headers !== null ? { headers: JSON.parse(w.row.capture_headers) as HeaderPair[], body: w.row.capture_body } : before[index];
+      // Never write a form without the request it came from.
+      if (!request) throw new Error(`delivery ${w.row.id} has neither its captured request nor its stored form`);
+      return w.derived.packed ? asBuffer(w.derived.packed) : encodeDelivery({ ...request, detail: storedDetail(w.derived) });
+    });
+    const seqs = column((w) => w.row.seq);
+    await client.query(
+      `INSERT INTO delivery_contents (seq, form) SELECT * FROM unnest($1::bigint[], $2::bytea[]) ON CONFLICT (seq) DO UPDATE SET form = excluded.form`,
+      [seqs, forms],
+    );
+    await client.query('DELETE FROM delivery_captures WHERE seq = ANY($1::bigint[])', [
+      work.filter((w) => w.row.capture_headers !== null).map((w) => w.row.seq),
+    ]);
+    // A row derived before (re-verification) has keys to replace: read from its old form.
+    const oldKeys = work.flatMap((w, index) => (before[index]?.detail?.correlationKeys ?? []).map((k) => ({ ...k, seq: w.row.seq })));
+    await client.query(
+      'DELETE FROM correlation_keys AS k USING unnest($1::text[], $2::bigint[], $3::text[]) AS o (value, seq, kind) WHERE k.value = o.value AND k.delivery_seq = o.seq AND k.kind = o.kind',
+      [oldKeys.map((k) => k.value), oldKeys.map((k) => k.seq), oldKeys.map((k) => k.kind)],
+    );
+    const keys = work.flatMap((w) => w.derived.correlationKeys.map((k) => ({ ...k, seq: w.row.seq })));
+    await client.query(
+      'INSERT INTO correlation_keys (value, delivery_seq, kind) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING',
+      [keys.map((k) => k.value), keys.map((k) => k.seq), keys.map((k) => k.kind)],
+    );
+    const documents = work.map((w) =>
+      searchDocument(
+        searchRowText(w.derived.searchText, {
+          provider: w.row.provider,
+          eventType: w.derived.eventType,
+          status: w.derived.normalized?.status ?? null,
+          verification: w.derived.verification.status,
+        }),
+      ),
+    );
+    await client.query(
+      `INSERT INTO delivery_search (seq, doc) SELECT seq, doc::tsvector FROM unnest($1::bigint[], $2::text[]) AS u (seq, doc)
+       ON CONFLICT (seq) DO UPDATE SET doc = excluded.doc`,
+      [seqs, documents],
+    );
+    await client.query('DELETE FROM derivation_claims WHERE seq = ANY($1::bigint[])', [seqs]);
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * Search on PostgreSQL with the SQLite store's semantics. The SQLite store indexes with FTS5's
+ * unicode61 tokenizer (remove_diacritics 2) and matches every typed word as a quoted phrase (a
+ * trailing `*` makes its last token a prefix). Here the same tokens are made in JavaScript from
+ * a table read off SQLite itself (unicode61-table.ts), kept with their positions in a tsvector
+ * (GIN-indexed), and a typed query becomes a tsquery of the same phrases: `<->` between a word's
+ * tokens, `:*` for a prefix, `&` between words and with the filter tokens. Both are built as
+ * literals (cast with ::tsvector / ::tsquery, which apply no dictionary), so no PostgreSQL
+ * parser or stemmer changes what SQLite would have matched.
+ */
+import { createHash } from 'node:crypto';
+import { filterTokens, type IndexedFilters } from '../sqlite/fts-query.js';
+import { UNICODE61_RUNS } from './unicode61-table.js';
+
+const SEPARATOR = -2;
+const DROPPED = -1;
+
+const runStarts: number[] = [];
+const runKinds: string[] = [];
+for (const entry of UNICODE61_RUNS.split(',')) {
+  const [, start, kind] = /^([0-9a-z]+?)([skxp]|d-?\d+)$/.exec(entry)!;
+  runStarts.push(Number.parseInt(start!, 36));
+  runKinds.push(kind!);
+}
+
+/** What a code point becomes: SEPARATOR, DROPPED, or the code point it folds to. */
+function foldCodePoint(cp: number): number {
+  // A lone surrogate reaches a database as U+FFFD (UTF-8 cannot carry it).
+  const code = cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp;
+  let low = 0;
+  let high = runStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (runStarts[middle]! <= code) low = middle;
+    else high = middle - 1;
+  }
+  const kind = runKinds[low]!;
+  if (kind === 's') return SEPARATOR;
+  if (kind === 'x') return DROPPED;
+  if (kind === 'k') return code;
+  if (kind === 'p') return (code - runStarts[low]!) % 2 === 0 ? code + 1 : code;
+  return code + Number(kind.slice(1));
+}
+
+const ASCII = Array.from({ length: 128 }, (_, cp) => foldCodePoint(cp));
+
+/** The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of a text, in order. */
+export function searchTokens(text: string): string[] {
+  const tokens: string[] = [];
+  let current = '';
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    const folded = cp < 128 ? ASCII[cp]! : foldCodePoint(cp);
+    if (folded === SEPARATOR) {
+      if (current !== '') tokens.push(current);
+      current = '';
+    } else if (folded !== DROPPED) {
+      current += String.fromCodePoint(folded);
+    }
+  }
+  if (current !== '') tokens.push(current);
+  return tokens;
+}
+
+/** PostgreSQL keeps lexemes under 2 KiB: a longer token is indexed (and searched) by its hash. */
+const MAX_LEXEME_BYTES = 2_000;
+/** Positions go up to 16,383, and 256 per lexeme; SQLite has no such limits (search text is capped at 64 KiB anyway). */
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_LEXEME = 256;
+
+function lexeme(token: string): string {
+  if (Buffer.byteLength(token) <= MAX_LEXEME_BYTES) return token;
+  return `zgwlong${createHash('sha256').update(token).digest('hex')}`;
+}
+
+const quoted = (value: string) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/** The tsvector literal of a delivery's search row (its text and filter tokens, as searchRowText joins them). */
+export function searchDocument(rowText: string): string {
+  const positions = new Map<string, number[]>();
+  let position = 0;
+  for (const token of searchTokens(rowText)) {
+    position = Math.min(position + 1, MAX_POSITION);
+    const key = lexeme(token);
+    const list = positions.get(key);
+    if (list === undefined) positions.set(key, [position]);
+    else if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== position) list.push(position);
+  }
+  return [...positions].map(([key, list]) => `${quoted(key)}:${list.join(',')}`).join(' ');
+}
+
+/** What a person typed, as the SQLite store splits it (fts-query.ts): words, each maybe a prefix. */
+export function searchWords(text: string): Array<{ bare: string; prefix: boolean }> {
+  return text
+    .split(/\s+/)
+    .map((word) => word.replace(/\p{Cc}/gu, ' '))
+    .filter((word) => word.trim().length > 0)
+    .map((word) => {
+      const prefix = word.endsWith('*') && word.length > 1;
+      return { bare: prefix ? word.slice(0, -1) : word, prefix };
+    });
+}
+
+/**
+ * The tsquery literal for typed text (or null: none typed) and the filters kept as tokens; null
+ * when nothing can match. As in FTS5, a word with no token (`--`) adds no condition, but a query
+ * of such words alone matches nothing.
+ */
+export function searchQuery(text: string | null, filters: IndexedFilters): string | null {
+  const parts: string[] = [];
+  for (const { bare, prefix } of text === null ? [] : searchWords(text)) {
+    const tokens = searchTokens(bare);
+    if (tokens.length === 0) continue;
+    const last = tokens.length - 1;
+    const phrase = tokens.map((token, i) => `${quoted(lexeme(token))}${prefix && i === last ? ':*' : ''}`).join(' <-> ');
+    parts.push(tokens.length > 1 ? `(${phrase})` : phrase);
+  }
+  parts.push(...filterTokens(filters).map(quoted));
+  return parts.length > 0 ? parts.join(' & ') : null;
+}
