@@ -11,9 +11,10 @@ export function AccountMenu() {
   if (!caller || caller.kind === 'local') return null;
   return (
     <div className="account-menu">
-      <span>
-        {WHO[caller.kind] ?? caller.name} <span className="badge role-badge">{caller.role}</span>
+      <span className="account-name" title={WHO[caller.kind] ?? caller.name}>
+        {WHO[caller.kind] ?? caller.name}
       </span>
+      <span className="badge role-badge">{caller.role}</span>
       {signOut ? (
         <button
           type="button"
