@@ -53,6 +53,8 @@ export async function listDeliveries(store: DeliveryStore, input: DeliveriesList
     total: page.total,
     totalIsEstimate: page.totalIsEstimate,
     nextCursor: page.hasMore && last ? String(last.seq) : null,
+    matchedKey: page.matchedKey ?? null,
+    keyPrefix: page.keyPrefix ?? null,
   };
 }
 

@@ -114,6 +114,18 @@ export interface DeliveryPage {
   total: number;
   totalIsEstimate: boolean;
   hasMore: boolean;
+  /**
+   * The correlation key a one-word text names exactly (README "Search", search-semantics.ts):
+   * as typed, else in upper, else in lower case; its kind on the earliest delivery that has it.
+   * Null (or absent) when there is none.
+   */
+  matchedKey?: CorrelationKey | null;
+  /**
+   * For a one-word text of 6+ characters: the key values that start with it (same three forms),
+   * whose deliveries the search includes, each with its kind on its earliest delivery; `tooMany`
+   * (and no keys) past KEY_PREFIX_LIMIT. Null (or absent) for any other text.
+   */
+  keyPrefix?: { keys: CorrelationKey[]; tooMany: boolean } | null;
 }
 
 export interface DeliveryCounts {

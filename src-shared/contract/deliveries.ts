@@ -4,6 +4,7 @@ import { VerificationStatus } from '../domain/verification.js';
 import { NormalizedStatus } from '../domain/normalized.js';
 import { DeliveryDetail, DeliverySummary, HeaderPair } from '../domain/delivery.js';
 import { RelayStateFilter } from '../relay/states.js';
+import { CorrelationKey } from '../domain/normalized.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -18,7 +19,10 @@ export const DeliveriesListInput = z.object({
   environment: DeliveryEnvironment.optional(),
   /** Where relaying the delivery to the merchant's backend stands (relayed deliveries only). */
   relay: RelayStateFilter.optional(),
-  /** Full-text search over bodies and references. */
+  /**
+   * Full-text search over bodies and references; one word is also looked up among the
+   * correlation keys (exactly, and by its start from 6 characters on): README "Search".
+   */
   q: z.string().max(500).optional(),
   since: isoTime.optional(),
   until: isoTime.optional(),
@@ -34,6 +38,20 @@ export const DeliveriesListOutput = z.object({
   /** True when `total` is an estimate (counting exactly would cost more than the page itself). */
   totalIsEstimate: z.boolean(),
   nextCursor: z.string().nullable(),
+  /**
+   * The correlation key `q` names exactly (as typed, else in upper, else in lower case), with its
+   * kind: its payment timeline can be opened. Null when `q` is not one word or no key.
+   */
+  matchedKey: CorrelationKey.nullable().default(null),
+  /**
+   * For a one-word `q` of 6 characters or more: the key values that start with it (in the same
+   * three forms), whose deliveries are included in the list; `tooMany` (and no keys) when more
+   * than 50 do. Null for any other `q`.
+   */
+  keyPrefix: z
+    .object({ keys: z.array(CorrelationKey), tooMany: z.boolean() })
+    .nullable()
+    .default(null),
 });
 export type DeliveriesListOutput = z.infer<typeof DeliveriesListOutput>;
 

@@ -22,6 +22,7 @@ import { RELAY_FILTER_STATES } from '../../../src-shared/relay/states.js';
 import { DEFAULT_LOG_BOUND_BYTES, keptLogBytes, LogBound } from './log-bound.js';
 import { estimateTotal, filtersNeedTokens, ftsQueryFromText, ftsQueryWithFilters } from './fts-query.js';
 import { prepareSaveDerived } from './derived-writes.js';
+import { idLookup, type IdLookup } from './key-lookup.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
 const MAX_TEXT_SCAN = 20_000;
@@ -45,6 +46,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   private readonly maintenance: DeliveryMaintenance;
   private readonly readPending: Database.Statement<[number, number], PendingRow>;
+  private readonly lookUpIds: (text: string | undefined) => IdLookup;
 
   constructor(
     private readonly db: Database.Database,
@@ -65,6 +67,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     });
     this.saveMany = prepareSaveDerived(db);
     this.readPending = db.prepare(`${pendingSelect} WHERE d.derived_at IS NULL AND d.seq > ? ORDER BY d.seq LIMIT ?`);
+    this.lookUpIds = idLookup(db);
   }
 
   async insertBatch(batch: readonly NewDelivery[]): Promise<void> {
@@ -90,7 +93,13 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return this.db.prepare(`UPDATE deliveries SET derived_at = NULL WHERE ${where.join(' AND ')}`).run(filter).changes;
   }
 
+  /** README "Search": the words, and for a one-word text the key it names and the keys it starts (search-semantics.ts). */
   async list(query: DeliveryQuery): Promise<DeliveryPage> {
+    const ids = this.lookUpIds(query.text);
+    return { ...this.listPage(query, ids.keyPrefix?.keys.map((key) => key.value) ?? []), ...ids };
+  }
+
+  private listPage(query: DeliveryQuery, keyValues: readonly string[]): DeliveryPage {
     const range = this.seqRange(query);
     if (range === null) return { items: [], total: 0, totalIsEstimate: false, hasMore: false };
     const where: string[] = [];
@@ -113,7 +122,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     // instead of collecting the whole window from the received_at index and sorting it.
     if (query.since) filter('+received_at >= @since', 'since', query.since);
     if (query.until) filter('+received_at <= @until', 'until', query.until);
-    const match = query.text ? ftsQueryFromText(query.text) : null;
+    const match = query.text ? ftsQueryFromText(query.text, keyValues) : null;
     const indexed = { provider: query.provider, eventType: query.eventType, status: query.status, verification: query.verification };
     if (match === null && !filtersNeedTokens(query)) return this.listByFilters(query, range, where, params);
     // Rows waiting for derivation are not in the search index yet: no text can match them.
