@@ -32,6 +32,9 @@ export function listQueries(shape: StoreShape): NamedQuery[] {
   const rare = shape.valuesOf(rowOf(shape, 0.37, 'paychant'));
   const rareOld = shape.valuesOf(rowOf(shape, 0, 'calypso'));
   const rareRef = shape.valuesOf(rowOf(shape, 0.61, 'instaxchange'));
+  // Calypso invoices carry numeric ids (invoiceId = 3,000,000,000 + row): a partial invoice number.
+  const invoice = shape.valuesOf(rowOf(shape, 0.45, 'calypso'))['987650322']!;
+  const lateOrder = `order-${shape.valuesOf(rowOf(shape, 0.8, 'calypso')).SEEDX!}`;
   const dayMs = 24 * 3600 * 1000;
   const lastDay = new Date(shape.until.getTime() - dayMs).toISOString();
   const midDay = new Date((shape.from.getTime() + shape.until.getTime()) / 2).toISOString();
@@ -63,6 +66,14 @@ export function listQueries(shape: StoreShape): NamedQuery[] {
     { name: 'text + filter, deep page', input: { q: 'usd', provider: 'calypso', cursor: middle } },
     { name: 'text + day in the middle', input: { q: 'usd', since: midDay, until: midDayEnd } },
     { name: 'rare id + provider', input: { q: rare.SEEDX!, provider: 'paychant' } },
+    // Search that recognises ids (README "Search"): one word looked up among the key values too.
+    { name: 'id start, no * (one key starts it)', input: { q: `sess_${rareRef.SEEDX!.slice(0, -1)}` } },
+    { name: 'id start typed in upper case', input: { q: lateOrder.slice(0, -1).toUpperCase() } },
+    { name: 'id start, 8 of 10 digits (~a dozen keys)', input: { q: invoice.slice(0, 8) } },
+    { name: 'id start, 6 of 10 digits (too many keys)', input: { q: invoice.slice(0, 6) } },
+    { name: 'id start of a wallet on 20% of rows', input: { q: '6812b103908d' } },
+    { name: 'id start + provider + status', input: { q: invoice.slice(0, 8), provider: 'calypso', status: 'completed' } },
+    { name: 'exact key (timeline offered)', input: { q: lateOrder } },
   ];
 }
 
