@@ -14,6 +14,9 @@ import { runUsersCommand } from './users-cli.js';
 import { promptHidden } from './password-prompt.js';
 import { ExposureError } from './exposure.js';
 import { ExposureFlagError, readExposureFlags } from './exposure-flags.js';
+import { checkSharedKey, databaseUrlFrom, openTeamStore, serveCipher, TeamSetupError } from './team-store.js';
+import { describeDatabaseUrl } from '../store/postgres/pool.js';
+import type { Store } from '../store/types.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const ServeFlags = z.object({
@@ -64,6 +67,10 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       'token-file': { type: 'string' },
       'body-limit': { type: 'string' },
+      // A shared PostgreSQL store (team server) instead of SQLite in --data.
+      database: { type: 'string' },
+      // The secrets key shared by every instance on that database.
+      'key-file': { type: 'string' },
       // Repeatable: paychant=http://localhost:3000/hooks sets up a passthrough relay route.
       forward: { type: 'string', multiple: true },
     },
@@ -114,6 +121,25 @@ async function main(): Promise<void> {
   const warning = tokenWarning(consoleToken.source);
   if (warning) console.error(`gatewatch: ${warning}`);
   const rendererDir = defaultRendererDir();
+  let databaseUrl: string | null;
+  try {
+    databaseUrl = databaseUrlFrom(values.database, env);
+  } catch (error) {
+    console.error(`gatewatch: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const cipher = serveCipher({ dataDir: f.data, keyFile: values['key-file'] ?? (env.GATEWATCH_KEY_FILE || null), env, log });
+  // The data dir still holds the log, the token file and (without --key-file) the secrets key.
+  let store: Store | undefined;
+  if (databaseUrl !== null) {
+    store = await openTeamStore(databaseUrl, { log, env });
+    try {
+      await checkSharedKey(store.settings, cipher);
+    } catch (error) {
+      await store.close().catch(() => {});
+      throw error;
+    }
+  }
   const running = await startServeMode(
     {
       dataDir: f.data,
@@ -127,13 +153,18 @@ async function main(): Promise<void> {
       forward,
       rendererDir,
     },
-    createGatewatchDeps({
-      dataDir: f.data,
-      log,
-      builtDir: new URL('./', import.meta.url),
-    }),
+    {
+      ...createGatewatchDeps({
+        dataDir: f.data,
+        log,
+        builtDir: new URL('./', import.meta.url),
+      }),
+      store,
+      cipher,
+    },
   );
   console.log(`Gatewatch is running (data: ${f.data})`);
+  if (databaseUrl !== null) console.log(`  Database:     ${describeDatabaseUrl(databaseUrl)} (PostgreSQL, shared by the team's instances)`);
   if (running.listenerProblem) console.log(`  Webhooks:     not listening. ${running.listenerProblem}`);
   else console.log(`  Webhook URL:  ${running.webhookBaseUrl}/webhooks/<provider>   (${providerIds.join(', ')})`);
   if (interactive) console.log(`  Console:      ${running.consoleUrl}`);
@@ -168,6 +199,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: NodeJS.ErrnoException & { port?: number }) => {
+  if (error instanceof TeamSetupError) {
+    log(error.message);
+    process.exit(1);
+  }
   if (error instanceof ExposureError) {
     log(error.message);
     process.exit(2);

@@ -4,6 +4,7 @@ import { ConsoleServer } from './api-server.js';
 import { interopRoutes } from './interop-routes.js';
 import type { ForwardSpec } from '../relay/forward-flag.js';
 import { checkExposure } from './exposure.js';
+import { startTeamSweep } from './team-sweep.js';
 
 export interface ServeModeOptions {
   dataDir: string;
@@ -85,6 +86,7 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
     await gatewatch.stop();
     throw error;
   }
+  const stopSweep = startTeamSweep(gatewatch, gatewatch.context.log);
   const webhookHost = options.webhookHost && !['0.0.0.0', '::'].includes(options.webhookHost) ? options.webhookHost : '127.0.0.1';
   // A console bound to one outside address answers there only: its public URL is the way in.
   const boundElsewhere = !['127.0.0.1', 'localhost', '0.0.0.0', '::'].includes(consoleHost) && options.publicUrl;
@@ -97,6 +99,7 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
     consoleUrl: `${consoleOrigin}/?token=${encodeURIComponent(token)}`,
     consoleOrigin,
     async stop() {
+      stopSweep();
       await server.stop();
       await gatewatch.stop();
     },

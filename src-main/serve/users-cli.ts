@@ -25,6 +25,8 @@ import { createAccounts, type Accounts } from '../accounts/accounts.js';
 import { commandLineCaller } from '../accounts/caller.js';
 import { runAs } from '../dispatcher/caller-scope.js';
 import { readPassword } from './password-prompt.js';
+import type { Store } from '../store/types.js';
+import { databaseUrlFrom, openTeamStore, TeamSetupError } from './team-store.js';
 
 export interface UsersIo {
   env: Record<string, string | undefined>;
@@ -35,7 +37,7 @@ export interface UsersIo {
   prompt?(question: string): Promise<string>;
 }
 
-const USAGE = `usage: npm run serve -- users <command> [--data DIR]
+const USAGE = `usage: npm run serve -- users <command> [--data DIR | --database postgres://…]
   add <name> --role viewer|operator|admin [--password-stdin]
   list
   set-role <name> <role>
@@ -108,12 +110,18 @@ async function run(
 
 /** Runs one `users` command; resolves with the exit code (0 done, 1 refused, 2 bad usage). */
 export async function runUsersCommand(args: string[], io: UsersIo): Promise<number> {
-  let values: { data?: string; role?: string; 'password-stdin'?: boolean; help?: boolean };
+  let values: { data?: string; database?: string; role?: string; 'password-stdin'?: boolean; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { data: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        data: { type: 'string' },
+        database: { type: 'string' },
+        role: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -126,7 +134,19 @@ export async function runUsersCommand(args: string[], io: UsersIo): Promise<numb
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
-  const store = createSqliteStore(values.data ?? io.env.GATEWATCH_DATA ?? join(homedir(), '.gatewatch'));
+  // The same store serve mode would open: the team's PostgreSQL database, else SQLite in the data dir.
+  let store: Store;
+  try {
+    const url = databaseUrlFrom(values.database, io.env);
+    store =
+      url === null
+        ? createSqliteStore(values.data ?? io.env.GATEWATCH_DATA ?? join(homedir(), '.gatewatch'))
+        : await openTeamStore(url, { log: (message) => io.err(`gatewatch: ${message}`) });
+  } catch (error) {
+    if (!(error instanceof TeamSetupError)) throw error;
+    io.err(`gatewatch: ${error.message}`);
+    return 1;
+  }
   try {
     const accounts = createAccounts({ store: store.accounts, audit: new AuditLog(store.audit) });
     await runAs(commandLineCaller(), () => run(command, rest, values, accounts, io));
