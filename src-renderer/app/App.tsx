@@ -1,6 +1,7 @@
 import { DeliveryPage } from '../features/delivery/DeliveryPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { TimelinePage } from '../features/timeline/TimelinePage.js';
+import { PaymentsPage } from '../features/timeline/PaymentsPage.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { SessionsPage } from '../features/sessions/SessionsPage.js';
 import { SessionPage } from '../features/sessions/SessionPage.js';
@@ -20,7 +21,10 @@ function Page({ route }: { route: Route }) {
     case 'delivery':
       return <DeliveryPage id={route.id} params={route.params} />;
     case 'timeline':
-      return <TimelinePage correlationKey={route.key} />;
+      // Keyed: another key is another page (its lookup field starts from it).
+      return <TimelinePage key={route.key} correlationKey={route.key} />;
+    case 'payments':
+      return <PaymentsPage q={route.q} />;
     case 'dashboard':
       return <DashboardPage />;
     case 'sessions':

@@ -9,6 +9,8 @@ export type Route =
   /** `params`: the inbox view it was opened from (filters, selection), for "← Inbox" and next/previous. */
   | { page: 'delivery'; id: string; params?: URLSearchParams }
   | { page: 'timeline'; key: string }
+  /** Open a payment's timeline from any of its ids; `q`: the id typed so far (kept for going back to it). */
+  | { page: 'payments'; q: string }
   | { page: 'dashboard' }
   | { page: 'sessions'; params: URLSearchParams }
   | { page: 'session'; id: string }
@@ -26,7 +28,9 @@ export function parseRoute(hash: string): Route {
     case 'deliveries':
       return id ? { page: 'delivery', id, params } : { page: 'inbox', params };
     case 'timeline':
-      return id ? { page: 'timeline', key: id } : { page: 'inbox', params };
+      return id ? { page: 'timeline', key: id } : { page: 'payments', q: '' };
+    case 'payments':
+      return { page: 'payments', q: params.get('q') ?? '' };
     case 'dashboard':
       return { page: 'dashboard' };
     case 'sessions':
@@ -63,6 +67,8 @@ export function hrefFor(route: Route): string {
       return withQuery('#/sessions', route.params);
     case 'replay':
       return withQuery('#/replay', route.params);
+    case 'payments':
+      return withQuery('#/payments', new URLSearchParams(route.q ? { q: route.q } : {}));
     default:
       return `#/${route.page}`;
   }

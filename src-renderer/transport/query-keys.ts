@@ -4,6 +4,8 @@ import type { DeliveriesListInput } from '../../src-shared/contract/deliveries.j
 export const queryKeys = {
   deliveryLists: () => ['deliveries', 'list'] as const,
   deliveryList: (filters: Partial<DeliveriesListInput>) => ['deliveries', 'list', filters] as const,
+  /** A typed id looked up among the correlation keys (a delivery list of one): refreshed with the lists. */
+  idLookup: (text: string) => ['deliveries', 'list', 'id-lookup', text] as const,
   delivery: (id: string) => ['deliveries', 'detail', id] as const,
   listener: () => ['listener'] as const,
   /** Everything of the relay feature (routes, attempts): refreshed when relaying progresses. */

@@ -46,13 +46,16 @@ describe('the command palette', () => {
     const { field } = open();
     await waitFor(() => expect(options()).toContain('Stuck payments'));
     fireEvent.change(field, { target: { value: 'pay' } });
-    // Word starts first, the earlier the better; a scattered match ("Replay") after them.
-    expect(options()).toEqual(['Stuck payments', 'Forged Paychant', 'Replay', 'Search deliveries for “pay”']);
+    // Word starts first, the earlier the better (the Payments page, then the views); a scattered match ("Replay") after them.
+    expect(options()).toEqual(['Payments', 'Stuck payments', 'Forged Paychant', 'Replay', 'Search deliveries for “pay”']);
+    fireEvent.keyDown(field, { key: 'ArrowDown' });
     fireEvent.keyDown(field, { key: 'ArrowDown' });
     expect(activeOption(field)).toBe('Forged Paychant');
     fireEvent.keyDown(field, { key: 'ArrowUp' });
     fireEvent.keyDown(field, { key: 'ArrowUp' });
+    fireEvent.keyDown(field, { key: 'ArrowUp' });
     expect(activeOption(field)).toBe('Search deliveries for “pay”');
+    fireEvent.keyDown(field, { key: 'ArrowDown' });
     fireEvent.keyDown(field, { key: 'ArrowDown' });
     fireEvent.keyDown(field, { key: 'ArrowDown' });
     fireEvent.keyDown(field, { key: 'Enter' });
@@ -60,12 +63,19 @@ describe('the command palette', () => {
     await waitFor(() => expect(screen.queryByRole('combobox')).toBeNull());
   });
 
-  it('searches the inbox for text that matches nothing', async () => {
+  it('searches the inbox for text that matches nothing, or opens the payment timeline of an id', async () => {
     const { field } = open();
     fireEvent.change(field, { target: { value: 'order-7781' } });
-    expect(options()).toEqual(['Search deliveries for “order-7781”']);
+    expect(options()).toEqual(['Search deliveries for “order-7781”', 'Open payment timeline for “order-7781”']);
     fireEvent.keyDown(field, { key: 'Enter' });
     expect(window.location.hash).toBe('#/inbox?q=order-7781');
+    await waitFor(() => expect(screen.queryByRole('combobox')).toBeNull());
+    press('k', { ctrlKey: true });
+    const again = screen.getByRole('combobox', { name: 'Go to a page or a saved view, or run an action' });
+    fireEvent.change(again, { target: { value: 'order-7781' } });
+    fireEvent.keyDown(again, { key: 'ArrowDown' });
+    fireEvent.keyDown(again, { key: 'Enter' });
+    expect(window.location.hash).toBe('#/timeline/order-7781');
   });
 
   it('verifies the selected delivery again and says what came of it', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchScore, rank } from '../../src-renderer/features/palette/palette-match.js';
-import { paletteItems, searchItem } from '../../src-renderer/features/palette/palette-items.js';
+import { looksLikeId, paletteItems, paletteOptions, searchItem, timelineItem } from '../../src-renderer/features/palette/palette-items.js';
 import { parseRoute } from '../../src-renderer/app/router.js';
 import type { SavedView } from '../../src-shared/contract/views.js';
 
@@ -38,6 +38,7 @@ describe('palette items', () => {
     const items = paletteItems({ route: parseRoute('#/dashboard'), views, canCopyLink: true });
     expect(items.map((i) => `${i.section}: ${i.label}`)).toEqual([
       'Page: Inbox',
+      'Page: Payments',
       'Page: Dashboard',
       'Page: Sessions',
       'Page: Replay',
@@ -73,6 +74,26 @@ describe('palette items', () => {
   it('turns text that matches nothing into a search of the inbox', () => {
     expect(searchItem('  order-7781 ')).toMatchObject({ label: 'Search deliveries for “order-7781”', action: { kind: 'search', q: 'order-7781' } });
     expect(searchItem('  ')).toBeNull();
+  });
+
+  it('offers the Payments page after the inbox, and first when “pay” is typed', () => {
+    const items = paletteItems({ route: parseRoute('#/dashboard'), views, canCopyLink: true });
+    expect(items.find((i) => i.label === 'Payments')!.action).toEqual({ kind: 'navigate', href: '#/payments' });
+    expect(paletteOptions('pay', items).map((i) => i.label)[0]).toBe('Payments');
+  });
+
+  it('offers the payment timeline of text that looks like an id, after searching for it', () => {
+    expect(looksLikeId('7CMJS1Q9')).toBe(true);
+    expect(looksLikeId('order-7781')).toBe(true);
+    for (const text of ['pay', 'settings', 'ab12', 'order 7781']) expect(looksLikeId(text)).toBe(false);
+    expect(timelineItem(' 7CMJS1Q90GS79AB ')).toMatchObject({
+      label: 'Open payment timeline for “7CMJS1Q90GS79AB”',
+      action: { kind: 'navigate', href: '#/timeline/7CMJS1Q90GS79AB' },
+    });
+    expect(timelineItem('replay')).toBeNull();
+    const items = paletteItems({ route: parseRoute('#/dashboard'), views, canCopyLink: true });
+    expect(paletteOptions('7CMJS1Q9', items).map((i) => i.id)).toEqual(['search', 'timeline']);
+    expect(paletteOptions('replay', items).map((i) => i.id)).not.toContain('timeline');
   });
 
   it('offers no Replay… to a role that may not replay', () => {

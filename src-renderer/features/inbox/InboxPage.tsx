@@ -16,6 +16,7 @@ import { filtersFromParams, paramsFromFilters, useDeliveries } from './useDelive
 import { ReplayMatchingLink } from '../replay/ReplayMatchingLink.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { ExportLinks } from '../interop/ExportLinks.js';
+import { IdMatchNote } from './IdMatchNote.js';
 import './inbox.css';
 
 const ROW_HEIGHT = 40;
@@ -104,6 +105,8 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
   return (
     <section className={`inbox${cursor.opened ? ' with-pane' : ''}`} aria-label="Inbox">
       <InboxFilters filters={filters} onChange={(next) => navigate({ page: 'inbox', params: withFilters(paramsFromFilters(next), params) }, true)} />
+      {/* Not from the previous search's page while this one loads. */}
+      <IdMatchNote q={filters.q?.trim() ?? ''} answer={filters.q && !query.isPlaceholderData ? first : null} />
       <div className="inbox-meta">
         {first ? (
           <span data-testid="inbox-total">

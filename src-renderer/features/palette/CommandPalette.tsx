@@ -3,8 +3,7 @@ import type { Route } from '../../app/router.js';
 import { useTransport } from '../../transport/context.js';
 import { useRefusal } from '../../app/identity.js';
 import { useViews } from '../views/useViews.js';
-import { type PaletteAction, type PaletteItem, paletteItems, searchItem } from './palette-items.js';
-import { rank } from './palette-match.js';
+import { type PaletteAction, type PaletteItem, paletteItems, paletteOptions } from './palette-items.js';
 import './palette.css';
 
 /**
@@ -23,18 +22,7 @@ export function CommandPalette({ route, onRun, onClose }: { route: Route; onRun(
   const optionId = (index: number) => `${listId}-option-${index}`;
   const items: PaletteItem[] = useMemo(() => {
     const all = paletteItems({ route, views: views.data ?? [], canCopyLink: transport.kind === 'http', canReplay });
-    // Typed, what can be done here wins a tie ("replay" on a delivery: its Replay…, then the page).
-    const ordered = query.trim() === '' ? all : [...all.filter((i) => i.section === 'Action'), ...all.filter((i) => i.section !== 'Action')];
-    const search = searchItem(query);
-    return [
-      ...rank(
-        query,
-        ordered,
-        (item) => item.label,
-        (item) => item.detail,
-      ),
-      ...(search ? [search] : []),
-    ];
+    return paletteOptions(query, all);
   }, [route, views.data, transport.kind, canReplay, query]);
   const current = Math.min(active, items.length - 1);
 

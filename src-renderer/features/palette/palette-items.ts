@@ -9,6 +9,7 @@ import { NAV } from '../../app/nav.js';
 import { replayParamsFor } from '../replay/bulk-form.js';
 import { selectedIn } from '../inbox/inbox-view.js';
 import { viewHref, describeFilter } from '../views/saved-views.js';
+import { rank } from './palette-match.js';
 
 export type PaletteAction =
   | { kind: 'navigate'; href: string }
@@ -107,4 +108,44 @@ export function paletteItems({ route, views, canCopyLink, canReplay = true }: Pa
 export function searchItem(query: string): PaletteItem | null {
   const q = query.trim();
   return q === '' ? null : { id: 'search', label: `Search deliveries for “${q}”`, section: 'Action', action: { kind: 'search', q } };
+}
+
+/** Text that looks like an id: one word of 6 characters or more with a digit in it ("order-7781", "0x9f…", "7CMJS1Q9…"). */
+export function looksLikeId(text: string): boolean {
+  const word = text.trim();
+  return word.length >= 6 && !/\s/.test(word) && /\d/.test(word);
+}
+
+/** Typed text that looks like an id may be a payment's key: open its timeline (which suggests keys when it is not one). */
+export function timelineItem(query: string): PaletteItem | null {
+  const key = query.trim();
+  if (!looksLikeId(key)) return null;
+  return {
+    id: 'timeline',
+    label: `Open payment timeline for “${key}”`,
+    section: 'Action',
+    detail: 'Every webhook, session and replay of the payment with this id',
+    action: { kind: 'navigate', href: hrefFor({ page: 'timeline', key }) },
+  };
+}
+
+/**
+ * The options for what is typed: everything that matches, best first (typed, what can be done
+ * here wins a tie: "replay" on a delivery gives its Replay…, then the page), then searching the
+ * inbox for the text and, for an id, opening its timeline.
+ */
+export function paletteOptions(query: string, all: readonly PaletteItem[]): PaletteItem[] {
+  const ordered = query.trim() === '' ? all : [...all.filter((i) => i.section === 'Action'), ...all.filter((i) => i.section !== 'Action')];
+  const search = searchItem(query);
+  const timeline = timelineItem(query);
+  return [
+    ...rank(
+      query,
+      ordered,
+      (item) => item.label,
+      (item) => item.detail,
+    ),
+    ...(search ? [search] : []),
+    ...(timeline ? [timeline] : []),
+  ];
 }

@@ -9,18 +9,23 @@ import { useTimeline } from './useTimeline.js';
 import { visibleSteps } from './visible-steps.js';
 import { useEscapeTo } from '../../ui/useEscapeTo.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
+import { IdSuggestionList } from './IdSuggestionList.js';
+import { useIdSuggestions } from './useIdSuggestions.js';
 import './timeline.css';
 
 /** A payment's history: every delivery, session, status check and replay linked to one key. */
 export function TimelinePage({ correlationKey }: { correlationKey: string }) {
   const query = useTimeline(correlationKey);
-  const [lookup, setLookup] = useState(correlationKey);
+  const [typed, setTyped] = useState(correlationKey);
   const flagsByStep = useMemo(() => {
     const map = new Map<string, TimelineFlag[]>();
     for (const flag of query.data?.flags ?? []) map.set(flag.stepKey, [...(map.get(flag.stepKey) ?? []), flag]);
     return map;
   }, [query.data]);
   const data = query.data;
+  // A key that finds nothing: the ids it names in another case, or starts, may.
+  const unknown = data !== undefined && !query.isPlaceholderData && data.steps.length === 0;
+  const lookup = useIdSuggestions(unknown ? correlationKey : '');
   const last = data?.steps.at(-1);
   const first = data?.steps[0];
   const [showRetries, setShowRetries] = useState(false);
@@ -42,15 +47,15 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
             className="timeline-lookup"
             onSubmit={(event) => {
               event.preventDefault();
-              if (lookup.trim()) navigate({ page: 'timeline', key: lookup.trim() });
+              if (typed.trim()) navigate({ page: 'timeline', key: typed.trim() });
             }}
           >
             <h2>Payment timeline</h2>
             <input
               aria-label="Correlation key"
               placeholder="session id, transaction id, reference…"
-              value={lookup}
-              onChange={(event) => setLookup(event.target.value)}
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
             />
             <button type="submit">Show</button>
             <CopyLinkButton route={hrefFor({ page: 'timeline', key: correlationKey })} />
@@ -94,10 +99,13 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
       ) : query.isError ? (
         <ErrorState error={query.error} />
       ) : data!.steps.length === 0 ? (
-        <Empty>
-          No delivery, session or replay mentions <code>{correlationKey}</code>. Keys are matched exactly: try the provider's session id, transaction id or your
-          reference, or <a href={hrefFor({ page: 'inbox', params: new URLSearchParams({ q: correlationKey }) })}>search the bodies</a>.
-        </Empty>
+        <>
+          <Empty>
+            No delivery, session or replay mentions <code>{correlationKey}</code>. Keys are matched exactly: try the provider's session id, transaction id or
+            your reference, or <a href={hrefFor({ page: 'inbox', params: new URLSearchParams({ q: correlationKey }) })}>search the bodies</a>.
+          </Empty>
+          <IdSuggestionList text={correlationKey} match={lookup.current ? lookup.match : null} />
+        </>
       ) : (
         <>
           {data!.truncated ? (

@@ -1,0 +1,32 @@
+import { firstOf, type IdMatch, timelineChoices, timelineHref } from './id-match.js';
+
+/** How many keys are named; past it, a count. */
+const NAMED = 8;
+
+/**
+ * On a timeline whose key finds nothing: the timelines the key may have meant, the key it names
+ * in its stored case and the keys it starts, each a link. Nothing when none.
+ */
+export function IdSuggestionList({ text, match }: { text: string; match: IdMatch | null }) {
+  const choices = timelineChoices(match, text);
+  if (match?.tooMany && choices.length === 0) {
+    return <p className="id-suggestions-note">More than 50 ids start with “{text}”: add more of the id to the key.</p>;
+  }
+  if (choices.length === 0) return null;
+  const { named, more } = firstOf(choices, NAMED);
+  return (
+    <nav className="id-suggestions" aria-label="Payment timelines this key may mean">
+      <p className="id-suggestions-note">
+        {match?.matched && match.matched.value !== text ? 'Keys are matched exactly; did you mean:' : `Ids that start with “${text}”:`}
+      </p>
+      <ul>
+        {named.map((key) => (
+          <li key={key.value}>
+            <a href={timelineHref(key.value)}>{key.value}</a> <span className="muted">{key.kind}</span>
+          </li>
+        ))}
+        {more > 0 ? <li className="muted">and {more} more</li> : null}
+      </ul>
+    </nav>
+  );
+}

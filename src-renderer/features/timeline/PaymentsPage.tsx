@@ -1,0 +1,109 @@
+import { useEffect, useId, useState } from 'react';
+import { hrefFor, navigate } from '../../app/router.js';
+import { keyToOpen, lookupNote, moveChoice, timelineChoices } from './id-match.js';
+import { useIdSuggestions } from './useIdSuggestions.js';
+import './timeline.css';
+
+/**
+ * Payments: a payment's timeline from any of its ids. An ARIA combobox: as one types, the keys the
+ * text names or starts are offered (in the case they are stored in); the arrows choose one and
+ * Enter opens it, or, with none chosen, the key the text names (else the text as typed: the
+ * timeline takes a delivery id too). The typed text is kept in the address, for going back to it.
+ */
+export function PaymentsPage({ q }: { q: string }) {
+  const [text, setText] = useState(q);
+  const [active, setActive] = useState(-1);
+  const lookup = useIdSuggestions(text, { settle: true });
+  const choices = timelineChoices(lookup.match);
+  const chosen = active >= 0 && active < choices.length ? active : -1;
+  const note = lookup.current ? lookupNote(text, lookup.match) : null;
+  const listId = useId();
+  const noteId = useId();
+  const optionId = (index: number) => `${listId}-${index}`;
+  const open = (key: string | null) => {
+    if (key) navigate({ page: 'timeline', key });
+  };
+
+  // The address follows what is asked (replaced, not pushed), so Back from a timeline comes here with it.
+  useEffect(() => {
+    const asked = lookup.answered ?? '';
+    if (asked !== q && (asked !== '' || text.trim() === '')) navigate({ page: 'payments', q: asked }, true);
+  }, [lookup.answered, text, q]);
+
+  return (
+    <section className="payments-page" aria-labelledby={`${listId}-title`}>
+      <h2 id={`${listId}-title`}>Payments</h2>
+      <p className="muted payments-intro">
+        Open a payment’s timeline from any of its ids: the provider’s session id, transaction id, invoice id or tx hash, your reference, or a delivery id (
+        <code>dlv_…</code>). Ids are found by their start from 6 characters, in any case.
+      </p>
+      <search>
+        <form
+          className="payments-lookup"
+          onSubmit={(event) => {
+            event.preventDefault();
+            open(chosen >= 0 ? choices[chosen]!.value : keyToOpen(text, lookup.current ? lookup.match : null));
+          }}
+        >
+          <input
+            role="combobox"
+            aria-label="Payment id"
+            aria-expanded={choices.length > 0}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={chosen >= 0 ? optionId(chosen) : undefined}
+            aria-describedby={noteId}
+            placeholder="7CMJS1Q90GS79AB, sess_…, INV-…, 0x…"
+            autoComplete="off"
+            spellCheck={false}
+            // biome-ignore lint/a11y/noAutofocus: the page is the lookup, opened to type an id into it.
+            autoFocus
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setActive(-1);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                event.preventDefault();
+                setActive(moveChoice(chosen, choices.length, event.key));
+              } else if (event.key === 'Escape' && chosen >= 0) {
+                event.preventDefault();
+                setActive(-1);
+              }
+            }}
+          />
+          <button type="submit">Open timeline</button>
+        </form>
+      </search>
+      <p id={noteId} className="payments-note" role="status">
+        {note}
+        {note && lookup.answered ? (
+          <>
+            {' '}
+            <a href={hrefFor({ page: 'inbox', params: new URLSearchParams({ q: lookup.answered }) })}>Search the inbox for it</a>
+          </>
+        ) : null}
+      </p>
+      <div id={listId} role="listbox" aria-label="Payment timelines" className="payments-choices" hidden={choices.length === 0}>
+        {choices.map((key, index) => (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the options are reached from the combobox's field (arrows, Enter); the click is for the mouse.
+          <div
+            key={key.value}
+            id={optionId(index)}
+            role="option"
+            tabIndex={-1}
+            aria-selected={index === chosen}
+            className="payments-choice"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => open(key.value)}
+          >
+            <span className="payments-choice-value">{key.value}</span>
+            <span className="payments-choice-kind">{key.kind}</span>
+            {index === 0 && lookup.match?.matched?.value === key.value ? <span className="payments-choice-exact">this id</span> : null}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

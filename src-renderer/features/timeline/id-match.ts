@@ -1,0 +1,91 @@
+/**
+ * What a typed id turned out to be, from deliveries.list's answer (README "Search": one word is
+ * looked up among the payments' correlation keys, exactly and, from 6 characters on, by its
+ * start): for the inbox's note, the Payments lookup and an empty timeline. Data only; the
+ * components show it.
+ */
+import type { DeliveriesListOutput } from '../../../src-shared/contract/deliveries.js';
+import type { CorrelationKey } from '../../../src-shared/domain/normalized.js';
+import { hrefFor } from '../../app/router.js';
+
+/** The server looks a word up by its start from this many characters on (a whole key at any length). */
+export const PREFIX_MIN_LENGTH = 6;
+/** Past this many keys starting with the word, the server names none. */
+export const PREFIX_LIMIT = 50;
+
+export type IdLookupAnswer = Pick<DeliveriesListOutput, 'matchedKey' | 'keyPrefix'>;
+
+export interface IdMatch {
+  /** The key the text names, in the case it is stored in (the timeline matches keys exactly). */
+  matched: CorrelationKey | null;
+  /** The other keys that start with the text, by value (the matched one left out). */
+  starting: CorrelationKey[];
+  /** More than PREFIX_LIMIT keys start with the text: none are named. */
+  tooMany: boolean;
+}
+
+/** The answer as a match; null when the text is no key and starts none (words, or an unknown id). */
+export function idMatchOf(answer: IdLookupAnswer | null | undefined): IdMatch | null {
+  if (!answer) return null;
+  const matched = answer.matchedKey ?? null;
+  const starting = (answer.keyPrefix?.keys ?? []).filter((key) => key.value !== matched?.value);
+  const tooMany = answer.keyPrefix?.tooMany ?? false;
+  return matched || starting.length > 0 || tooMany ? { matched, starting, tooMany } : null;
+}
+
+/** The timelines a match offers: the key it names first, then the keys it starts; never `current` (the timeline on screen). */
+export function timelineChoices(match: IdMatch | null, current?: string): CorrelationKey[] {
+  if (!match) return [];
+  return [...(match.matched ? [match.matched] : []), ...match.starting].filter((key) => key.value !== current);
+}
+
+/** The first `named` of a list, and how many are left unnamed. */
+export function firstOf<T>(items: readonly T[], named: number): { named: T[]; more: number } {
+  return { named: items.slice(0, named), more: Math.max(0, items.length - named) };
+}
+
+/** "2 ids start with", "Also listed: 1 other id that starts with" (after a key the text names). */
+export function startingWords(count: number, afterMatched: boolean): string {
+  if (afterMatched) return `Also listed: ${count} other ${count === 1 ? 'id that starts' : 'ids that start'} with`;
+  return `${count} ${count === 1 ? 'id starts' : 'ids start'} with`;
+}
+
+export const timelineHref = (key: string) => hrefFor({ page: 'timeline', key });
+
+/**
+ * The key Enter opens when no suggestion is chosen: the key the text names, in its stored case,
+ * else the text as typed (a delivery id, or a key the lookup has not answered for yet). `match`
+ * must be the answer for this very text. Null for nothing typed.
+ */
+export function keyToOpen(text: string, match: IdMatch | null): string | null {
+  const typed = text.trim();
+  if (typed === '') return null;
+  return match?.matched?.value ?? typed;
+}
+
+/** The option the arrows move to among `count`; -1 is the field itself (none chosen), between the last and the first. */
+export function moveChoice(active: number, count: number, key: 'ArrowDown' | 'ArrowUp'): number {
+  if (count === 0) return -1;
+  if (key === 'ArrowDown') return active >= count - 1 ? -1 : active + 1;
+  return active <= -1 ? count - 1 : active - 1;
+}
+
+/**
+ * What the lookup says under its field once the text is answered: why nothing is offered, or
+ * that the list stops short. Null while there is nothing to say.
+ */
+export function lookupNote(text: string, match: IdMatch | null): string | null {
+  const typed = text.trim();
+  if (typed === '') return null;
+  if (/\s/.test(typed)) return 'An id is one word: no spaces.';
+  if (match?.tooMany) {
+    return match.matched
+      ? `More than ${PREFIX_LIMIT} other ids start with “${typed}”: type more of one to list them.`
+      : `More than ${PREFIX_LIMIT} ids start with “${typed}”: type more of it.`;
+  }
+  if (match) return null;
+  if ([...typed].length < PREFIX_MIN_LENGTH) {
+    return `No payment key is “${typed}”. Ids are found by their start from ${PREFIX_MIN_LENGTH} characters: type more, or press Enter to open it as typed.`;
+  }
+  return `No payment key is or starts with “${typed}”. Press Enter to open its timeline as typed (a delivery id works too), or search the inbox.`;
+}
