@@ -58,6 +58,16 @@ const PAGES: Array<{ name: string; route: () => string; ready: (on: Page) => Pro
     ready: (on) => on.getByRole('region', { name: 'Signature verification' }).waitFor(),
   },
   { name: 'timeline', route: () => '#/timeline/FRG7CMJS1Q90', ready: (on) => on.getByTestId('timeline-steps').waitFor() },
+  {
+    name: 'payments, ids offered for a typed one',
+    route: () => '#/payments?q=7cmjs1q9',
+    ready: (on) => on.getByRole('listbox', { name: 'Payment timelines' }).getByRole('option').first().waitFor(),
+  },
+  {
+    name: 'inbox searched for an id',
+    route: () => '#/inbox?q=frg7cmjs1q90',
+    ready: (on) => on.getByTestId('id-match').getByRole('link', { name: 'Open payment timeline' }).waitFor(),
+  },
   { name: 'dashboard', route: () => '#/dashboard', ready: (on) => on.locator('rect.chart-bar').first().waitFor() },
   { name: 'sessions', route: () => '#/sessions', ready: (on) => on.getByRole('form', { name: 'New session' }).waitFor() },
   {

@@ -45,34 +45,62 @@ export function PaymentsPage({ q }: { q: string }) {
             open(chosen >= 0 ? choices[chosen]!.value : keyToOpen(text, lookup.current ? lookup.match : null));
           }}
         >
-          <input
-            role="combobox"
-            aria-label="Payment id"
-            aria-expanded={choices.length > 0}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={chosen >= 0 ? optionId(chosen) : undefined}
-            aria-describedby={noteId}
-            placeholder="7CMJS1Q90GS79AB, sess_…, INV-…, 0x…"
-            autoComplete="off"
-            spellCheck={false}
-            // biome-ignore lint/a11y/noAutofocus: the page is the lookup, opened to type an id into it.
-            autoFocus
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              setActive(-1);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-                event.preventDefault();
-                setActive(moveChoice(chosen, choices.length, event.key));
-              } else if (event.key === 'Escape' && chosen >= 0) {
-                event.preventDefault();
+          <div className="payments-combo">
+            <input
+              role="combobox"
+              aria-label="Payment id"
+              aria-expanded={choices.length > 0}
+              aria-controls={listId}
+              aria-autocomplete="list"
+              aria-activedescendant={chosen >= 0 ? optionId(chosen) : undefined}
+              aria-describedby={noteId}
+              placeholder="7CMJS1Q90GS79AB, sess_…, INV-…, 0x…"
+              autoComplete="off"
+              spellCheck={false}
+              // biome-ignore lint/a11y/noAutofocus: the page is the lookup, opened to type an id into it.
+              autoFocus
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
                 setActive(-1);
-              }
-            }}
-          />
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                  event.preventDefault();
+                  setActive(moveChoice(chosen, choices.length, event.key));
+                } else if (event.key === 'Escape' && chosen >= 0) {
+                  event.preventDefault();
+                  setActive(-1);
+                }
+              }}
+            />
+            <div id={listId} role="listbox" aria-label="Payment timelines" className="payments-choices" hidden={choices.length === 0}>
+              {choices.map((key, index) => (
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the options are reached from the combobox's field (arrows, Enter); the click is for the mouse.
+                <div
+                  key={key.value}
+                  id={optionId(index)}
+                  role="option"
+                  // Not in the tab order: the field keeps the focus and names the active option (aria-activedescendant).
+                  tabIndex={-1}
+                  aria-selected={index === chosen}
+                  className="payments-choice"
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => open(key.value)}
+                >
+                  <span className="payments-choice-value">{key.value}</span>
+                  <span className="payments-choice-kind">{key.kind}</span>
+                  {index === 0 && lookup.match?.matched?.value === key.value ? <span className="payments-choice-exact">this id</span> : null}
+                </div>
+              ))}
+            </div>
+            {choices.length > 0 ? (
+              <p className="payments-hint" aria-hidden="true">
+                <kbd>↑</kbd>
+                <kbd>↓</kbd> choose · <kbd>Enter</kbd> open its timeline
+              </p>
+            ) : null}
+          </div>
           <button type="submit">Open timeline</button>
         </form>
       </search>
@@ -85,25 +113,6 @@ export function PaymentsPage({ q }: { q: string }) {
           </>
         ) : null}
       </p>
-      <div id={listId} role="listbox" aria-label="Payment timelines" className="payments-choices" hidden={choices.length === 0}>
-        {choices.map((key, index) => (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the options are reached from the combobox's field (arrows, Enter); the click is for the mouse.
-          <div
-            key={key.value}
-            id={optionId(index)}
-            role="option"
-            tabIndex={-1}
-            aria-selected={index === chosen}
-            className="payments-choice"
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => open(key.value)}
-          >
-            <span className="payments-choice-value">{key.value}</span>
-            <span className="payments-choice-kind">{key.kind}</span>
-            {index === 0 && lookup.match?.matched?.value === key.value ? <span className="payments-choice-exact">this id</span> : null}
-          </div>
-        ))}
-      </div>
     </section>
   );
 }

@@ -99,13 +99,11 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
       ) : query.isError ? (
         <ErrorState error={query.error} />
       ) : data!.steps.length === 0 ? (
-        <>
-          <Empty>
-            No delivery, session or replay mentions <code>{correlationKey}</code>. Keys are matched exactly: try the provider's session id, transaction id or
-            your reference, or <a href={hrefFor({ page: 'inbox', params: new URLSearchParams({ q: correlationKey }) })}>search the bodies</a>.
-          </Empty>
+        <Empty>
+          No delivery, session or replay mentions <code>{correlationKey}</code>. Keys are matched exactly: try the provider's session id, transaction id or your
+          reference, or <a href={hrefFor({ page: 'inbox', params: new URLSearchParams({ q: correlationKey }) })}>search the bodies</a>.
           <IdSuggestionList text={correlationKey} match={lookup.current ? lookup.match : null} />
-        </>
+        </Empty>
       ) : (
         <>
           {data!.truncated ? (

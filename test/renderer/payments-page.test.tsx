@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+/**
+ * Issue 16.3: the Payments lookup opens a payment's timeline from any of its ids. A combobox:
+ * the ids a text names or starts are offered as one types; arrows and Enter, or the mouse.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { PaymentsPage } from '../../src-renderer/features/timeline/PaymentsPage.js';
+import { keyToOpen, lookupNote, moveChoice } from '../../src-renderer/features/timeline/id-match.js';
+import type { DeliveriesListInput, DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
+import { fakeTransport } from './fake-transport.js';
+import { renderWith } from './render-with.js';
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+const key = (value: string, kind = 'transactionRef') => ({ kind, value });
+type Lookup = Pick<DeliveriesListOutput, 'matchedKey' | 'keyPrefix'>;
+
+const LOOKUPS: Record<string, Lookup> = {
+  '7CMJS1Q9': { matchedKey: null, keyPrefix: { keys: [key('7CMJS1Q90GS79AA'), key('7CMJS1Q90GS79AB'), key('7CMJS1Q9ZZ', 'sessionId')], tooMany: false } },
+  '7cmjs1q90gs79ab': { matchedKey: key('7CMJS1Q90GS79AB'), keyPrefix: { keys: [key('7CMJS1Q90GS79AB')], tooMany: false } },
+  FILL00: { matchedKey: null, keyPrefix: { keys: [], tooMany: true } },
+};
+
+function openPayments(q = '') {
+  const fake = fakeTransport({
+    'deliveries.list': (input: DeliveriesListInput) => ({
+      items: [],
+      total: 0,
+      totalIsEstimate: false,
+      nextCursor: null,
+      ...(LOOKUPS[input.q ?? ''] ?? { matchedKey: null, keyPrefix: null }),
+    }),
+  });
+  renderWith(fake.transport, <PaymentsPage q={q} />);
+  return { fake, field: screen.getByRole('combobox', { name: 'Payment id' }) };
+}
+
+const options = () => screen.queryAllByRole('option').map((o) => o.textContent);
+const active = (field: HTMLElement) => {
+  const id = field.getAttribute('aria-activedescendant');
+  return id ? document.getElementById(id)!.textContent : null;
+};
+
+describe('the Payments lookup', () => {
+  it('is a labelled combobox, focused on arrival, whose listbox offers the ids the text starts', async () => {
+    const { field, fake } = openPayments();
+    expect(screen.getByRole('heading', { name: 'Payments' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Payments' })).toBeTruthy();
+    expect(document.activeElement).toBe(field);
+    expect(field.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.change(field, { target: { value: '7CMJS1Q9' } });
+    await waitFor(() => expect(options()).toEqual(['7CMJS1Q90GS79AAtransactionRef', '7CMJS1Q90GS79ABtransactionRef', '7CMJS1Q9ZZsessionId']));
+    expect(field.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('listbox', { name: 'Payment timelines' }).id).toBe(field.getAttribute('aria-controls'));
+    // One call for the settled text, not one per keystroke.
+    expect(fake.calls).toEqual([{ name: 'deliveries.list', input: { q: '7CMJS1Q9', limit: 1 } }]);
+    // The address keeps what was asked, for coming back to it.
+    expect(window.location.hash).toBe('#/payments?q=7CMJS1Q9');
+  });
+
+  it('moves through the ids with the arrows (past the last, back to the field) and opens the chosen one with Enter', async () => {
+    const { field } = openPayments();
+    fireEvent.change(field, { target: { value: '7CMJS1Q9' } });
+    await waitFor(() => expect(options()).toHaveLength(3));
+    expect(active(field)).toBeNull();
+    fireEvent.keyDown(field, { key: 'ArrowDown' });
+    fireEvent.keyDown(field, { key: 'ArrowDown' });
+    expect(active(field)).toBe('7CMJS1Q90GS79ABtransactionRef');
+    expect(screen.getAllByRole('option')[1]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(field, { key: 'ArrowUp' });
+    fireEvent.keyDown(field, { key: 'ArrowUp' });
+    expect(active(field)).toBeNull();
+    fireEvent.keyDown(field, { key: 'ArrowUp' });
+    expect(active(field)).toBe('7CMJS1Q9ZZsessionId');
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(active(field)).toBeNull();
+    fireEvent.keyDown(field, { key: 'ArrowDown' });
+    fireEvent.submit(field.closest('form')!);
+    expect(window.location.hash).toBe('#/timeline/7CMJS1Q90GS79AA');
+  });
+
+  it('opens the key a text names in the case it is stored in, and a clicked id', async () => {
+    const { field } = openPayments();
+    fireEvent.change(field, { target: { value: '7cmjs1q90gs79ab' } });
+    const exact = await screen.findByRole('option', { name: /7CMJS1Q90GS79AB/ });
+    expect(within(exact).getByText('this id')).toBeTruthy();
+    fireEvent.submit(field.closest('form')!);
+    expect(window.location.hash).toBe('#/timeline/7CMJS1Q90GS79AB');
+    fireEvent.change(field, { target: { value: '7CMJS1Q9' } });
+    await waitFor(() => expect(options()).toHaveLength(3));
+    fireEvent.click(screen.getAllByRole('option')[2]!);
+    expect(window.location.hash).toBe('#/timeline/7CMJS1Q9ZZ');
+  });
+
+  it('says why nothing is offered, and still opens the text as typed (a delivery id)', async () => {
+    const { field } = openPayments('dlv_01JABCDEF');
+    expect((field as HTMLInputElement).value).toBe('dlv_01JABCDEF');
+    const status = screen.getByRole('status');
+    await waitFor(() => expect(status.textContent).toMatch(/^No payment key is or starts with “dlv_01JABCDEF”\. Press Enter to open its timeline as typed/));
+    expect(within(status).getByRole('link', { name: 'Search the inbox for it' }).getAttribute('href')).toBe('#/inbox?q=dlv_01JABCDEF');
+    expect(options()).toEqual([]);
+    fireEvent.submit(field.closest('form')!);
+    expect(window.location.hash).toBe('#/timeline/dlv_01JABCDEF');
+  });
+
+  it('asks for more of an id that too many start with', async () => {
+    const { field } = openPayments();
+    fireEvent.change(field, { target: { value: 'FILL00' } });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^More than 50 ids start with “FILL00”: type more of it\./));
+  });
+});
+
+describe('the lookup’s model', () => {
+  it('moves the choice through the options and the field, and opens the named key before the typed text', () => {
+    expect([moveChoice(-1, 3, 'ArrowDown'), moveChoice(2, 3, 'ArrowDown'), moveChoice(-1, 3, 'ArrowUp'), moveChoice(0, 3, 'ArrowUp')]).toEqual([0, -1, 2, -1]);
+    expect(moveChoice(-1, 0, 'ArrowDown')).toBe(-1);
+    expect(keyToOpen(' abc ', null)).toBe('abc');
+    expect(keyToOpen('abc', { matched: key('ABC'), starting: [], tooMany: false })).toBe('ABC');
+    expect(keyToOpen('  ', null)).toBeNull();
+    expect(lookupNote('ab1', null)).toMatch(/from 6 characters/);
+    expect(lookupNote('two words', null)).toBe('An id is one word: no spaces.');
+  });
+});
