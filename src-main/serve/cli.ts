@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -97,6 +97,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const f = flags.data;
+  // The SQLite store made the data dir; with --database nothing else would, and the log, the
+  // token file, the key and the free-space check live there.
+  mkdirSync(f.data, { recursive: true, mode: 0o700 });
   logFile = new RotatingFileLog({
     file: logFileIn(f.data),
     onError: (error) => console.error(`gatewatch: cannot write the log file ${logFileIn(f.data)} (${error.message}); logging to stderr only`),
