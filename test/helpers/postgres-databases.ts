@@ -38,3 +38,23 @@ export async function dropTestDatabase(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/** Every row of every table of a database, as bytes (bytea as stored, the rest as text): what it keeps at rest. */
+export async function databaseContents(url: string): Promise<Array<{ name: string; bytes: Buffer }>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    const out: Array<{ name: string; bytes: Buffer }> = [];
+    for (const { tablename } of tables.rows) {
+      const { rows } = await client.query(`SELECT * FROM ${tablename}`);
+      const parts = rows.flatMap((row: Record<string, unknown>) =>
+        Object.values(row).map((value) => (Buffer.isBuffer(value) ? value : Buffer.from(value === null ? '' : String(value)))),
+      );
+      out.push({ name: `table ${tablename}`, bytes: Buffer.concat(parts) });
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}

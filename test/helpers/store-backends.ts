@@ -7,7 +7,8 @@ import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
 import { openPostgresStore, type PostgresStoreOptions } from '../../src-main/store/postgres/index.js';
 import type { Store } from '../../src-main/store/types.js';
 import { tempDir } from './temp.js';
-import { createTestDatabase, dropTestDatabase, sharedCluster } from './postgres-databases.js';
+import { createTestDatabase, databaseContents, dropTestDatabase, sharedCluster } from './postgres-databases.js';
+import { filesOf } from './stored-bytes.js';
 
 export interface OpenedStore {
   store: Store;
@@ -15,6 +16,10 @@ export interface OpenedStore {
   dataDir: string;
   /** Removes what `open` made; the store must be closed first (Gatewatch.stop closes it). */
   remove(): Promise<void>;
+  /** The same store opened again, as a restart opens it (the one before must be closed). */
+  reopen(): Promise<Store>;
+  /** What the store keeps at rest, as bytes: its files (SQLite), or every table's rows (PostgreSQL). */
+  contents(): Promise<Array<{ name: string; bytes: Buffer }>>;
 }
 
 export interface StoreBackend {
@@ -26,7 +31,13 @@ export const sqliteBackend: StoreBackend = {
   name: 'sqlite',
   async open() {
     const dir = tempDir();
-    return { store: createSqliteStore(dir.path), dataDir: dir.path, remove: async () => dir.remove() };
+    return {
+      store: createSqliteStore(dir.path),
+      dataDir: dir.path,
+      remove: async () => dir.remove(),
+      reopen: async () => createSqliteStore(dir.path),
+      contents: async () => filesOf(dir.path),
+    };
   },
 };
 
@@ -37,10 +48,12 @@ export function postgresBackend(options: PostgresStoreOptions = {}): StoreBacken
     async open() {
       const url = await createTestDatabase();
       const dir = tempDir();
-      const store = await openPostgresStore(url, { log: () => {}, ...options });
+      const open = () => openPostgresStore(url, { log: () => {}, ...options });
       return {
-        store,
+        store: await open(),
         dataDir: dir.path,
+        reopen: open,
+        contents: () => databaseContents(url),
         remove: async () => {
           dir.remove();
           await dropTestDatabase(url);
@@ -51,3 +64,13 @@ export function postgresBackend(options: PostgresStoreOptions = {}): StoreBacken
 }
 
 export const storeBackends: StoreBackend[] = [sqliteBackend, ...(sharedCluster() === null ? [] : [postgresBackend()])];
+
+/** A store of this backend, closed and removed by `cleanups`. */
+export async function openTestStore(backend: StoreBackend, cleanups: Array<() => Promise<void> | void>): Promise<Store> {
+  const opened = await backend.open();
+  cleanups.push(async () => {
+    await opened.store.close();
+    await opened.remove();
+  });
+  return opened.store;
+}

@@ -5,14 +5,13 @@ import { InlineDeriver, type Deriver } from '../../src-main/pipeline/deriver.js'
 import { PushBus } from '../../src-main/events/bus.js';
 import { providerAdapters } from '../../src-main/providers/registry.js';
 import type { ProviderAdapter, WebhookSecret } from '../../src-main/providers/types.js';
-import { openTempStore, paychantDelivery as capturedDelivery } from '../helpers/store.js';
+import { paychantDelivery as capturedDelivery } from '../helpers/store.js';
+import { openTestStore, storeBackends } from '../helpers/store-backends.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-const openStore = (): Store => openTempStore(cleanups);
 
 /** A payment-completed webhook, signed with `secret` when one is given. */
 function paychantDelivery(pid: string, secret?: WebhookSecret): NewDelivery {
@@ -22,90 +21,94 @@ function paychantDelivery(pid: string, secret?: WebhookSecret): NewDelivery {
 
 const registry = (provider: PendingDelivery['provider']) => (provider === 'unknown' ? undefined : providerAdapters[provider]);
 
-describe('the derivation worker, when things go wrong', () => {
-  it('records a failed analysis when an adapter throws something that is not an Error', async () => {
-    const store = openStore();
-    const d = paychantDelivery('p-1');
-    await store.deliveries.insertBatch([d]);
-    const throwing: ProviderAdapter = {
-      ...providerAdapters.paychant,
-      parse: () => {
-        throw undefined; // eslint-disable-line no-throw-literal
-      },
-    };
-    const errors: unknown[] = [];
-    const worker = new DerivationWorker(
-      store.deliveries,
-      new InlineDeriver({ adapterFor: () => throwing, webhookSecrets: async () => [] }, (e) => errors.push(e)),
-      new PushBus(),
-      (e) => errors.push(e),
-    );
-    worker.schedule();
-    await worker.idle();
-    const stored = await store.deliveries.get(d.id);
-    expect(stored!.derived!.parseError).toContain('an unknown error');
-    expect(errors).toHaveLength(1);
-  });
+describe.each(storeBackends)('on $name', (backend) => {
+  const openStore = (): Promise<Store> => openTestStore(backend, cleanups);
 
-  it('saves a failed analysis for every row of a batch whose deriver gave up, and goes on', async () => {
-    const store = openStore();
-    const deliveries = Array.from({ length: 600 }, (_, i) => paychantDelivery(`p-${i}`));
-    await store.deliveries.insertBatch(deliveries);
-    let calls = 0;
-    const flaky: Deriver = {
-      derive: async (batch) => {
-        calls++;
-        if (calls === 2) throw new Error('the deriver broke');
-        return new InlineDeriver({ adapterFor: registry, webhookSecrets: async () => [] }).derive(batch);
-      },
-      close: async () => {},
-    };
-    const errors: unknown[] = [];
-    const worker = new DerivationWorker(store.deliveries, flaky, new PushBus(), (e) => errors.push(e));
-    worker.schedule();
-    await worker.idle();
-    expect(await store.deliveries.pendingDerivation(10)).toEqual([]);
-    const reasons = await Promise.all(deliveries.map(async (d) => (await store.deliveries.get(d.id))!.derived!.parseError));
-    expect(reasons.filter((r) => r?.includes('the deriver broke'))).toHaveLength(256);
-    expect(reasons.filter((r) => r === null)).toHaveLength(600 - 256);
-    expect(errors.map((e) => (e as Error).message)).toEqual(['the deriver broke']);
-  });
+  describe('the derivation worker, when things go wrong', () => {
+    it('records a failed analysis when an adapter throws something that is not an Error', async () => {
+      const store = await openStore();
+      const d = paychantDelivery('p-1');
+      await store.deliveries.insertBatch([d]);
+      const throwing: ProviderAdapter = {
+        ...providerAdapters.paychant,
+        parse: () => {
+          throw undefined; // eslint-disable-line no-throw-literal
+        },
+      };
+      const errors: unknown[] = [];
+      const worker = new DerivationWorker(
+        store.deliveries,
+        new InlineDeriver({ adapterFor: () => throwing, webhookSecrets: async () => [] }, (e) => errors.push(e)),
+        new PushBus(),
+        (e) => errors.push(e),
+      );
+      worker.schedule();
+      await worker.idle();
+      const stored = await store.deliveries.get(d.id);
+      expect(stored!.derived!.parseError).toContain('an unknown error');
+      expect(errors).toHaveLength(1);
+    });
 
-  it('checks rows already read again with the new secret when the secrets change meanwhile', async () => {
-    const store = openStore();
-    const oldSecret = { label: 'old', value: 'old-secret-0123456789' };
-    const newSecret = { label: 'new', value: 'new-secret-0123456789' };
-    const deliveries = Array.from({ length: 20 }, (_, i) => paychantDelivery(`p-${i}`, newSecret));
-    await store.deliveries.insertBatch(deliveries);
-    let secrets = [oldSecret];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let reached!: () => void;
-    const firstBatchRead = new Promise<void>((resolve) => (reached = resolve));
-    const inline = new InlineDeriver({ adapterFor: registry, webhookSecrets: async () => secrets });
-    let calls = 0;
-    // The first batch is derived with the old secret, and held until the secrets have changed.
-    const held: Deriver = {
-      derive: async (batch): Promise<DerivedFields[]> => {
-        const derived = await inline.derive(batch);
-        if (calls++ === 0) {
-          reached();
-          await gate;
-        }
-        return derived;
-      },
-      close: async () => {},
-    };
-    const worker = new DerivationWorker(store.deliveries, held, new PushBus());
-    worker.schedule();
-    await firstBatchRead;
-    secrets = [newSecret];
-    // What providers.configure does: stored rows re-marked (none yet: they are all in flight)…
-    expect(await store.deliveries.markForRederive({ provider: 'paychant' })).toBe(0);
-    worker.rederive(); // …and rows in flight read again.
-    release();
-    await worker.idle();
-    const statuses = await Promise.all(deliveries.map(async (d) => (await store.deliveries.get(d.id))!.derived!.verification.status));
-    expect(new Set(statuses)).toEqual(new Set(['valid']));
+    it('saves a failed analysis for every row of a batch whose deriver gave up, and goes on', async () => {
+      const store = await openStore();
+      const deliveries = Array.from({ length: 600 }, (_, i) => paychantDelivery(`p-${i}`));
+      await store.deliveries.insertBatch(deliveries);
+      let calls = 0;
+      const flaky: Deriver = {
+        derive: async (batch) => {
+          calls++;
+          if (calls === 2) throw new Error('the deriver broke');
+          return new InlineDeriver({ adapterFor: registry, webhookSecrets: async () => [] }).derive(batch);
+        },
+        close: async () => {},
+      };
+      const errors: unknown[] = [];
+      const worker = new DerivationWorker(store.deliveries, flaky, new PushBus(), (e) => errors.push(e));
+      worker.schedule();
+      await worker.idle();
+      expect(await store.deliveries.pendingDerivation(10)).toEqual([]);
+      const reasons = await Promise.all(deliveries.map(async (d) => (await store.deliveries.get(d.id))!.derived!.parseError));
+      expect(reasons.filter((r) => r?.includes('the deriver broke'))).toHaveLength(256);
+      expect(reasons.filter((r) => r === null)).toHaveLength(600 - 256);
+      expect(errors.map((e) => (e as Error).message)).toEqual(['the deriver broke']);
+    });
+
+    it('checks rows already read again with the new secret when the secrets change meanwhile', async () => {
+      const store = await openStore();
+      const oldSecret = { label: 'old', value: 'old-secret-0123456789' };
+      const newSecret = { label: 'new', value: 'new-secret-0123456789' };
+      const deliveries = Array.from({ length: 20 }, (_, i) => paychantDelivery(`p-${i}`, newSecret));
+      await store.deliveries.insertBatch(deliveries);
+      let secrets = [oldSecret];
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let reached!: () => void;
+      const firstBatchRead = new Promise<void>((resolve) => (reached = resolve));
+      const inline = new InlineDeriver({ adapterFor: registry, webhookSecrets: async () => secrets });
+      let calls = 0;
+      // The first batch is derived with the old secret, and held until the secrets have changed.
+      const held: Deriver = {
+        derive: async (batch): Promise<DerivedFields[]> => {
+          const derived = await inline.derive(batch);
+          if (calls++ === 0) {
+            reached();
+            await gate;
+          }
+          return derived;
+        },
+        close: async () => {},
+      };
+      const worker = new DerivationWorker(store.deliveries, held, new PushBus());
+      worker.schedule();
+      await firstBatchRead;
+      secrets = [newSecret];
+      // What providers.configure does: stored rows re-marked (none yet: they are all in flight)…
+      expect(await store.deliveries.markForRederive({ provider: 'paychant' })).toBe(0);
+      worker.rederive(); // …and rows in flight read again.
+      release();
+      await worker.idle();
+      const statuses = await Promise.all(deliveries.map(async (d) => (await store.deliveries.get(d.id))!.derived!.verification.status));
+      expect(new Set(statuses)).toEqual(new Set(['valid']));
+    });
   });
 });

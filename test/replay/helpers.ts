@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestConsole, type TestConsole } from '../helpers/console.js';
 import { startStagingServer, type StagingServer } from '../fakes/staging.js';
 import type { ReplayAttempt, ReplayTargetView } from '../../src-shared/contract/replay.js';
+import type { StoreBackend } from '../helpers/store-backends.js';
 
 export async function saveTarget(gw: TestConsole, input: Record<string, unknown>): Promise<ReplayTargetView> {
   const { status, body } = await gw.api<ReplayTargetView>('replay.targets.save', input);
@@ -31,11 +32,11 @@ export async function replay(gw: TestConsole, input: Record<string, unknown>): P
 
 export type ApiErrorReply = { error: { code: string; message: string } };
 
-/** A console and a staging server for the file's tests, started before and closed after them. */
-export function consoleWithStaging(): { readonly gw: TestConsole; readonly staging: StagingServer } {
+/** A console (on `backend`'s store) and a staging server for the file's tests, started before and closed after them. */
+export function consoleWithStaging(backend?: StoreBackend): { readonly gw: TestConsole; readonly staging: StagingServer } {
   const env = {} as { gw: TestConsole; staging: StagingServer };
   beforeAll(async () => {
-    env.gw = await startTestConsole();
+    env.gw = await startTestConsole({ backend });
     env.staging = await startStagingServer();
   });
   afterAll(async () => {

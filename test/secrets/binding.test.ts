@@ -9,7 +9,7 @@ import { bindingBytes, bindingDigest } from '../../src-main/secrets/binding.js';
 import { SecretUnreadableError, SecretVault, UNBOUND_UPGRADE_KEY } from '../../src-main/secrets/vault.js';
 import { createSafeStorageCipher } from '../../src-main/electron/safe-storage-cipher.js';
 import type { SecretStore } from '../../src-main/store/secrets-types.js';
-import { openTempStore } from '../helpers/store.js';
+import { openTestStore, storeBackends } from '../helpers/store-backends.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -106,9 +106,9 @@ describe('older, unbound blobs', () => {
   });
 });
 
-describe('vault over a real SQLite store', () => {
+describe.each(storeBackends)('vault over a real store on $name', (backend) => {
   it('re-encrypts version-1 rows as version 2 before first use, keeping value, mask and date', async () => {
-    const store = openTempStore(cleanups);
+    const store = await openTestStore(backend, cleanups);
     const key = randomBytes(32);
     const written = {
       ...instapKey,
@@ -129,7 +129,7 @@ describe('vault over a real SQLite store', () => {
   });
 
   it('reads unbound rows only at the first start: one planted later (from a backup, or another row) is refused', async () => {
-    const store = openTempStore(cleanups);
+    const store = await openTestStore(backend, cleanups);
     const key = randomBytes(32);
     await store.secrets.put({
       ...instapKey,
@@ -155,7 +155,7 @@ describe('vault over a real SQLite store', () => {
   });
 
   it('safeStorage: at the upgrade, a version-2 blob stripped and planted in another row is refused; the genuine one becomes version 3', async () => {
-    const store = openTempStore(cleanups);
+    const store = await openTestStore(backend, cleanups);
     const v2 = versionTwoSafeStorageBlob('ik_live_instap_1111', instapKey);
     await store.secrets.put({ ...instapKey, keyRef: null, ciphertext: v2, masked: '••••1111', updatedAt: '2026-01-02T03:04:05.000Z' });
     await store.secrets.put({ ...calypsoKey, keyRef: null, ciphertext: v2.subarray(4), masked: '••••1111', updatedAt: '2026-01-02T03:04:05.000Z' });
@@ -169,7 +169,7 @@ describe('vault over a real SQLite store', () => {
   });
 
   it('leaves a version-1 row it cannot decrypt exactly as it was (nothing lost), and reports it', async () => {
-    const store = openTempStore(cleanups);
+    const store = await openTestStore(backend, cleanups);
     const blob = versionOneBlob(randomBytes(32), 'made-with-another-key');
     await store.secrets.put({ ...instapKey, keyRef: null, ciphertext: blob, masked: '••••-key', updatedAt: '2026-01-02T03:04:05.000Z' });
     const vault = new SecretVault(store.secrets, createAesGcmCipher(randomBytes(32)), store.settings);
@@ -178,7 +178,7 @@ describe('vault over a real SQLite store', () => {
   });
 
   it('a swapped row fails with a message naming the secret and saying to enter it again; the others still read', async () => {
-    const store = openTempStore(cleanups);
+    const store = await openTestStore(backend, cleanups);
     const vault = new SecretVault(store.secrets, createAesGcmCipher(randomBytes(32)), store.settings);
     await vault.set(instapKey.owner, 'apiKey', 'production', 'ik_live_instap_1111');
     await vault.set(calypsoKey.owner, 'apiKey', 'production', 'ck_live_calypso_2222');

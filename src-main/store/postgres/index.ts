@@ -18,6 +18,7 @@ import { PgRecordMaintenance } from './record-maintenance.js';
 import { PgRelayStore } from './relay.js';
 import { PgSavedViewStore } from './views.js';
 import { PgAccountStore } from './accounts.js';
+import { textSafePool } from './text-codec.js';
 
 export { describeDatabaseUrl } from './pool.js';
 
@@ -56,30 +57,37 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await pool.end().catch(() => {});
     throw error;
   }
+  // The tables are read and written with text escaped where PostgreSQL cannot hold it (text-codec.ts).
+  const tables = textSafePool(pool);
+  let closing: Promise<void> | null = null;
   return {
-    deliveries: new PgDeliveryStore(pool, heartbeat.id, timing),
-    settings: new PgSettingsStore(pool),
-    secrets: new PgSecretStore(pool),
-    audit: new PgAuditStore(pool),
-    sessions: new PgSessionStore(pool),
-    replay: new PgReplayStore(pool),
-    timeline: new PgTimelineStore(pool),
-    stats: new PgStatsStore(pool),
-    maintenance: new PgRecordMaintenance(pool),
-    relay: new PgRelayStore(pool, heartbeat.id, timing),
-    views: new PgSavedViewStore(pool),
-    accounts: new PgAccountStore(pool),
-    auditActors: new PgAuditActorStore(pool),
-    coordination: pgCoordination(pool, heartbeat.id, timing, channel),
+    deliveries: new PgDeliveryStore(tables, heartbeat.id, timing),
+    settings: new PgSettingsStore(tables),
+    secrets: new PgSecretStore(tables),
+    audit: new PgAuditStore(tables),
+    sessions: new PgSessionStore(tables),
+    replay: new PgReplayStore(tables),
+    timeline: new PgTimelineStore(tables),
+    stats: new PgStatsStore(tables),
+    maintenance: new PgRecordMaintenance(tables),
+    relay: new PgRelayStore(tables, heartbeat.id, timing),
+    views: new PgSavedViewStore(tables),
+    accounts: new PgAccountStore(tables),
+    auditActors: new PgAuditActorStore(tables),
+    coordination: pgCoordination(tables, heartbeat.id, timing, channel),
     async sizeOnDisk() {
       const { rows } = await pool.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes');
       return Number(rows[0]!.bytes);
     },
-    async close() {
-      await channel.close();
-      // Deleting this instance's row frees its claims for the others at once.
-      await heartbeat.stop().catch((error) => log(`could not sign this instance off the database: ${(error as Error).message}`));
-      await pool.end();
+    // Closing twice (a test's cleanup after Gatewatch.stop, say) waits for the first close.
+    close() {
+      closing ??= (async () => {
+        await channel.close();
+        // Deleting this instance's row frees its claims for the others at once.
+        await heartbeat.stop().catch((error) => log(`could not sign this instance off the database: ${(error as Error).message}`));
+        await pool.end();
+      })();
+      return closing;
     },
   };
 }

@@ -85,14 +85,19 @@ export class PgRelayStore implements RelayStore {
     });
   }
 
-  async claimDue(routeId: string, now: string, limit: number, workerId: string): Promise<RelayJobRecord[]> {
+  /**
+   * Claims carry this instance's id, not the worker's: whether a claim's holder is alive is read
+   * from gatewatch_instances, where only instances are (a worker's own name would look dead to
+   * the next sweep, which would free claims still being sent, and they would go twice).
+   */
+  async claimDue(routeId: string, now: string, limit: number, _workerId: string): Promise<RelayJobRecord[]> {
     const { rows } = await this.pool.query<JobRow & { seq: number }>(
       `UPDATE relay_jobs SET locked_at = $2, locked_by = $4 WHERE seq IN (
          SELECT seq FROM relay_jobs WHERE route_id = $1 AND state = 'pending' AND run_at <= $2 AND locked_at IS NULL
          ORDER BY run_at, seq LIMIT $3
          FOR UPDATE SKIP LOCKED)
        RETURNING ${jobColumns}`,
-      [routeId, now, limit, workerId],
+      [routeId, now, limit, this.instanceId],
     );
     return rows.map(toJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id.localeCompare(b.id));
   }
@@ -109,12 +114,12 @@ export class PgRelayStore implements RelayStore {
     await this.pool.query(`UPDATE relay_jobs SET locked_at = NULL, locked_by = NULL WHERE state = 'pending' AND id = ANY($1::text[])`, [[...jobIds]]);
   }
 
-  /** Locks held by a worker that is not this one nor a live instance (a crashed process's). */
-  async releaseLocks(exceptWorker: string): Promise<number> {
+  /** Locks held by an instance that is not this one nor alive (a crashed process's); claims carry instance ids (claimDue). */
+  async releaseLocks(_exceptWorker: string): Promise<number> {
     const { rowCount } = await this.pool.query(
       `UPDATE relay_jobs SET locked_at = NULL, locked_by = NULL
        WHERE state = 'pending' AND locked_by IS NOT NULL AND locked_by <> $1 AND NOT ${aliveSql('locked_by', this.timing)}`,
-      [exceptWorker],
+      [this.instanceId],
     );
     return rowCount ?? 0;
   }
@@ -173,7 +178,7 @@ export class PgRelayStore implements RelayStore {
 
   async routeActivity(routeId: string, since: string): Promise<RelayRouteActivity> {
     const attempts = await this.pool.query<{ outcome: 'ok' | 'failed'; duration_ms: number; started_at: string; error: string | null }>(
-      `SELECT outcome, duration_ms, started_at, attempt::jsonb ->> 'error' AS error FROM relay_attempts
+      `SELECT outcome, duration_ms, started_at, attempt::json ->> 'error' AS error FROM relay_attempts
        WHERE route_id = $1 AND started_at >= $2 ORDER BY started_at DESC LIMIT $3`,
       [routeId, since, ACTIVITY_LIMIT],
     );
