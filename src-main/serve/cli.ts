@@ -11,6 +11,7 @@ import { ConsoleTokenError, describeTokenSource, resolveConsoleToken, tokenWarni
 import { logFileIn, RotatingFileLog } from '../log/rotating-file-log.js';
 import { parseForwardFlag, type ForwardSpec } from '../relay/forward-flag.js';
 import { runUsersCommand } from './users-cli.js';
+import { collapseRepeats } from './repeat-filter.js';
 import { promptHidden } from './password-prompt.js';
 import { ExposureError } from './exposure.js';
 import { ExposureFlagError, readExposureFlags } from './exposure-flags.js';
@@ -31,10 +32,10 @@ const ServeFlags = z.object({
 /** The data dir's gatewatch.log, once the data dir is known; every log line also goes to stderr. */
 let logFile: RotatingFileLog | null = null;
 
-function log(message: string): void {
+const log = collapseRepeats((message: string) => {
   console.error(`gatewatch: ${message}`);
   logFile?.write(message);
-}
+});
 
 function defaultRendererDir(): string | null {
   const candidates = [process.env.GATEWATCH_RENDERER_DIR, fileURLToPath(new URL('../renderer', import.meta.url)), join(process.cwd(), 'out/renderer')];

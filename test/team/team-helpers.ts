@@ -31,7 +31,11 @@ export interface Answer {
   status: number | null;
   /** The stored delivery's id, from a 2xx answer. */
   id: string | null;
+  /** When the post was sent and when its answer (or failure) came, by Date.now(). */
+  sentAt: number;
   at: number;
+  /** Why there was no answer. */
+  error?: string;
 }
 
 /**
@@ -47,6 +51,7 @@ export function startLoad(targets: () => readonly string[], workers = 4): { answ
       const list = targets();
       const i = n++;
       const target = list[i % list.length]!;
+      const sentAt = Date.now();
       const body = JSON.stringify({ eventType: 'INVOICE_PAID', data: { externalId: `ext-load-${i}`, amount: '10.00', currency: 'USD' } });
       try {
         const response = await fetch(`${target}/webhooks/calypso`, {
@@ -57,11 +62,12 @@ export function startLoad(targets: () => readonly string[], workers = 4): { answ
         });
         const text = await response.text();
         const id = response.ok ? ((JSON.parse(text) as { id?: string }).id ?? null) : null;
-        answers.push({ target, status: response.status, id, at: Date.now() });
+        answers.push({ target, status: response.status, id, sentAt, at: Date.now() });
         // A refusal is retried later by a real provider: a short pause, not a hot loop.
         if (!response.ok) await sleep(50);
-      } catch {
-        answers.push({ target, status: null, id: null, at: Date.now() });
+      } catch (error) {
+        const cause = (error as Error & { cause?: Error }).cause;
+        answers.push({ target, status: null, id: null, sentAt, at: Date.now(), error: `${(error as Error).message}${cause ? `: ${cause.message}` : ''}` });
         await sleep(50);
       }
     }
