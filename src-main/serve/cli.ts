@@ -37,6 +37,14 @@ const log = collapseRepeats((message: string) => {
   logFile?.write(message);
 });
 
+function hasPassword(url: string): boolean {
+  try {
+    return new URL(url).password !== '';
+  } catch {
+    return false;
+  }
+}
+
 function defaultRendererDir(): string | null {
   const candidates = [process.env.GATEWATCH_RENDERER_DIR, fileURLToPath(new URL('../renderer', import.meta.url)), join(process.cwd(), 'out/renderer')];
   return candidates.find((dir) => dir && existsSync(join(dir, 'index.html'))) ?? null;
@@ -131,6 +139,9 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error(`gatewatch: ${(error as Error).message}`);
     process.exit(2);
+  }
+  if (values.database && hasPassword(values.database)) {
+    console.error('gatewatch: the --database URL carries a password, which shows in `ps`: prefer GATEWATCH_DATABASE_URL or PGPASSWORD');
   }
   const cipher = serveCipher({ dataDir: f.data, keyFile: values['key-file'] ?? (env.GATEWATCH_KEY_FILE || null), env, log });
   // The data dir still holds the log, the token file and (without --key-file) the secrets key.

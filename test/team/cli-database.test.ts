@@ -69,6 +69,7 @@ describe.skipIf(sharedCluster() === null)('serve mode on PostgreSQL (--database)
     const dir = dataDir();
     const serve = await start(['--data', dir, '--database', url]);
     expect(serve.output()).toMatch(/Database:\s+postgres:\/\/gatewatch:\*\*\*@127\.0\.0\.1:\d+\/gw_/);
+    expect(serve.output()).toContain('the --database URL carries a password, which shows in `ps`: prefer GATEWATCH_DATABASE_URL or PGPASSWORD');
     const answer = await fetch(`${serve.webhookBaseUrl}/webhooks/calypso`, {
       method: 'POST',
       body: '{"eventType":"INVOICE_PAID","data":{"externalId":"x-1"}}',
@@ -89,6 +90,7 @@ describe.skipIf(sharedCluster() === null)('serve mode on PostgreSQL (--database)
     const serve = await start(['--data', dataDir()], { GATEWATCH_DATABASE_URL: url });
     expect((await fetch(`${serve.webhookBaseUrl}/webhooks/calypso`, { method: 'POST', body: '{}' })).status).toBe(200);
     expect(await query(url, 'SELECT count(*)::int AS n FROM deliveries')).toEqual([{ n: 1 }]);
+    expect(serve.output()).not.toContain('carries a password');
   });
 
   it('refuses, in one line without a stack or the password, a server it cannot reach, a newer schema and a URL that is not PostgreSQL', async () => {
