@@ -58,6 +58,7 @@ const PAGES: Array<{ name: string; route: () => string; ready: (on: Page) => Pro
     ready: (on) => on.getByRole('region', { name: 'Signature verification' }).waitFor(),
   },
   { name: 'timeline', route: () => '#/timeline/FRG7CMJS1Q90', ready: (on) => on.getByTestId('timeline-steps').waitFor() },
+  { name: 'payments', route: () => '#/payments', ready: (on) => on.getByRole('region', { name: 'Recently active payments' }).waitFor() },
   {
     name: 'payments, ids offered for a typed one',
     route: () => '#/payments?q=7cmjs1q9',

@@ -83,6 +83,10 @@ describe('search that recognises ids (Chromium)', () => {
     await page.locator('nav.topbar').getByRole('link', { name: 'Payments' }).click();
     const field = page.getByRole('combobox', { name: 'Payment id' });
     await field.waitFor();
+    // Before anything is typed: the payments of the latest deliveries, newest first.
+    const recent = page.getByRole('region', { name: 'Recently active payments' });
+    await expect.poll(() => recent.locator('tbody tr td:first-child').allTextContents()).toEqual(['RTR5XK2Q8P1M', '7CMJS1Q90GS79AC', '7CMJS1Q90GS79AB']);
+    await page.screenshot({ path: `${SHOTS}/gatewatch-ids-payments-recent-1440.png` });
     // Focused on arrival: typing starts at once.
     await page.keyboard.type('7cmjs1q9');
     const choices = page.getByRole('listbox', { name: 'Payment timelines' }).getByRole('option');
@@ -139,6 +143,10 @@ describe('search that recognises ids (Chromium)', () => {
     await page.getByTestId('id-match').getByRole('link', { name: 'Open payment timeline' }).waitFor();
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/gatewatch-ids-inbox-exact-1024.png` });
+    await page.goto(`${origin()}/#/payments`);
+    await page.getByRole('region', { name: 'Recently active payments' }).waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/gatewatch-ids-payments-recent-1024.png` });
     await page.goto(`${origin()}/#/payments?q=7CMJS1Q9`);
     await page.getByRole('listbox', { name: 'Payment timelines' }).getByRole('option').first().waitFor();
     expect(await scrollsSideways(page)).toBe(false);

@@ -8,7 +8,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { TransportProvider } from '../../src-renderer/transport/context.js';
 import { InboxPage } from '../../src-renderer/features/inbox/InboxPage.js';
-import type { DeliveriesListInput, DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
+import type { DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
 import type { DeliverySummary } from '../../src-shared/domain/delivery.js';
 import { fakeTransport } from './fake-transport.js';
 
@@ -38,7 +38,7 @@ type Lookup = Pick<DeliveriesListOutput, 'matchedKey' | 'keyPrefix'>;
 /** The inbox searched for `q`; deliveries.list answers the lookup each text is given here (words: none). */
 function searchInbox(q: string, lookups: Record<string, Lookup | Promise<Lookup>>) {
   const fake = fakeTransport({
-    'deliveries.list': async (input: DeliveriesListInput) => ({
+    'deliveries.list': async (input: { q?: string }) => ({
       items: [summary('dlv_1', '7CMJS1Q90GS79AB')],
       total: 1,
       totalIsEstimate: false,

@@ -4,10 +4,13 @@
  * the ids a text names or starts are offered as one types; arrows and Enter, or the mouse.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { hrefFor, navigate, parseRoute, useHash } from '../../src-renderer/app/router.js';
 import { PaymentsPage } from '../../src-renderer/features/timeline/PaymentsPage.js';
 import { keyToOpen, lookupNote, moveChoice } from '../../src-renderer/features/timeline/id-match.js';
-import type { DeliveriesListInput, DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
+import type { DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
+import type { DeliverySummary } from '../../src-shared/domain/delivery.js';
+import { recentPayments } from '../../src-renderer/features/timeline/recent-payments.js';
 import { fakeTransport } from './fake-transport.js';
 import { renderWith } from './render-with.js';
 
@@ -25,19 +28,28 @@ const LOOKUPS: Record<string, Lookup> = {
   FILL00: { matchedKey: null, keyPrefix: { keys: [], tooMany: true } },
 };
 
-function openPayments(q = '') {
+function openPayments(q = '', latest: DeliverySummary[] = []) {
   const fake = fakeTransport({
-    'deliveries.list': (input: DeliveriesListInput) => ({
-      items: [],
+    'deliveries.list': (input: { q?: string }) => ({
+      items: input.q === undefined ? latest : [],
       total: 0,
       totalIsEstimate: false,
       nextCursor: null,
       ...(LOOKUPS[input.q ?? ''] ?? { matchedKey: null, keyPrefix: null }),
     }),
   });
-  renderWith(fake.transport, <PaymentsPage q={q} />);
+  window.history.replaceState(null, '', hrefFor({ page: 'payments', q }));
+  renderWith(fake.transport, <Routed />);
   return { fake, field: screen.getByRole('combobox', { name: 'Payment id' }) };
 }
+
+/** The page at its route, as App shows it: the field's text is the address's. */
+function Routed() {
+  const route = parseRoute(useHash());
+  return route.page === 'payments' ? <PaymentsPage q={route.q} /> : <p>{route.page}</p>;
+}
+
+const backToPayments = (q: string) => act(() => navigate({ page: 'payments', q }));
 
 const options = () => screen.queryAllByRole('option').map((o) => o.textContent);
 const active = (field: HTMLElement) => {
@@ -57,7 +69,9 @@ describe('the Payments lookup', () => {
     expect(field.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByRole('listbox', { name: 'Payment timelines' }).id).toBe(field.getAttribute('aria-controls'));
     // One call for the settled text, not one per keystroke.
-    expect(fake.calls).toEqual([{ name: 'deliveries.list', input: { q: '7CMJS1Q9', limit: 1 } }]);
+    expect(fake.calls.filter((c) => (c.input as { q?: string }).q !== undefined)).toEqual([
+      { name: 'deliveries.list', input: { q: '7CMJS1Q9', limit: 1 } },
+    ]);
     // The address keeps what was asked, for coming back to it.
     expect(window.location.hash).toBe('#/payments?q=7CMJS1Q9');
   });
@@ -90,7 +104,7 @@ describe('the Payments lookup', () => {
     expect(within(exact).getByText('this id')).toBeTruthy();
     fireEvent.submit(field.closest('form')!);
     expect(window.location.hash).toBe('#/timeline/7CMJS1Q90GS79AB');
-    fireEvent.change(field, { target: { value: '7CMJS1Q9' } });
+    backToPayments('7CMJS1Q9');
     await waitFor(() => expect(options()).toHaveLength(3));
     fireEvent.click(screen.getAllByRole('option')[2]!);
     expect(window.location.hash).toBe('#/timeline/7CMJS1Q9ZZ');
@@ -114,7 +128,62 @@ describe('the Payments lookup', () => {
   });
 });
 
+const delivery = (id: string, reference: string | null, eventType: string, minutesAgo: number): DeliverySummary => ({
+  id,
+  provider: 'paychant',
+  label: null,
+  receivedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+  method: 'POST',
+  path: '/webhooks/paychant',
+  size: 120,
+  eventType,
+  verification: 'valid',
+  status: null,
+  amount: null,
+  reference,
+  parseError: null,
+  duplicateOf: null,
+  rejected: null,
+});
+
+const LATEST = [
+  delivery('dlv_3', '7CMJS1Q90GS79AB', 'PAYMENT_COMPLETED', 1),
+  delivery('dlv_2', 'RTR5XK2Q8P1M', 'AWAITING_PAYMENT', 5),
+  delivery('dlv_1', '7CMJS1Q90GS79AB', 'CREATED', 9),
+  delivery('dlv_0', null, 'PING', 12),
+];
+
+describe('the Payments page before an id is typed', () => {
+  it('lists the payments of the latest deliveries, newest first, each opening its timeline; typing hides them', async () => {
+    const { field } = openPayments('', LATEST);
+    const table = await screen.findByRole('table');
+    expect(screen.getByRole('region', { name: 'Recently active payments' })).toBeTruthy();
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .slice(0, 4)
+          .map((cell) => cell.textContent),
+      );
+    expect(rows).toEqual([
+      ['7CMJS1Q90GS79AB', 'paychant', 'PAYMENT_COMPLETED', '2'],
+      ['RTR5XK2Q8P1M', 'paychant', 'AWAITING_PAYMENT', '1'],
+    ]);
+    expect(within(table).getByRole('link', { name: 'RTR5XK2Q8P1M' }).getAttribute('href')).toBe('#/timeline/RTR5XK2Q8P1M');
+    fireEvent.change(field, { target: { value: '7C' } });
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});
+
 describe('the lookup’s model', () => {
+  it('reads the payments of the latest deliveries by their reference, at most as many as asked', () => {
+    expect(recentPayments(LATEST, 1)).toEqual([
+      { key: '7CMJS1Q90GS79AB', provider: 'paychant', lastEvent: 'PAYMENT_COMPLETED', lastAt: LATEST[0]!.receivedAt, deliveries: 2 },
+    ]);
+  });
+
   it('moves the choice through the options and the field, and opens the named key before the typed text', () => {
     expect([moveChoice(-1, 3, 'ArrowDown'), moveChoice(2, 3, 'ArrowDown'), moveChoice(-1, 3, 'ArrowUp'), moveChoice(0, 3, 'ArrowUp')]).toEqual([0, -1, 2, -1]);
     expect(moveChoice(-1, 0, 'ArrowDown')).toBe(-1);

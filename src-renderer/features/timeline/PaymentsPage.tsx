@@ -1,17 +1,18 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { hrefFor, navigate } from '../../app/router.js';
 import { keyToOpen, lookupNote, moveChoice, timelineChoices } from './id-match.js';
 import { useIdSuggestions } from './useIdSuggestions.js';
+import { RecentPayments } from './RecentPayments.js';
 import './timeline.css';
 
 /**
  * Payments: a payment's timeline from any of its ids. An ARIA combobox: as one types, the keys the
  * text names or starts are offered (in the case they are stored in); the arrows choose one and
  * Enter opens it, or, with none chosen, the key the text names (else the text as typed: the
- * timeline takes a delivery id too). The typed text is kept in the address, for going back to it.
+ * timeline takes a delivery id too). The text is the address's `q` (replaced as one types, not
+ * pushed): Back from a timeline comes to the lookup as it was left, and a link can fill it in.
  */
-export function PaymentsPage({ q }: { q: string }) {
-  const [text, setText] = useState(q);
+export function PaymentsPage({ q: text }: { q: string }) {
   const [active, setActive] = useState(-1);
   const lookup = useIdSuggestions(text, { settle: true });
   const choices = timelineChoices(lookup.match);
@@ -23,12 +24,6 @@ export function PaymentsPage({ q }: { q: string }) {
   const open = (key: string | null) => {
     if (key) navigate({ page: 'timeline', key });
   };
-
-  // The address follows what is asked (replaced, not pushed), so Back from a timeline comes here with it.
-  useEffect(() => {
-    const asked = lookup.answered ?? '';
-    if (asked !== q && (asked !== '' || text.trim() === '')) navigate({ page: 'payments', q: asked }, true);
-  }, [lookup.answered, text, q]);
 
   return (
     <section className="payments-page" aria-labelledby={`${listId}-title`}>
@@ -61,7 +56,7 @@ export function PaymentsPage({ q }: { q: string }) {
               autoFocus
               value={text}
               onChange={(event) => {
-                setText(event.target.value);
+                navigate({ page: 'payments', q: event.target.value }, true);
                 setActive(-1);
               }}
               onKeyDown={(event) => {
@@ -105,7 +100,7 @@ export function PaymentsPage({ q }: { q: string }) {
         </form>
       </search>
       <p id={noteId} className="payments-note" role="status">
-        {note}
+        {lookup.error ? `The lookup failed: ${lookup.error.message}` : note}
         {note && lookup.answered ? (
           <>
             {' '}
@@ -113,6 +108,7 @@ export function PaymentsPage({ q }: { q: string }) {
           </>
         ) : null}
       </p>
+      {text.trim() === '' ? <RecentPayments /> : null}
     </section>
   );
 }

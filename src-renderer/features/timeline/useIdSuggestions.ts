@@ -3,6 +3,7 @@ import { useTransport } from '../../transport/context.js';
 import { queryKeys } from '../../transport/query-keys.js';
 import { useDebounced } from '../../ui/useDebounced.js';
 import { type IdMatch, idMatchOf } from './id-match.js';
+import { RECENT_DELIVERIES, recentPayments } from './recent-payments.js';
 
 /** Waits this long after the last keystroke before asking (the Payments lookup). */
 const SETTLE_MS = 250;
@@ -14,6 +15,8 @@ export interface IdLookup {
   answered: string | null;
   /** True once `match` answers the text as it is now. */
   current: boolean;
+  /** Why the last lookup failed, if it did. */
+  error: Error | null;
 }
 
 const oneWord = (text: string) => text !== '' && !/\s/.test(text);
@@ -36,7 +39,18 @@ export function useIdSuggestions(text: string, options: { settle?: boolean } = {
     // The previous text's keys stay on screen while the next is asked.
     placeholderData: keepPreviousData,
   });
-  if (!oneWord(word) || !query.data) return { match: null, answered: null, current: false };
+  const error = oneWord(word) ? query.error : null;
+  if (!oneWord(word) || !query.data) return { match: null, answered: null, current: false, error };
   const answered = query.data.text;
-  return { match: idMatchOf(query.data.answer), answered, current: answered === word && !query.isPlaceholderData };
+  return { match: idMatchOf(query.data.answer), answered, current: answered === word && !query.isPlaceholderData, error };
+}
+
+/** The payments of the latest deliveries (recent-payments.ts), refreshed as deliveries arrive. */
+export function useRecentPayments(count: number) {
+  const transport = useTransport();
+  const query = useQuery({
+    queryKey: queryKeys.recentPayments(),
+    queryFn: () => transport.call('deliveries.list', { limit: RECENT_DELIVERIES }),
+  });
+  return { payments: query.data ? recentPayments(query.data.items, count) : null, error: query.error, pending: query.isPending };
 }
