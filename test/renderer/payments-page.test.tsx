@@ -69,9 +69,7 @@ describe('the Payments lookup', () => {
     expect(field.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByRole('listbox', { name: 'Payment timelines' }).id).toBe(field.getAttribute('aria-controls'));
     // One call for the settled text, not one per keystroke.
-    expect(fake.calls.filter((c) => (c.input as { q?: string }).q !== undefined)).toEqual([
-      { name: 'deliveries.list', input: { q: '7CMJS1Q9', limit: 1 } },
-    ]);
+    expect(fake.calls.filter((c) => (c.input as { q?: string }).q !== undefined)).toEqual([{ name: 'deliveries.list', input: { q: '7CMJS1Q9', limit: 1 } }]);
     // The address keeps what was asked, for coming back to it.
     expect(window.location.hash).toBe('#/payments?q=7CMJS1Q9');
   });
