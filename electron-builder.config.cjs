@@ -26,7 +26,26 @@
  * checks this list against the imports of src-main and the packages' own dependencies).
  * better-sqlite3's prebuild-install is left out: it only installs.
  */
-const MAIN_PROCESS_PACKAGES = ['better-sqlite3', 'bindings', 'file-uri-to-path', 'zod'];
+const MAIN_PROCESS_PACKAGES = [
+  'better-sqlite3',
+  'bindings',
+  'file-uri-to-path',
+  // node-postgres and what it loads: the main build holds the team server's store (pure JavaScript).
+  'pg',
+  'pg-connection-string',
+  'pg-int8',
+  'pg-pool',
+  'pg-protocol',
+  'pg-types',
+  'pgpass',
+  'postgres-array',
+  'postgres-bytea',
+  'postgres-date',
+  'postgres-interval',
+  'split2',
+  'xtend',
+  'zod',
+];
 
 /** @type {import('electron-builder').Configuration} */
 const config = {
