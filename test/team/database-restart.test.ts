@@ -77,6 +77,8 @@ describe.skipIf('missing' in postgresBinaries())('PostgreSQL restarted under loa
         ([row]) => row!.n === 0,
         20_000,
       );
+      // An outage is not the delivery's fault: none is left marked as one that could not be analysed.
+      expect(await query(url, "SELECT id, parse_error FROM deliveries WHERE parse_error LIKE 'Gatewatch could not analyse%'")).toEqual([]);
       expect(serve.child.exitCode).toBeNull();
       // The outage is said, not once per refused request: repeated lines are collapsed.
       const refused = answers.filter((r) => r.status === 503).length;
