@@ -13,10 +13,7 @@ const paychant = (event: string, ref: string) =>
     data: { env: 'production', pid: `pid-${ref}`, fiat: 'NGN', fiatAmount: 50000, paymentMethod: 'Bank Transfer', transactionRef: ref },
   });
 
-/** As in test/store/search-ids.test.ts: PostgreSQL joins once its store keeps README's "Search" for ids. */
-const backends = storeBackends.filter((backend) => backend.name !== 'postgres');
-
-describe.each(backends)('deliveries.list recognises ids on $name', (backend) => {
+describe.each(storeBackends)('deliveries.list recognises ids on $name', (backend) => {
   let gw: TestConsole;
   const ids: string[] = [];
   beforeAll(async () => {

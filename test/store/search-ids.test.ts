@@ -11,9 +11,6 @@ import type { DeliveryQuery, DerivedFields, NewDelivery, Store } from '../../src
 import type { CorrelationKey } from '../../src-shared/domain/normalized.js';
 import { KEY_PREFIX_LIMIT } from '../../src-main/store/search-semantics.js';
 
-/** PostgreSQL joins once it keeps README's "Search" for ids: its engineer drops this filter then. */
-const backends = storeBackends.filter((backend) => backend.name !== 'postgres');
-
 let opened: OpenedStore | null = null;
 afterEach(async () => {
   await opened?.store.close();
@@ -74,7 +71,7 @@ async function seed(store: Store, made: Made[]): Promise<string[]> {
 const key = (kind: string, value: string): CorrelationKey => ({ kind, value });
 const body = (ref: string) => JSON.stringify({ event: 'PAYMENT_COMPLETED', data: { transactionRef: ref, note: 'bank transfer' } });
 
-describe.each(backends)('search that recognises ids, on $name', (backend) => {
+describe.each(storeBackends)('search that recognises ids, on $name', (backend) => {
   const list = (query: Omit<DeliveryQuery, 'limit'>) => opened!.store.deliveries.list({ limit: 100, ...query });
   const ids = async (query: Omit<DeliveryQuery, 'limit'>) => (await list(query)).items.map((i) => i.id);
 

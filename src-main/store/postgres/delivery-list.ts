@@ -10,6 +10,7 @@ import { summaryColumns, toSummary, type SummaryRow } from '../sqlite/delivery-r
 import { estimateTotal, filtersNeedTokens } from '../sqlite/fts-query.js';
 import { searchQuery, searchWords } from './search-text.js';
 import { SqlParams } from './sql-params.js';
+import { lookUpIds } from './key-lookup.js';
 
 /** How many search hits one page may look through when filters reject most of them. */
 const MAX_TEXT_SCAN = 20_000;
@@ -23,7 +24,13 @@ interface SeqRange {
 
 const EMPTY: DeliveryPage = { items: [], total: 0, totalIsEstimate: false, hasMore: false };
 
+/** README "Search": the words, and for a one-word text the key it names and the keys it starts (search-semantics.ts). */
 export async function listDeliveries(pool: pg.Pool, query: DeliveryQuery): Promise<DeliveryPage> {
+  const ids = await lookUpIds(pool, query.text);
+  return { ...(await listPage(pool, query, ids.keyPrefix?.keys.map((key) => key.value) ?? [])), ...ids };
+}
+
+async function listPage(pool: pg.Pool, query: DeliveryQuery, keyValues: readonly string[]): Promise<DeliveryPage> {
   const range = await seqRange(pool, query);
   if (range === null) return EMPTY;
   const params = new SqlParams();
@@ -45,7 +52,7 @@ export async function listDeliveries(pool: pg.Pool, query: DeliveryQuery): Promi
   if (text === null && !filtersNeedTokens(query)) return listByFilters(pool, query, range, where, params);
   // Rows waiting for derivation are not in the search index yet: no text can match them.
   if (query.verification === 'pending') return EMPTY;
-  const match = searchQuery(text, indexed);
+  const match = searchQuery(text, indexed, keyValues);
   if (match === null) return EMPTY;
   return listByText(pool, query, match, range, where, params);
 }

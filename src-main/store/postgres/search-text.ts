@@ -106,15 +106,27 @@ export function searchWords(text: string): Array<{ bare: string; prefix: boolean
  * when nothing can match. As in FTS5, a word with no token (`--`) adds no condition, but a query
  * of such words alone matches nothing.
  */
-export function searchQuery(text: string | null, filters: IndexedFilters): string | null {
+export function searchQuery(text: string | null, filters: IndexedFilters, keyValues: readonly string[] = []): string | null {
   const parts: string[] = [];
-  for (const { bare, prefix } of text === null ? [] : searchWords(text)) {
-    const tokens = searchTokens(bare);
-    if (tokens.length === 0) continue;
-    const last = tokens.length - 1;
-    const phrase = tokens.map((token, i) => `${quoted(lexeme(token))}${prefix && i === last ? ':*' : ''}`).join(' <-> ');
-    parts.push(tokens.length > 1 ? `(${phrase})` : phrase);
+  const words = text === null ? [] : searchWords(text);
+  for (const { bare, prefix } of words) {
+    const phrase = phraseOf(bare, prefix);
+    if (phrase !== null) parts.push(phrase);
   }
+  // The key values a one-word text starts (search-semantics.ts), each a phrase too, in one OR
+  // group with the word, as the SQLite store does it (fts-query.ts): key values are in every
+  // delivery's search text. A value without a token adds nothing.
+  const alternatives = words.length === 1 ? keyValues.map((value) => phraseOf(value, false)).filter((p): p is string => p !== null) : [];
+  if (alternatives.length > 0) parts.splice(0, parts.length, `(${[...parts, ...alternatives].join(' | ')})`);
   parts.push(...filterTokens(filters).map(quoted));
   return parts.length > 0 ? parts.join(' & ') : null;
+}
+
+/** A word's tokens as a phrase (the last one a prefix when asked), or null when it has none. */
+function phraseOf(word: string, prefix: boolean): string | null {
+  const tokens = searchTokens(word);
+  if (tokens.length === 0) return null;
+  const last = tokens.length - 1;
+  const phrase = tokens.map((token, i) => `${quoted(lexeme(token))}${prefix && i === last ? ':*' : ''}`).join(' <-> ');
+  return tokens.length > 1 ? `(${phrase})` : phrase;
 }
