@@ -4,13 +4,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
-import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
 import { IngestQueue } from '../../src-main/listener/ingest-queue.js';
 import { WebhookListener, type ListenerOptions } from '../../src-main/listener/server.js';
 import type { Store } from '../../src-main/store/types.js';
 import type { ListenerStatus } from '../../src-shared/contract/listener.js';
 import { startTestConsole } from '../helpers/console.js';
-import { tempDir } from '../helpers/temp.js';
+import { sqliteBackend, storeBackends, type StoreBackend } from '../helpers/store-backends.js';
 import { post } from './raw-http.js';
 import { bodyOf, headerOf, openIdleSockets, rawFrom } from './sockets.js';
 
@@ -21,9 +20,13 @@ afterEach(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startListener(options: Partial<ListenerOptions> = {}): Promise<{ port: number; store: Store; listener: WebhookListener }> {
-  const dir = tempDir('gatewatch-limits-');
-  const store = createSqliteStore(dir.path);
+/** A listener on a store of its own: SQLite unless a backend is named (the connection limits do not depend on it). */
+async function startListener(
+  options: Partial<ListenerOptions> = {},
+  backend: StoreBackend = sqliteBackend,
+): Promise<{ port: number; store: Store; listener: WebhookListener }> {
+  const opened = await backend.open();
+  const store = opened.store;
   const listener = new WebhookListener(
     { host: '127.0.0.1', port: 0, bodyLimitBytes: 1024 * 1024, trustForwardedHeaders: () => false, ...options },
     new IngestQueue(store.deliveries, () => {}),
@@ -32,7 +35,7 @@ async function startListener(options: Partial<ListenerOptions> = {}): Promise<{ 
   cleanups.push(async () => {
     await listener.stop();
     await store.close();
-    dir.remove();
+    await opened.remove();
   });
   return { port, store, listener };
 }
@@ -251,9 +254,9 @@ describe('behind a tunnel, one forwarded sender cannot take the tunnel', () => {
   });
 });
 
-describe('one sender cannot fill the disk', () => {
+describe.each(storeBackends)('one sender cannot fill the disk, on $name', (backend) => {
   it('keeps only the request line and headers for unknown paths, still answering 404', async () => {
-    const { port, store, listener } = await startListener();
+    const { port, store, listener } = await startListener({}, backend);
     const answer = await rawFrom('127.0.0.1', port, [delivery('/webhooks/stripe', '{"card":"4242"}')]);
     expect(answer.status).toBe(404);
     expect(bodyOf(answer).error).toMatch(/No provider at \/webhooks\/stripe/);
@@ -274,7 +277,7 @@ describe('one sender cannot fill the disk', () => {
   });
 
   it('records 404, 405 and 413 refusals at most once a second per sender and kind, the first of each always', async () => {
-    const { port, store, listener } = await startListener();
+    const { port, store, listener } = await startListener({}, backend);
     const pad = 'p'.repeat(15_000); // near the 16 KB header limit: what each record would cost
     const get = `GET /webhooks/paychant HTTP/1.1\r\nHost: x\r\nX-Pad: ${pad}\r\nConnection: close\r\n\r\n`;
     const tooLarge = post('/webhooks/paychant', '', { 'Content-Length': String(2 * 1024 * 1024), 'X-Pad': pad });
@@ -305,7 +308,7 @@ describe('one sender cannot fill the disk', () => {
   });
 
   it('with the default settings, bounds the bytes one sender gets stored a second (429 with Retry-After past them)', async () => {
-    const gw = await startTestConsole(); // the defaults, as shipped
+    const gw = await startTestConsole({ backend }); // the defaults, as shipped
     cleanups.push(() => gw.close());
     const port = Number(new URL(gw.webhookBaseUrl).port);
     const MiB = 1024 * 1024;
@@ -334,7 +337,7 @@ describe('one sender cannot fill the disk', () => {
   }, 60_000);
 
   it('warns near the storage quota, then answers 507 (recorded once a second, without the body) and says so in the status', async () => {
-    const gw = await startTestConsole();
+    const gw = await startTestConsole({ backend });
     cleanups.push(() => gw.close());
     const port = Number(new URL(gw.webhookBaseUrl).port);
     for (let i = 0; i < 3; i++) expect((await gw.post('/webhooks/paychant', JSON.stringify({ pad: 'x'.repeat(900_000), i }))).status).toBe(200);
@@ -371,7 +374,7 @@ describe('one sender cannot fill the disk', () => {
   });
 
   it('refuses a quota or rate limit that makes no sense, in words, and keeps the settings', async () => {
-    const gw = await startTestConsole();
+    const gw = await startTestConsole({ backend });
     cleanups.push(() => gw.close());
     const tiny = await gw.api<{ error: { message: string; issues: Array<{ path: string; message: string }> } }>('listener.configure', {
       storageQuotaBytes: 10,

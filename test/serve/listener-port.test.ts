@@ -7,11 +7,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:net';
 import { startServeMode, type RunningConsole } from '../../src-main/serve/serve-mode.js';
-import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
 import { createGatewatchDeps } from '../../src-main/app/default-deps.js';
 import type { ListenerStatus } from '../../src-shared/contract/listener.js';
 import { startTestConsole } from '../helpers/console.js';
-import { tempDir } from '../helpers/temp.js';
+import { storeBackends, type OpenedStore, type StoreBackend } from '../helpers/store-backends.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -35,24 +34,21 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function dataDir(): string {
-  const dir = tempDir('gatewatch-port-');
-  cleanups.push(() => dir.remove());
-  return dir.path;
-}
-
-/** A data dir whose Settings already hold a listener port (as after an earlier run). */
-async function withPortSetting(dir: string, port: number): Promise<void> {
-  const store = createSqliteStore(dir);
-  await store.settings.set('listener', { webhookPort: port });
-  await store.close();
+/** A store whose Settings already hold a listener port (as after an earlier run), closed for serve mode to open. */
+async function withPortSetting(backend: StoreBackend, port: number): Promise<OpenedStore> {
+  const opened = await backend.open();
+  cleanups.push(() => opened.remove());
+  await opened.store.settings.set('listener', { webhookPort: port });
+  await opened.store.close();
+  return opened;
 }
 
 /** Serve mode as `npm run serve` starts it without --webhook-port: the port comes from Settings. */
-async function startFromSettings(dir: string) {
+async function startFromSettings(opened: OpenedStore) {
+  const dir = opened.dataDir;
   const running: RunningConsole = await startServeMode(
     { dataDir: dir, consolePort: 0, token: 'port-test-token-0123456789abcdef', rendererDir: null },
-    { ...createGatewatchDeps({ dataDir: dir }), discoverTunnel: async () => null },
+    { ...createGatewatchDeps({ dataDir: dir }), discoverTunnel: async () => null, store: await opened.reopen() },
   );
   let stopped = false;
   const stop = async () => {
@@ -75,12 +71,11 @@ async function startFromSettings(dir: string) {
 const deliver = (port: number) =>
   fetch(`http://127.0.0.1:${port}/webhooks/paychant`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"event":"x"}' });
 
-describe('listener port set in Settings', { timeout: 30_000 }, () => {
+describe.each(storeBackends)('listener port set in Settings, on $name', { timeout: 30_000 }, (backend) => {
   it('starts on the saved port, moves at once when it changes, and keeps the new port for the next start', async () => {
-    const dir = dataDir();
     const first = await freePort();
-    await withPortSetting(dir, first);
-    const gw = await startFromSettings(dir);
+    const opened = await withPortSetting(backend, first);
+    const gw = await startFromSettings(opened);
     const before = (await gw.api<ListenerStatus>('listener.status')).body;
     expect(before).toMatchObject({ listening: true, port: first, portSetting: first, portFixedBy: null, problem: null });
     expect(gw.running.webhookBaseUrl).toBe(`http://127.0.0.1:${first}`);
@@ -94,16 +89,14 @@ describe('listener port set in Settings', { timeout: 30_000 }, () => {
     await expect(deliver(first)).rejects.toThrow();
 
     await gw.stop();
-    const again = await startFromSettings(dir);
+    const again = await startFromSettings(opened);
     expect((await again.api<ListenerStatus>('listener.status')).body).toMatchObject({ listening: true, port: second, portSetting: second });
     expect((await deliver(second)).status).toBe(200);
   });
 
   it('refuses a port in use, in words, and the listener stays where it was', async () => {
-    const dir = dataDir();
     const current = await freePort();
-    await withPortSetting(dir, current);
-    const gw = await startFromSettings(dir);
+    const gw = await startFromSettings(await withPortSetting(backend, current));
     const taken = await takenPort();
     const refused = await gw.api<{ error: { code: string; message: string } }>('listener.configure', { webhookPort: taken });
     expect(refused.status).toBe(409);
@@ -120,10 +113,8 @@ describe('listener port set in Settings', { timeout: 30_000 }, () => {
   });
 
   it('when the saved port is taken at start, the console starts anyway, says why, and a new port makes it listen', async () => {
-    const dir = dataDir();
     const taken = await takenPort();
-    await withPortSetting(dir, taken);
-    const gw = await startFromSettings(dir);
+    const gw = await startFromSettings(await withPortSetting(backend, taken));
     const problem = `Port ${taken} is already in use (another Gatewatch, or another program). Choose another port under Settings → Webhook listener.`;
     expect(gw.running.listenerProblem).toBe(problem);
     expect((await gw.api<ListenerStatus>('listener.status')).body).toMatchObject({ listening: false, port: taken, problem });
@@ -135,7 +126,7 @@ describe('listener port set in Settings', { timeout: 30_000 }, () => {
   });
 
   it('a port fixed by the start options cannot be changed from Settings', async () => {
-    const gw = await startTestConsole();
+    const gw = await startTestConsole({ backend });
     cleanups.push(() => gw.close());
     const status = (await gw.api<ListenerStatus>('listener.status')).body;
     expect(status.portFixedBy).toBe('the start options');
@@ -148,7 +139,7 @@ describe('listener port set in Settings', { timeout: 30_000 }, () => {
   });
 
   it('validates the port', async () => {
-    const gw = await startTestConsole();
+    const gw = await startTestConsole({ backend });
     cleanups.push(() => gw.close());
     const { status, body } = await gw.api<{ error: { issues: Array<{ path: string; message: string }> } }>('listener.configure', { webhookPort: 70000 });
     expect(status).toBe(400);
