@@ -2,6 +2,7 @@
  * Keys that leaked into stored records before answers were masked (issue 12, item 1) stay in
  * databases written then. At start they are masked there once, and the file is rebuilt so that
  * no free space keeps them: after a start, no API output and no byte of the data dir holds them.
+ * SQLite only: no PostgreSQL store was written before the fix, and rebuilding the file is SQLite's.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { checkExposure, ExposureError } from '../../src-main/serve/exposure.js';
 import { ConsoleOrigins } from '../../src-main/serve/console-origins.js';
-import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
 import { createAccounts } from '../../src-main/accounts/accounts.js';
 import { AuditLog } from '../../src-main/services/audit.js';
 import { startTestConsole, type TestConsole } from '../helpers/console.js';
 import { tempDir } from '../helpers/temp.js';
+import { storeBackends, type OpenedStore } from '../helpers/store-backends.js';
 
 const base = { consoleHost: '127.0.0.1', tls: false, trustProxy: [] as string[], publicUrl: null as URL | null, anyoneCanSignIn: true };
 const refusal = (options: Partial<typeof base>) => {
@@ -74,7 +74,7 @@ describe('the console origins', () => {
   });
 });
 
-describe('serve mode beyond loopback', () => {
+describe.each(storeBackends)('serve mode beyond loopback, on $name', (backend) => {
   let gw: TestConsole | null = null;
   const dirs: Array<{ remove(): void }> = [];
   let tls: { cert: Buffer; key: Buffer };
@@ -114,27 +114,27 @@ describe('serve mode beyond loopback', () => {
     for (const dir of dirs.splice(1)) dir.remove();
   });
 
-  async function withPerson(): Promise<string> {
-    const dir = tempDir();
-    dirs.push(dir);
-    const store = createSqliteStore(dir.path);
+  /** A store where someone has an account, closed for serve mode to open (the console removes it when it closes). */
+  async function withPerson(): Promise<OpenedStore> {
+    const opened = await backend.open();
+    const store = opened.store;
     await createAccounts({ store: store.accounts, audit: new AuditLog(store.audit) }).people.add({
       name: 'ada',
       role: 'admin',
       password: 'ada’s long password',
     });
     await store.close();
-    return dir.path;
+    return opened;
   }
 
   it('refuses to listen on all addresses while nobody has an account, and says why', async () => {
-    await expect(startTestConsole({ exposure: { consoleHost: '0.0.0.0', tls, publicUrl: new URL('https://gw.example.com') } })).rejects.toThrow(
+    await expect(startTestConsole({ backend, exposure: { consoleHost: '0.0.0.0', tls, publicUrl: new URL('https://gw.example.com') } })).rejects.toThrow(
       /only once people have accounts/,
     );
   });
 
   it('serves https with a Secure, __Host- session cookie once someone may sign in', async () => {
-    gw = await startTestConsole({ dataDir: await withPerson(), exposure: { tls } });
+    gw = await startTestConsole({ opened: await withPerson(), exposure: { tls } });
     expect(gw.consoleOrigin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const { port } = new URL(gw.consoleOrigin);
     const answer = await new Promise<{ status: number; cookie: string | undefined }>((resolve, reject) => {
