@@ -5,6 +5,7 @@ import { interopRoutes } from './interop-routes.js';
 import type { ForwardSpec } from '../relay/forward-flag.js';
 import { checkExposure } from './exposure.js';
 import { startTeamSweep } from './team-sweep.js';
+import { bridgeInstancePushes } from '../events/instance-pushes.js';
 
 export interface ServeModeOptions {
   dataDir: string;
@@ -87,6 +88,8 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
     throw error;
   }
   const stopSweep = startTeamSweep(gatewatch, gatewatch.context.log);
+  // A delivery received by another instance on the same database shows live in this one's consoles.
+  const stopPushes = bridgeInstancePushes(gatewatch.bus, gatewatch.store.coordination, gatewatch.context.log);
   const webhookHost = options.webhookHost && !['0.0.0.0', '::'].includes(options.webhookHost) ? options.webhookHost : '127.0.0.1';
   // A console bound to one outside address answers there only: its public URL is the way in.
   const boundElsewhere = !['127.0.0.1', 'localhost', '0.0.0.0', '::'].includes(consoleHost) && options.publicUrl;
@@ -100,6 +103,7 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
     consoleOrigin,
     async stop() {
       stopSweep();
+      stopPushes();
       await server.stop();
       await gatewatch.stop();
     },
