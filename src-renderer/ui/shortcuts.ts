@@ -13,7 +13,11 @@ export type ShortcutId =
   | 'inbox.search'
   | 'row.first'
   | 'row.last'
-  | 'detail.back';
+  | 'detail.back'
+  | 'lookup.next'
+  | 'lookup.previous'
+  | 'lookup.open'
+  | 'lookup.clear';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -36,6 +40,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'row.first', keys: ['Home'], does: 'Go to the first loaded delivery', where: 'A focused inbox row' },
   { id: 'row.last', keys: ['End'], does: 'Go to the last loaded delivery', where: 'A focused inbox row' },
   { id: 'detail.back', keys: ['Escape'], does: 'Go back to where you came from', where: 'Delivery, timeline and session pages' },
+  { id: 'lookup.next', keys: ['ArrowDown'], does: 'Choose the next id offered', where: 'Payments lookup' },
+  { id: 'lookup.previous', keys: ['ArrowUp'], does: 'Choose the previous id offered', where: 'Payments lookup' },
+  { id: 'lookup.open', keys: ['Enter'], does: 'Open the chosen id’s timeline, or the id as typed', where: 'Payments lookup' },
+  { id: 'lookup.clear', keys: ['Escape'], does: 'Choose none (back to the typed id)', where: 'Payments lookup' },
 ];
 
 const byId = new Map(SHORTCUTS.map((s) => [s.id, s]));

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { hrefFor, navigate, parseRoute, useHash } from '../../src-renderer/app/router.js';
 import { PaymentsPage } from '../../src-renderer/features/timeline/PaymentsPage.js';
-import { keyToOpen, lookupNote, moveChoice } from '../../src-renderer/features/timeline/id-match.js';
+import { keyToOpen, lookupKey, lookupNote, moveChoice } from '../../src-renderer/features/timeline/id-match.js';
+import { keysOf } from '../../src-renderer/ui/shortcuts.js';
 import type { DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
 import type { DeliverySummary } from '../../src-shared/domain/delivery.js';
 import { recentPayments } from '../../src-renderer/features/timeline/recent-payments.js';
@@ -183,8 +184,14 @@ describe('the lookup’s model', () => {
   });
 
   it('moves the choice through the options and the field, and opens the named key before the typed text', () => {
-    expect([moveChoice(-1, 3, 'ArrowDown'), moveChoice(2, 3, 'ArrowDown'), moveChoice(-1, 3, 'ArrowUp'), moveChoice(0, 3, 'ArrowUp')]).toEqual([0, -1, 2, -1]);
-    expect(moveChoice(-1, 0, 'ArrowDown')).toBe(-1);
+    expect([moveChoice(-1, 3, 'next'), moveChoice(2, 3, 'next'), moveChoice(-1, 3, 'previous'), moveChoice(0, 3, 'previous')]).toEqual([0, -1, 2, -1]);
+    expect(moveChoice(-1, 0, 'next')).toBe(-1);
+    // The keys are the shortcuts table's (the ? sheet lists them); Escape with none chosen is left to the page.
+    const press = (key: string) => ({ key, ctrlKey: false, metaKey: false, altKey: false });
+    for (const k of keysOf('lookup.next')) expect(lookupKey(press(k), 0, 3)).toBe(1);
+    for (const k of keysOf('lookup.previous')) expect(lookupKey(press(k), 0, 3)).toBe(-1);
+    for (const k of keysOf('lookup.clear')) expect([lookupKey(press(k), 1, 3), lookupKey(press(k), -1, 3)]).toEqual([-1, null]);
+    expect(lookupKey(press('j'), 0, 3)).toBeNull();
     expect(keyToOpen(' abc ', null)).toBe('abc');
     expect(keyToOpen('abc', { matched: key('ABC'), starting: [], tooMany: false })).toBe('ABC');
     expect(keyToOpen('  ', null)).toBeNull();

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { hrefFor, navigate } from '../../app/router.js';
-import { keyToOpen, lookupNote, moveChoice, timelineChoices } from './id-match.js';
+import { keyToOpen, lookupKey, lookupNote, timelineChoices } from './id-match.js';
 import { useIdSuggestions } from './useIdSuggestions.js';
 import { RecentPayments } from './RecentPayments.js';
 import './timeline.css';
@@ -60,13 +60,10 @@ export function PaymentsPage({ q: text }: { q: string }) {
                 setActive(-1);
               }}
               onKeyDown={(event) => {
-                if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-                  event.preventDefault();
-                  setActive(moveChoice(chosen, choices.length, event.key));
-                } else if (event.key === 'Escape' && chosen >= 0) {
-                  event.preventDefault();
-                  setActive(-1);
-                }
+                const next = lookupKey(event, chosen, choices.length);
+                if (next === null) return;
+                event.preventDefault();
+                setActive(next);
               }}
             />
             <div id={listId} role="listbox" aria-label="Payment timelines" className="payments-choices" hidden={choices.length === 0}>

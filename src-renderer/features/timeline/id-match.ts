@@ -7,6 +7,7 @@
 import type { DeliveriesListOutput } from '../../../src-shared/contract/deliveries.js';
 import type { CorrelationKey } from '../../../src-shared/domain/normalized.js';
 import { hrefFor } from '../../app/router.js';
+import { isShortcut, type ShortcutKeyEvent } from '../../ui/shortcuts.js';
 
 /** The server looks a word up by its start from this many characters on (a whole key at any length). */
 export const PREFIX_MIN_LENGTH = 6;
@@ -64,10 +65,22 @@ export function keyToOpen(text: string, match: IdMatch | null): string | null {
 }
 
 /** The option the arrows move to among `count`; -1 is the field itself (none chosen), between the last and the first. */
-export function moveChoice(active: number, count: number, key: 'ArrowDown' | 'ArrowUp'): number {
+export function moveChoice(active: number, count: number, direction: 'next' | 'previous'): number {
   if (count === 0) return -1;
-  if (key === 'ArrowDown') return active >= count - 1 ? -1 : active + 1;
+  if (direction === 'next') return active >= count - 1 ? -1 : active + 1;
   return active <= -1 ? count - 1 : active - 1;
+}
+
+/**
+ * What a key pressed in the lookup's field does to the chosen option (the shortcuts table's
+ * "Payments lookup" rows; Enter submits the form): the option it chooses, or null to leave the key
+ * to the field (Escape with none chosen goes on to the page).
+ */
+export function lookupKey(event: ShortcutKeyEvent, active: number, count: number): number | null {
+  if (isShortcut(event, 'lookup.next')) return moveChoice(active, count, 'next');
+  if (isShortcut(event, 'lookup.previous')) return moveChoice(active, count, 'previous');
+  if (isShortcut(event, 'lookup.clear') && active >= 0) return -1;
+  return null;
 }
 
 /**
