@@ -1,6 +1,7 @@
-import { firstOf, type IdMatch, timelineChoices, timelineHref } from './id-match.js';
+import { hrefFor } from '../../app/router.js';
+import { firstOf, type IdMatch, PREFIX_LIMIT, timelineChoices, timelineHref } from './id-match.js';
 
-/** How many keys are named; past it, a count. */
+/** How many keys are named; past it, a link to the rest in the Payments lookup. */
 const NAMED = 8;
 
 /**
@@ -10,7 +11,11 @@ const NAMED = 8;
 export function IdSuggestionList({ text, match }: { text: string; match: IdMatch | null }) {
   const choices = timelineChoices(match, text);
   if (match?.tooMany && choices.length === 0) {
-    return <p className="id-suggestions-note">More than 50 ids start with “{text}”: add more of the id to the key.</p>;
+    return (
+      <p className="id-suggestions-note">
+        More than {PREFIX_LIMIT} ids start with “{text}”: add more of the id to the key.
+      </p>
+    );
   }
   if (choices.length === 0) return null;
   const { named, more } = firstOf(choices, NAMED);
@@ -22,10 +27,17 @@ export function IdSuggestionList({ text, match }: { text: string; match: IdMatch
       <ul>
         {named.map((key) => (
           <li key={key.value}>
-            <a href={timelineHref(key.value)}>{key.value}</a> <span className="muted">{key.kind}</span>
+            <a className="id-suggestion-key" href={timelineHref(key.value)}>
+              {key.value}
+            </a>{' '}
+            <span className="muted">{key.kind}</span>
           </li>
         ))}
-        {more > 0 ? <li className="muted">and {more} more</li> : null}
+        {more > 0 ? (
+          <li>
+            <a href={hrefFor({ page: 'payments', q: text })}>and {more} more in Payments</a>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );
