@@ -1,5 +1,13 @@
 import type { DeliveryStore, NewDelivery } from '../store/types.js';
 
+/**
+ * A store's error that says it could not be reached at all (its server down or silent), not that a
+ * row was refused: a store marks it `storeUnavailable` (store/postgres/pool.ts does).
+ */
+function storeUnavailable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { storeUnavailable?: unknown }).storeUnavailable === true;
+}
+
 interface Pending {
   delivery: NewDelivery;
   resolve: () => void;
@@ -39,13 +47,18 @@ export class IngestQueue {
   /** One row the store refused must not cost the others their answer: retry them one at a time. */
   private async commitOneByOne(batch: Pending[]): Promise<void> {
     const committed: string[] = [];
-    for (const p of batch) {
+    for (const [index, p] of batch.entries()) {
       try {
         await this.deliveries.insertBatch([p.delivery]);
         committed.push(p.delivery.id);
         p.resolve();
       } catch (error) {
         p.reject(error);
+        // The store is out of reach: the rest would only wait for the same outage, one by one.
+        if (storeUnavailable(error)) {
+          for (const rest of batch.slice(index + 1)) rest.reject(error);
+          break;
+        }
       }
     }
     if (committed.length > 0) this.onCommitted(committed);
@@ -60,8 +73,9 @@ export class IngestQueue {
       await this.deliveries.insertBatch(batch.map((p) => p.delivery));
       for (const p of batch) p.resolve();
       this.onCommitted(batch.map((p) => p.delivery.id));
-    } catch {
-      await this.commitOneByOne(batch);
+    } catch (error) {
+      if (storeUnavailable(error)) for (const p of batch) p.reject(error);
+      else await this.commitOneByOne(batch);
     } finally {
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();

@@ -31,6 +31,22 @@ export function describeDatabaseUrl(url: string): string {
   }
 }
 
+/**
+ * The longest a single statement run on the pool (not in a transaction) may take before it is
+ * given up: a server that stops answering without closing the connection (a network partition,
+ * a frozen VM) would otherwise hold the listener's commit, and every request waiting on it,
+ * forever. Given up, the listener answers 503 and the provider retries. The statement may still
+ * commit on the server: then the retry is stored as a duplicate, never a delivery lost.
+ * Transactions (migrations, derivation) take their clients from pool.connect and are not bounded.
+ * GATEWATCH_TEST_QUERY_TIMEOUT_MS shortens it for the fault tests only.
+ */
+const STATEMENT_TIMEOUT_MS = 30_000;
+
+function statementTimeoutMs(): number {
+  const fromEnv = Number(process.env.GATEWATCH_TEST_QUERY_TIMEOUT_MS);
+  return Number.isInteger(fromEnv) && fromEnv >= 100 ? fromEnv : STATEMENT_TIMEOUT_MS;
+}
+
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
@@ -48,8 +64,54 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   // An idle connection the server closed (a restart) is dropped from the pool; the next query
   // opens a new one. Without a listener, the pool's 'error' event would end the process.
   pool.on('error', (error) => options.log?.(`a database connection was lost while idle (${error.message}); a new one is opened when needed`));
+  // pool.query(text, values) carries the timeout; a client that timed out is destroyed by the pool (released with the error).
+  const timeout = statementTimeoutMs();
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  // Once the server is found out of reach, statements fail at once for a moment instead of each
+  // waiting out the limits again: the listener's batches queue one behind the other, and a
+  // provider's request would otherwise wait for every batch before it.
+  let down: { until: number; error: unknown } | null = null;
+  (pool as { query: unknown }).query = (...args: unknown[]) => {
+    if (typeof args[args.length - 1] === 'function') return query(...args);
+    if (down && Date.now() < down.until) return Promise.reject(down.error);
+    const [first, values] = args;
+    const config = typeof first === 'string' ? { text: first, values, query_timeout: timeout } : { query_timeout: timeout, ...(first as object) };
+    return query(config).then(
+      (result) => {
+        down = null;
+        return result;
+      },
+      (error: unknown) => {
+        if (markUnavailable(error)) down = { until: Date.now() + FAIL_FAST_MS, error };
+        throw error;
+      },
+    );
+  };
   return pool;
 }
+
+const UNREACHABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+/** SQLSTATEs of a server that is going away or not taking connections (not of a statement). */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNREACHABLE_MESSAGES = /Connection terminated|Query read timeout|timeout exceeded when trying to connect|connection error|not queryable/i;
+
+/**
+ * Marks an error that says the database could not be reached, not that a statement was refused:
+ * `storeUnavailable: true`, which the listener reads to answer a whole batch 503 at once rather
+ * than wait for the same outage once per delivery.
+ */
+export function markUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: unknown; message?: unknown; storeUnavailable?: boolean };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (UNREACHABLE_ERRNOS.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNREACHABLE_MESSAGES.test(String(e.message ?? ''))) {
+    e.storeUnavailable = true;
+  }
+  return e.storeUnavailable === true;
+}
+
+/** How long statements fail at once after the server was found out of reach, before one tries again. */
+const FAIL_FAST_MS = 1_000;
 
 /** A query runner: the pool, or one client inside a transaction. */
 export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
