@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DerivedFields } from '../types.js';
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
-import { decodeDelivery, encodeDelivery } from '../codec/stored-forms.js';
+import { decodeDelivery, encodeDelivery, type DeliveryForm } from '../codec/stored-forms.js';
 import { storedDetail, type StoredDetail } from '../codec/delivery-forms.js';
 import { searchRowText } from './fts-query.js';
 
@@ -12,9 +12,14 @@ interface RowToDerive {
   provider: string;
   body_sha256: string | null;
   size: number;
-  capture_headers: string | null;
-  capture_body: Buffer | null;
+  /** 1 while the captured request is kept apart (the row was never derived), else 0. */
+  captured: number;
   form: Buffer | null;
+}
+
+interface Capture {
+  headers: string;
+  body: Buffer | null;
 }
 
 /** The first 16 hex digits of a body's SHA-256: what the dedupe index holds (the full hash is then compared). */
@@ -27,20 +32,21 @@ export const bodyHashPrefix = (sha256: string) => sha256.slice(0, 16);
  * (same request, new derived JSON) and its old keys, read from the old form, removed.
  */
 export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void {
-  const findRow = db.prepare(`SELECT d.seq, d.provider, d.body_sha256, d.size, c.headers AS capture_headers,
-      c.body AS capture_body, k.form
+  // The capture itself is read only when the form is packed here: the derivation thread sends it packed.
+  const findRow = db.prepare<[string], RowToDerive>(`SELECT d.seq, d.provider, d.body_sha256, d.size, c.seq IS NOT NULL AS captured, k.form
     FROM deliveries AS d LEFT JOIN delivery_captures AS c ON c.seq = d.seq LEFT JOIN delivery_contents AS k ON k.seq = d.seq
     WHERE d.id = ?`);
+  const readCapture = db.prepare<[number], Capture>('SELECT headers, body FROM delivery_captures WHERE seq = ?');
   const firstByEventId = db.prepare('SELECT id FROM deliveries WHERE provider = ? AND event_id = ? AND seq < ? ORDER BY seq LIMIT 1');
   const firstByBody = db.prepare(
     // derived_at: the index holds derived rows only (earlier rows are derived first, in seq order).
     `SELECT id FROM deliveries WHERE provider = ? AND substr(body_sha256, 1, 16) = ? AND body_sha256 = ? AND seq < ?
        AND body_sha256 IS NOT NULL AND derived_at IS NOT NULL ORDER BY seq LIMIT 1`,
   );
-  const update = db.prepare(`UPDATE deliveries SET derived_at = @derivedAt, event_type = @eventType,
-    event_id = @eventId, parse_error = @parseError, verification_status = @verificationStatus,
-    secret_label = @secretLabel, status = @status, environment = @environment, amount_value = @amountValue,
-    amount_currency = @amountCurrency, reference = @reference, duplicate_of = @duplicateOf WHERE seq = @seq`);
+  // Positional parameters: binding by name costs an object per row.
+  const update = db.prepare(`UPDATE deliveries SET derived_at = ?, event_type = ?, event_id = ?, parse_error = ?,
+    verification_status = ?, secret_label = ?, status = ?, environment = ?, amount_value = ?, amount_currency = ?,
+    reference = ?, duplicate_of = ? WHERE seq = ?`);
   const saveForm = db.prepare('INSERT OR REPLACE INTO delivery_contents (seq, form) VALUES (?, ?)');
   const deleteCapture = db.prepare('DELETE FROM delivery_captures WHERE seq = ?');
   const deleteKey = db.prepare('DELETE FROM correlation_keys WHERE value = ? AND delivery_seq = ? AND kind = ?');
@@ -48,37 +54,45 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
   const deleteSearch = db.prepare('DELETE FROM delivery_search WHERE rowid = ?');
   const insertSearch = db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)');
 
+  /** The request as received: its capture until first derived, else the stored form's. */
+  const requestOf = (row: RowToDerive, before: DeliveryForm<StoredDetail> | null): { headers: HeaderPair[]; body: Buffer | null } => {
+    if (row.captured) {
+      const capture = readCapture.get(row.seq)!;
+      return { headers: JSON.parse(capture.headers) as HeaderPair[], body: capture.body };
+    }
+    return before!;
+  };
+
   return db.transaction((items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => {
     const derivedAt = new Date().toISOString();
     for (const { id, derived } of items) {
-      const row = findRow.get(id) as RowToDerive | undefined;
+      const row = findRow.get(id);
       if (!row) continue;
       const byEvent = derived.eventId ? (firstByEventId.get(row.provider, derived.eventId, row.seq) as { id: string } | undefined) : undefined;
       const byBody =
         !byEvent && row.body_sha256 && row.size > 0
           ? (firstByBody.get(row.provider, bodyHashPrefix(row.body_sha256), row.body_sha256, row.seq) as { id: string } | undefined)
           : undefined;
-      update.run({
-        seq: row.seq,
+      update.run(
         derivedAt,
-        eventType: derived.eventType,
-        eventId: derived.eventId,
-        parseError: derived.parseError,
-        verificationStatus: derived.verification.status,
-        secretLabel: derived.verification.secretLabel ?? null,
-        status: derived.normalized?.status ?? null,
-        environment: derived.normalized?.environment?.trim().toLowerCase() || null,
-        amountValue: derived.amount?.value ?? null,
-        amountCurrency: derived.amount?.currency ?? null,
-        reference: derived.reference,
-        duplicateOf: (byEvent ?? byBody)?.id ?? null,
-      });
+        derived.eventType,
+        derived.eventId,
+        derived.parseError,
+        derived.verification.status,
+        derived.verification.secretLabel ?? null,
+        derived.normalized?.status ?? null,
+        derived.normalized?.environment?.trim().toLowerCase() || null,
+        derived.amount?.value ?? null,
+        derived.amount?.currency ?? null,
+        derived.reference,
+        (byEvent ?? byBody)?.id ?? null,
+        row.seq,
+      );
       const before = row.form === null ? null : decodeDelivery<StoredDetail>(row.form);
-      const request = row.capture_headers !== null ? { headers: JSON.parse(row.capture_headers) as HeaderPair[], body: row.capture_body } : before;
       // Never write a form without the request it came from.
-      if (request === null) throw new Error(`delivery ${id} has neither its captured request nor its stored form`);
-      saveForm.run(row.seq, derived.packed ? asBuffer(derived.packed) : encodeDelivery({ ...request, detail: storedDetail(derived) }));
-      if (row.capture_headers !== null) deleteCapture.run(row.seq);
+      if (!row.captured && before === null) throw new Error(`delivery ${id} has neither its captured request nor its stored form`);
+      saveForm.run(row.seq, derived.packed ? asBuffer(derived.packed) : encodeDelivery({ ...requestOf(row, before), detail: storedDetail(derived) }));
+      if (row.captured) deleteCapture.run(row.seq);
       // A row derived before (re-verification) has keys and a search row to replace.
       const derivedBefore = before?.detail != null;
       for (const key of before?.detail?.correlationKeys ?? []) deleteKey.run(key.value, row.seq, key.kind);
