@@ -114,7 +114,8 @@ describe.each(storeBackends)('on $name', (backend) => {
       expect(timeline.warnings).toEqual(['Some sessions or replays could not be read: sessions table locked']);
     });
 
-    it('returns an empty timeline for an unknown key, and says when a key is too broad', async () => {
+    // Seeds a few hundred derived deliveries: seconds on PostgreSQL when the machine is busy.
+    it('returns an empty timeline for an unknown key, and says when a key is too broad', { timeout: 30_000 }, async () => {
       expect((await buildTimeline({ store: store.timeline, sources: [] }, 'nothing')).steps).toEqual([]);
       const many = Array.from({ length: MAX_TIMELINE_DELIVERIES + 3 }, (_, i) => ({
         id: `dlv_${i}`,
