@@ -77,7 +77,7 @@ function refusalOf(response: ReplayResponse): string | null {
 }
 
 export class RelaySender {
-  private readonly agents = new Map<string, { key: string; agent: HttpAgent }>();
+  private readonly agents = new Map<string, { key: string; url: string; maxSockets: number; agent: HttpAgent }>();
   private readonly maskers = new Map<string, SecretMasker>();
 
   constructor(private readonly deps: RelaySenderDeps) {}
@@ -146,16 +146,21 @@ export class RelaySender {
 
   /** One pool per route; a new address or concurrency gets a new pool. */
   private agentFor(route: RelayRouteRecord): HttpAgent {
-    const url = new URL(route.url!);
     // A queue sends at most `concurrency` at once; a passthrough as many as providers send.
     const maxSockets = route.mode === 'queue' || route.pausedAt !== null ? route.concurrency : 256;
-    const key = `${url.protocol}//${url.host}|${maxSockets}`;
     const held = this.agents.get(route.id);
-    if (held?.key === key) return held.agent;
+    // The same URL as the last send: its pool, without parsing the URL again (once per request otherwise).
+    if (held && held.url === route.url && held.maxSockets === maxSockets) return held.agent;
+    const url = new URL(route.url!);
+    const key = `${url.protocol}//${url.host}|${maxSockets}`;
+    if (held?.key === key) {
+      this.agents.set(route.id, { ...held, url: route.url!, maxSockets });
+      return held.agent;
+    }
     // The old pool is dropped, not destroyed: sends under way finish, its idle sockets time out.
     const options = { keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' as const };
     const agent = url.protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
-    this.agents.set(route.id, { key, agent });
+    this.agents.set(route.id, { key, url: route.url!, maxSockets, agent });
     return agent;
   }
 

@@ -46,6 +46,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   private readonly maintenance: DeliveryMaintenance;
   private readonly readPending: Database.Statement<[number, number], PendingRow>;
+  /** Read for every relayed delivery (the provider-retry alerts) as well as by the console: prepared once. */
+  private readonly readOne: Database.Statement<[string], FullRow>;
+  private readonly readDuplicates: Database.Statement<[string], string>;
   private readonly lookUpIds: (text: string | undefined) => IdLookup;
 
   constructor(
@@ -68,6 +71,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
     this.saveMany = prepareSaveDerived(db);
     this.readPending = db.prepare(`${pendingSelect} WHERE d.derived_at IS NULL AND d.seq > ? ORDER BY d.seq LIMIT ?`);
     this.lookUpIds = idLookup(db);
+    this.readOne = db.prepare(`${fullSelect} WHERE d.id = ?`);
+    this.readDuplicates = db.prepare<[string], string>('SELECT id FROM deliveries WHERE duplicate_of = ? ORDER BY seq').pluck();
   }
 
   async insertBatch(batch: readonly NewDelivery[]): Promise<void> {
@@ -233,12 +238,12 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   async get(id: string): Promise<StoredDelivery | null> {
-    const row = this.db.prepare(`${fullSelect} WHERE d.id = ?`).get(id) as FullRow | undefined;
+    const row = this.readOne.get(id);
     return row ? toStored(row) : null;
   }
 
   async duplicatesOf(id: string): Promise<string[]> {
-    return (this.db.prepare('SELECT id FROM deliveries WHERE duplicate_of = ? ORDER BY seq').all(id) as Array<{ id: string }>).map((r) => r.id);
+    return this.readDuplicates.all(id);
   }
 
   async counts(): Promise<DeliveryCounts> {
