@@ -172,6 +172,10 @@ describe.skipIf(sharedCluster() === null)('several instances on one PostgreSQL d
     expect((await relayAll(survivor, r.id)).sort()).toEqual(toRelay.map((d) => d.id).sort());
     expect((await deriveAll(survivor)).sort()).toEqual([...toDerive, ...toRelay, passthrough].map((d) => d.id).sort());
     expect(await survivor.deliveries.pendingDerivation(100)).toEqual([]);
+    // The silent one saving late what it had claimed (it was only paused) changes nothing: each was derived once, by the survivor.
+    await dying.deliveries.saveDerived(claimedByDying.map((d) => ({ id: d.id, derived: derived('saved late') })));
+    expect((await survivor.deliveries.list({ limit: 50, text: 'late' })).items).toEqual([]);
+    expect((await survivor.deliveries.list({ limit: 50, text: 'derived' })).total).toBe(claimedByDying.length);
   });
 
   describe('live pushes', () => {

@@ -118,7 +118,7 @@ export class PgDeliveryStore implements DeliveryStore {
   }
 
   async saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void> {
-    if (items.length > 0) await saveDerived(this.pool, items);
+    if (items.length > 0) await saveDerived(this.pool, items, this.instanceId);
   }
 
   async markForRederive(filter: { provider?: string; id?: string }): Promise<number> {

@@ -55,14 +55,21 @@ const UPDATE_ROWS = `
  * capture is packed and deleted, a form derived again replaced with its old keys removed; the
  * batch's derivation claims are dropped with it. Statements take the whole batch as arrays.
  */
-export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void> {
+export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: string; derived: DerivedFields }>, instanceId: string): Promise<void> {
   await inTransaction(pool, async (client) => {
     const derivedAt = new Date().toISOString();
+    // Only rows this instance may still derive: its own claim, or none on a row not derived yet.
+    // An instance taken for dead that saves late (a long pause, a slow network) finds its rows
+    // claimed or already derived by the one that took them over, and leaves them: no delivery is
+    // derived twice. The row lock keeps a claim from coming in between (claims skip locked rows).
     const found = await client.query<RowToDerive>(
       `SELECT d.seq, d.id, d.provider, d.body_sha256, d.size, c.headers AS capture_headers, c.body AS capture_body, k.form
        FROM deliveries AS d LEFT JOIN delivery_captures AS c ON c.seq = d.seq LEFT JOIN delivery_contents AS k ON k.seq = d.seq
-       WHERE d.id = ANY($1::text[])`,
-      [items.map((i) => i.id)],
+       WHERE d.id = ANY($1::text[])
+         AND NOT EXISTS (SELECT 1 FROM derivation_claims AS x WHERE x.seq = d.seq AND x.instance <> $2)
+         AND (d.derived_at IS NULL OR EXISTS (SELECT 1 FROM derivation_claims AS x WHERE x.seq = d.seq AND x.instance = $2))
+       FOR UPDATE OF d`,
+      [items.map((i) => i.id), instanceId],
     );
     const byId = new Map(found.rows.map((row) => [row.id, row]));
     const work = items.flatMap(({ id, derived }) => {
