@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AlertService } from '../../src-main/alerts/alert-service.js';
 import { AlertSettingsService, DEFAULT_ALERT_SETTINGS } from '../../src-main/alerts/alert-settings.js';
 import type { AlertReportSource, AlertSignal, ListenerHealth } from '../../src-main/alerts/signals.js';
 import { listenerHealthOf } from '../../src-main/alerts/sources.js';
 import { PushBus } from '../../src-main/events/bus.js';
 import type { SettingsStore } from '../../src-main/store/types.js';
+import { openTestStore, sqliteBackend, storeBackends, type StoreBackend } from '../helpers/store-backends.js';
 import type { Alert, AlertSettings } from '../../src-shared/contract/alerts.js';
 import type { PushEvent } from '../../src-shared/contract/events.js';
 
 const MIN = 60_000;
-
-function memorySettings(): SettingsStore & { values: Map<string, unknown> } {
-  const values = new Map<string, unknown>();
-  return { values, get: async (key) => values.get(key), set: async (key, value) => void values.set(key, value) };
-}
 
 /** The relay's report source as a fake: the test says when a route fails or a provider gives up. */
 function fakeRelaySource(): AlertReportSource & { emit(signal: AlertSignal): void; subscribed: boolean } {
@@ -32,9 +28,13 @@ function fakeRelaySource(): AlertReportSource & { emit(signal: AlertSignal): voi
 }
 
 const running: AlertService[] = [];
-afterEach(() => {
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
   for (const service of running.splice(0)) service.stop();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
+/** The store backend the settings are kept in, for the describe block running. */
+let backend: StoreBackend = sqliteBackend;
 
 async function setup(options: { sources?: AlertReportSource[]; settings?: Partial<AlertSettings> } = {}) {
   let now = new Date('2026-05-01T12:00:00Z');
@@ -42,8 +42,8 @@ async function setup(options: { sources?: AlertReportSource[]; settings?: Partia
   const bus = new PushBus();
   const pushed: Alert[] = [];
   bus.subscribe((event: PushEvent) => event.type === 'alert' && void pushed.push(event.alert));
-  const store = memorySettings();
-  if (options.settings) store.values.set('alerts', { ...DEFAULT_ALERT_SETTINGS, ...options.settings });
+  const store: SettingsStore = (await openTestStore(backend, cleanups)).settings;
+  if (options.settings) await store.set('alerts', { ...DEFAULT_ALERT_SETTINGS, ...options.settings });
   const service = new AlertService({
     settings: new AlertSettingsService(store),
     bus,
@@ -67,7 +67,11 @@ async function setup(options: { sources?: AlertReportSource[]; settings?: Partia
 const failures = (provider: string, at: Date, count: number) =>
   Array.from({ length: count }, (_, i) => ({ deliveryId: `dlv_${provider}_${i}`, provider, receivedAt: at.getTime() - i * 1000 }));
 
-describe('the alert service', () => {
+describe.each(storeBackends)('the alert service on $name', (each) => {
+  beforeAll(() => {
+    backend = each;
+  });
+
   it('pushes an alert for a burst of failed signatures, naming the provider and linking to those deliveries', async () => {
     const { service, pushed, now } = await setup();
     service.signatureFailures(failures('paychant', now(), 4));
@@ -175,7 +179,7 @@ describe('the alert service', () => {
       quietHours: { enabled: true, from: '23:00', to: '06:30', timeZone: 'Europe/Lisbon' },
     };
     expect((await service.configure(next)).settings).toEqual(next);
-    expect(store.values.get('alerts')).toEqual(next);
+    expect(await store.get('alerts')).toEqual(next);
     await expect(service.configure({ ...next, quietHours: { ...next.quietHours, timeZone: 'Nowhere' } })).rejects.toThrow();
     const again = new AlertSettingsService(store);
     await again.load();
