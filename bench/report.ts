@@ -29,3 +29,20 @@ export function formatTable(rows: readonly BenchRow[]): string {
 export const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 export const perSecond = (value: number): string => `${Math.round(value).toLocaleString('en')}/s`;
+
+/**
+ * A figure that could not be measured in this run: why, in the measured column (e.g. "skipped: no
+ * PostgreSQL"). A failure (`error` given) counts as a missed target; a skip has none.
+ */
+export function skippedRow(section: string, figure: string, reason: { skipped: string; error?: string }): BenchRow {
+  const failed = reason.error !== undefined;
+  return {
+    section,
+    figure: failed ? `${figure} (${reason.error})` : figure,
+    measured: reason.skipped,
+    baseline: '',
+    ratio: null,
+    target: '',
+    met: failed ? false : null,
+  };
+}

@@ -2,8 +2,10 @@
  * `npm run bench` (after scripts/bench.mjs has built serve mode): search at 10k vs 1M
  * deliveries, listener ingest vs bare node:http, derivation against the listener, the
  * write-ahead log's bound, disk per delivery, a soak, serve-mode memory, and the UI bench when
- * present. Prints one table of ratios against same-run baselines; writes bench/results.json.
- * BENCH_QUICK=1 runs a smaller version of each (for CI and while developing).
+ * present, and the PostgreSQL figures (bench/postgres: ingest by two instances on one database,
+ * the query mix at the large size). Prints one table of ratios against same-run baselines; writes
+ * bench/results.json. BENCH_QUICK=1 runs a smaller version of each (for CI and while developing);
+ * BENCH_PG=0 skips the PostgreSQL figures, BENCH_ONLY=postgres runs them alone.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,8 @@ import { root } from './serve-process.js';
 import { exportRows, runExportBench } from './export/export-bench.js';
 import { relayRows, runRelayBench } from './relay/relay-bench.js';
 import { RELAY_OPTIONS } from './relay/main.js';
+import { postgresRows, runPostgresBench, type PgBenchResult } from './postgres/main.js';
+import { buildTemplates } from './search/corpus.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const env = (name: string, full: number, quick = full) => Number(process.env[name] ?? (QUICK ? quick : full));
@@ -37,6 +41,13 @@ const INGEST = {
 };
 const SOAK = { rate: env('BENCH_SOAK_RATE', 1_000), seconds: env('BENCH_SOAK_SECONDS', 600, 60), logBoundBytes: LOG_BOUND };
 const DISK_DELIVERIES = env('BENCH_DISK_DELIVERIES', 20_000, 10_000);
+/** The PostgreSQL figures: the query mix at BENCH_PG_DELIVERIES (the large size unless set), ingest in BENCH_PG_ROUNDS rounds. */
+const PG = {
+  sizes: { baseline: SIZES.baseline, large: env('BENCH_PG_DELIVERIES', SIZES.large) },
+  targetSize: 1_000_000,
+  runs: RUNS,
+  ingest: { amount: INGEST.amount, connections: INGEST.connections, rounds: env('BENCH_PG_ROUNDS', 3, 2) },
+};
 const LIST_TARGET_MS = 50;
 const TIMELINE_TARGET_MS = 10;
 
@@ -293,7 +304,33 @@ async function uiRows(): Promise<{ rows: BenchRow[]; raw: unknown; note?: string
   return { rows, raw };
 }
 
+async function postgresFigures(): Promise<PgBenchResult> {
+  const rows =
+    PG.sizes.large < PG.targetSize ? ` (fewer than the ${PG.targetSize.toLocaleString('en')} its targets are set at${QUICK ? ': BENCH_QUICK' : ''})` : '';
+  log(
+    `postgres: the query mix at ${PG.sizes.baseline.toLocaleString('en')} and ${PG.sizes.large.toLocaleString('en')} deliveries${rows}, then ingest by two instances in ${PG.ingest.rounds} rounds of ${PG.ingest.amount.toLocaleString('en')} requests…`,
+  );
+  return runPostgresBench(PG, buildTemplates, log);
+}
+
+/** BENCH_ONLY=postgres: the PostgreSQL figures alone (the other sections take half an hour). */
+async function postgresOnly(): Promise<void> {
+  const started = performance.now();
+  const postgres = await postgresFigures();
+  const rows = postgresRows(postgres, PG.targetSize);
+  const seconds = (performance.now() - started) / 1000;
+  writeFileSync(
+    join(root, 'bench', 'results.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), seconds, quick: QUICK, only: 'postgres', settings: { PG }, rows, postgres }, null, 2)}\n`,
+  );
+  log('');
+  log(formatTable(rows));
+  log('');
+  log(`PostgreSQL figures only (BENCH_ONLY=postgres). ${seconds.toFixed(0)} s in all; bench/results.json written.`);
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'postgres') return postgresOnly();
   const started = performance.now();
   log(`search: seeding ${SIZES.baseline.toLocaleString('en')} and ${SIZES.large.toLocaleString('en')} deliveries…`);
   const search = await runSearchBench(SIZES, RUNS, log);
@@ -314,6 +351,7 @@ async function main(): Promise<void> {
     const ui = await uiRows();
     if (ui.note) log(`  ${ui.note}`);
     const exported = await runExportBench(env('BENCH_EXPORT_DELIVERIES', 10_000), log);
+    const postgres = await postgresFigures();
     const rows = [
       ...ingestRows(ingest),
       ...relayRows(relay),
@@ -324,12 +362,13 @@ async function main(): Promise<void> {
       ...memoryRows(memory, SIZES.large),
       ...ui.rows,
       ...exportRows(exported),
+      ...postgresRows(postgres, PG.targetSize),
     ];
     const seconds = (performance.now() - started) / 1000;
     const { removeStores: _remove, ...stores } = search;
     writeFileSync(
       join(root, 'bench', 'results.json'),
-      `${JSON.stringify({ at: new Date().toISOString(), seconds, quick: QUICK, settings: { SIZES, RUNS, INGEST, RELAY: RELAY_OPTIONS, SOAK, DISK_DELIVERIES }, rows, ingest, relay, disk, soak, search: stores, memory, ui: ui.raw, export: exported, uiNote: ui.note ?? null }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), seconds, quick: QUICK, settings: { SIZES, RUNS, INGEST, RELAY: RELAY_OPTIONS, SOAK, DISK_DELIVERIES, PG }, rows, ingest, relay, disk, soak, search: stores, memory, ui: ui.raw, export: exported, postgres, uiNote: ui.note ?? null }, null, 2)}\n`,
     );
     log('');
     log(formatTable(rows));
