@@ -9,7 +9,6 @@ import { openPostgresStore, type PostgresStoreOptions } from '../../src-main/sto
 import type { DerivedFields, NewDelivery, Store } from '../../src-main/store/types.js';
 import type { RelayRouteRecord } from '../../src-main/store/relay-types.js';
 import { newId } from '../../src-main/store/ids.js';
-import { bridgeInstancePushes } from '../../src-main/events/instance-pushes.js';
 import type { PushEvent } from '../../src-shared/contract/events.js';
 import { paychantDelivery } from '../helpers/store.js';
 import { createTestDatabase, dropTestDatabase, sharedCluster } from '../helpers/postgres-databases.js';
@@ -192,7 +191,6 @@ describe.skipIf(sharedCluster() === null)('several instances on one PostgreSQL d
       // The same database (and data dir, for the shared secrets key), opened by a second instance.
       b = await startTestConsole({ opened: a.opened! });
       expect(b.gatewatch.store.coordination!.instanceId).not.toBe(a.gatewatch.store.coordination!.instanceId);
-      for (const gw of [a, b]) bridgeInstancePushes(gw.gatewatch.bus, gw.gatewatch.store.coordination, () => {});
 
       const heardByB: PushEvent[] = [];
       b.gatewatch.bus.subscribe((event) => heardByB.push(event));
