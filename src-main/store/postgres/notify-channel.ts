@@ -6,6 +6,18 @@ export const MAX_PAYLOAD_BYTES = 7_900;
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 5_000;
 
+export interface NotifyChannelOptions {
+  /**
+   * How often the listening connection is asked a trivial question, and how long the answer may
+   * take: a connection that went silent (a network partition) says nothing by itself, and TCP
+   * would take many minutes to notice, with every push lost meanwhile.
+   */
+  pingEveryMs: number;
+  pingTimeoutMs: number;
+}
+
+const DEFAULT_OPTIONS: NotifyChannelOptions = { pingEveryMs: 15_000, pingTimeoutMs: 5_000 };
+
 /**
  * Messages between the instances sharing a database, over LISTEN/NOTIFY. Each message carries
  * its sender's id, so an instance hears only the others. The listening connection is its own
@@ -18,13 +30,18 @@ export class NotifyChannel {
   private closed = false;
   private retryMs = RECONNECT_MIN_MS;
   private timer: NodeJS.Timeout | null = null;
+  private pinger: NodeJS.Timeout | null = null;
+  private readonly options: NotifyChannelOptions;
 
   constructor(
     private readonly url: string,
     private readonly pool: pg.Pool,
     private readonly instanceId: string,
     private readonly log: (message: string) => void,
-  ) {}
+    options: Partial<NotifyChannelOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
 
   /** Starts listening; resolves once the first LISTEN is in (or failed: it is tried again meanwhile). */
   async start(): Promise<void> {
@@ -45,6 +62,7 @@ export class NotifyChannel {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.stopPinging();
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => {});
@@ -56,6 +74,7 @@ export class NotifyChannel {
     const lost = (error?: Error) => {
       if (this.client !== client) return;
       this.client = null;
+      this.stopPinging();
       client.end().catch(() => {});
       if (!this.closed) {
         this.log(`the database's event channel was lost (${error?.message ?? 'closed'}); listening again shortly`);
@@ -86,6 +105,7 @@ export class NotifyChannel {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
       this.retryMs = RECONNECT_MIN_MS;
+      this.startPinging(client, lost);
     } catch (error) {
       if (this.client === client) {
         this.client = null;
@@ -94,6 +114,21 @@ export class NotifyChannel {
       }
       if (!this.closed) this.log(`could not listen to the database's event channel (${(error as Error).message}); trying again`);
     }
+  }
+
+  private startPinging(client: pg.Client, lost: (error?: Error) => void): void {
+    this.stopPinging();
+    this.pinger = setInterval(() => {
+      // query_timeout is the driver's own per-query limit (not in @types/pg's QueryConfig).
+      const ping: pg.QueryConfig = { text: 'SELECT 1', query_timeout: this.options.pingTimeoutMs } as pg.QueryConfig;
+      client.query(ping).catch((error: Error) => lost(error));
+    }, this.options.pingEveryMs);
+    this.pinger.unref();
+  }
+
+  private stopPinging(): void {
+    if (this.pinger) clearInterval(this.pinger);
+    this.pinger = null;
   }
 
   private retry(): void {
