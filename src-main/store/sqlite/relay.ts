@@ -44,35 +44,29 @@ export class SqliteRelayStore implements RelayStore {
     let insertAttempt: Database.Statement | null = null;
     let updateJob: Database.Statement | null = null;
     this.recordMany = db.transaction((batch: readonly RelayRecord[]) => {
+      // Positional parameters: binding by name costs an object per row, on every passthrough.
       insertAttempt ??= db.prepare(`INSERT INTO relay_attempts (id, delivery_seq, job_id, route_id, started_at, outcome, duration_ms, attempt)
-        SELECT @id, delivery_seq, id, @routeId, @startedAt, @outcome, @durationMs, @attempt FROM relay_jobs WHERE id = @jobId`);
-      updateJob ??= db.prepare(`UPDATE relay_jobs SET state = @state, attempts = @attempts, run_at = @runAt, last_error = @lastError,
-        finished_at = @finishedAt, locked_at = NULL, locked_by = NULL,
-        answered_status = CASE WHEN @answered THEN @answeredStatus ELSE answered_status END,
-        answered_at = CASE WHEN @answered THEN @answeredAt ELSE answered_at END WHERE id = @jobId`);
+        SELECT ?, delivery_seq, id, ?, ?, ?, ?, ? FROM relay_jobs WHERE id = ?`);
+      updateJob ??= db.prepare(`UPDATE relay_jobs SET state = ?, attempts = ?, run_at = ?, last_error = ?,
+        finished_at = ?, locked_at = NULL, locked_by = NULL,
+        answered_status = CASE WHEN ? THEN ? ELSE answered_status END,
+        answered_at = CASE WHEN ? THEN ? ELSE answered_at END WHERE id = ?`);
       for (const { attempt, update } of batch) {
         if (attempt) {
-          insertAttempt.run({
-            id: attempt.id,
-            jobId: attempt.jobId,
-            routeId: attempt.routeId,
-            startedAt: attempt.startedAt,
-            outcome: attempt.outcome,
-            durationMs: attempt.durationMs,
-            attempt: JSON.stringify(attempt),
-          });
+          insertAttempt.run(attempt.id, attempt.routeId, attempt.startedAt, attempt.outcome, attempt.durationMs, JSON.stringify(attempt), attempt.jobId);
         }
-        updateJob.run({
-          jobId: update.jobId,
-          state: update.state,
-          attempts: update.attempts,
-          runAt: update.runAt,
-          lastError: update.lastError,
-          finishedAt: update.finishedAt,
-          answered: update.answered ? 1 : 0,
-          answeredStatus: update.answered?.status ?? null,
-          answeredAt: update.answered?.at ?? null,
-        });
+        updateJob.run(
+          update.state,
+          update.attempts,
+          update.runAt,
+          update.lastError,
+          update.finishedAt,
+          update.answered ? 1 : 0,
+          update.answered?.status ?? null,
+          update.answered ? 1 : 0,
+          update.answered?.at ?? null,
+          update.jobId,
+        );
       }
     });
   }
