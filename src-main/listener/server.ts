@@ -136,6 +136,11 @@ export class WebhookListener {
       },
       (req, res) => this.handle(req, res),
     );
+    // A sender that half-closes after its request (a FIN with the last bytes) still gets its ack:
+    // by default Node ends such a socket at once, dropping the answer of a commit still under way.
+    // The switch is Node's own (node:_http_server, since 0.x) but not in its typings; the
+    // half-close test in test/listener/listener.test.ts holds it.
+    (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
     // The global cap keeps file descriptors safe; the per-address cap keeps one sender from taking it all.
     server.maxConnections = this.limits.maxConnections ?? fdSafeConnectionCap();
     server.on('connection', (socket) => this.guard.onConnection(socket));
