@@ -200,6 +200,14 @@ describe.each(storeBackends)('on $name', (backend) => {
       await call('replay.attempts', { deliveryId, limit: 100 });
       await call('replay.bulk.list');
       await call('audit.list', { limit: 500 });
+      // The exports: deliveries in every format, and the replays sent (whose answers echoed).
+      for (const query of ['format=har', 'format=ndjson', 'format=csv', `format=har&what=replay-attempts&deliveryId=${deliveryId}`]) {
+        const exported = await fetch(`${gw.consoleOrigin}/api/export?${query}`, { headers: { authorization: `Bearer ${gw.token}` } });
+        expect(exported.status, query).toBe(200);
+        const text = await exported.text();
+        outputs.push(`export ${query} ${text}`);
+        if (query.includes('replay-attempts')) expect((JSON.parse(text) as { log: { entries: unknown[] } }).log.entries.length).toBeGreaterThan(0);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100)); // the last pushes
       stopEvents();
 
