@@ -13,7 +13,11 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = AlertSettings.parse({
 export class AlertSettingsService {
   private current: AlertSettings = DEFAULT_ALERT_SETTINGS;
 
-  constructor(private readonly settings: SettingsStore) {}
+  constructor(
+    private readonly settings: SettingsStore,
+    /** Called once a change is saved (the other instances of a shared store read it again). */
+    private readonly onSaved: () => void = () => {},
+  ) {}
 
   async load(): Promise<void> {
     const stored = await this.settings.get(KEY);
@@ -29,6 +33,7 @@ export class AlertSettingsService {
     const parsed = AlertSettings.parse(next);
     await this.settings.set(KEY, parsed);
     this.current = parsed;
+    this.onSaved();
     return parsed;
   }
 }

@@ -12,6 +12,7 @@ import { IngestQueue } from '../listener/ingest-queue.js';
 import { WebhookListener } from '../listener/server.js';
 import { StorageGuard } from '../listener/storage-guard.js';
 import { ListenerSettingsService } from '../services/listener-settings.js';
+import { SharedConfig } from '../services/shared-config.js';
 import { ListenerPort } from '../services/listener-port.js';
 import { DEFAULT_WEBHOOK_PORT } from '../../src-shared/contract/listener.js';
 import { ProviderConfigService } from '../services/provider-config.js';
@@ -86,9 +87,12 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       checkpointThread: deps.checkpointThread && { ...deps.checkpointThread, onError: (error) => log(error.message) },
     });
   const bus = new PushBus();
+  // Instances sharing a store tell each other when they save what each keeps in memory (shared-config.ts).
+  const sharedConfig = new SharedConfig(store.coordination, log);
   const vault = new SecretVault(store.secrets, deps.cipher ?? serveModeCipher(options.dataDir), store.settings);
-  const providerConfig = new ProviderConfigService(store.settings, vault);
-  const listenerSettings = new ListenerSettingsService(store.settings);
+  const providerConfig = new ProviderConfigService(store.settings, vault, () => sharedConfig.changed('providers'));
+  const listenerSettings = new ListenerSettingsService(store.settings, () => sharedConfig.changed('listener-settings'));
+  const alertSettings = new AlertSettingsService(store.settings, () => sharedConfig.changed('alert-settings'));
   const adapterFor = deps.adapterFor ?? (() => undefined);
   const onDerivationError = (error: unknown) => log(`derivation failed: ${errorText(error)}`);
   const webhookSecrets = (provider: ProviderId) => providerConfig.webhookSecrets(provider);
@@ -114,6 +118,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     // Read when a route is saved: the listener is built by then, and its port may change at run time.
     listenerPort: () => listener.address()?.port ?? listenerPort.wanted(),
     log,
+    onRoutesSaved: () => sharedConfig.changed('relay-routes'),
   });
   const listener = new WebhookListener(
     {
@@ -152,7 +157,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     },
   });
   const alerts = new AlertService({
-    settings: new AlertSettingsService(store.settings),
+    settings: alertSettings,
     bus,
     listenerHealth: listenerHealthOf(listener, listenerPort),
     sources: [
@@ -205,6 +210,19 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
     worker,
     listener,
     async start() {
+      // Before anything is loaded, so that no change made elsewhere meanwhile goes unheard.
+      sharedConfig.listen({
+        'relay-routes': () => relay.reloadRoutes(),
+        'listener-settings': async () => {
+          await listenerSettings.load();
+          // The port stays where this instance bound it (the setting applies at its next start);
+          // the rate limit, forwarded headers and public URL are read per request, a quota at once.
+          await listener.checkStorage();
+          bus.publish({ type: 'listener.changed' });
+        },
+        providers: async () => providerConfig.forgetCachedSecrets(),
+        'alert-settings': () => alertSettings.load(),
+      });
       await listenerSettings.load();
       // Before the listener: a rebuild of a small store holds it for a few seconds, once.
       await remaskStoredEchoes({ secrets: () => vault.readableValues(), settings: store.settings, maintenance: store.maintenance, log }).catch((error) =>
@@ -225,6 +243,7 @@ export function createGatewatch(rawOptions: GatewatchOptions, deps: GatewatchDep
       return address;
     },
     async stop() {
+      await sharedConfig.stop();
       if (checkpointTimer) clearInterval(checkpointTimer);
       alerts.stop();
       retention.stop();

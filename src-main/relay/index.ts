@@ -29,6 +29,8 @@ export interface RelayDeps {
   webhookSecrets(provider: ProviderId): Promise<ReadonlyArray<{ value: string }>>;
   listenerPort(): number | null;
   log(message: string): void;
+  /** Called once a route is saved, deleted, paused or resumed here (the other instances of a shared store read them again). */
+  onRoutesSaved?(): void;
 }
 
 export interface RelayFeature {
@@ -40,6 +42,8 @@ export interface RelayFeature {
   timelineSource: TimelineSource;
   recorder: RelayRecorder;
   attempts(deliveryId: string): Promise<{ job: RelayJobView | null; route: RelayRouteView | null; attempts: RelayAttempt[] }>;
+  /** Reads the routes from the store again (another instance changed them); says nothing to the others. */
+  reloadRoutes(): Promise<void>;
   /** Loads the routes (before the listener takes traffic) and starts the queue. */
   start(forwards?: readonly ForwardSpec[]): Promise<void>;
   stop(): Promise<void>;
@@ -65,6 +69,7 @@ export function createRelayFeature(deps: RelayDeps): RelayFeature {
     onChange: () => {
       worker.schedule();
       changed([]);
+      deps.onRoutesSaved?.();
     },
   });
   const retries = new RelayRetries(deps.store, deps.audit, (ids) => {
@@ -79,6 +84,12 @@ export function createRelayFeature(deps: RelayDeps): RelayFeature {
     worker,
     recorder,
     timelineSource: createRelayTimelineSource(deps.store),
+    async reloadRoutes() {
+      await table.refresh();
+      await simulate.load(table.all(), deps.store);
+      // A route resumed or added elsewhere may have jobs waiting here; one paused is left out of the next look.
+      worker.schedule();
+    },
     async attempts(deliveryId) {
       const [job] = await deps.store.jobsForDeliveries([deliveryId]);
       if (!job) return { job: null, route: null, attempts: [] };

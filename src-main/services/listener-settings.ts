@@ -26,7 +26,11 @@ const KEY = 'listener';
 export class ListenerSettingsService {
   private current: ListenerSettings = ListenerSettings.parse({});
 
-  constructor(private readonly settings: SettingsStore) {}
+  constructor(
+    private readonly settings: SettingsStore,
+    /** Called once a change is saved (the other instances of a shared store read it again). */
+    private readonly onSaved: () => void = () => {},
+  ) {}
 
   async load(): Promise<void> {
     const parsed = ListenerSettings.safeParse((await this.settings.get(KEY)) ?? {});
@@ -40,6 +44,7 @@ export class ListenerSettingsService {
   async update(change: Partial<ListenerSettings>): Promise<ListenerSettings> {
     this.current = ListenerSettings.parse({ ...this.current, ...change });
     await this.settings.set(KEY, this.current);
+    this.onSaved();
     return this.current;
   }
 }

@@ -48,7 +48,14 @@ export class ProviderConfigService {
   constructor(
     private readonly settings: SettingsStore,
     private readonly vault: SecretVault,
+    /** Called once a change is saved (the other instances of a shared store forget their cached secrets). */
+    private readonly onSaved: () => void = () => {},
   ) {}
+
+  /** Forgets the cached webhook secrets: another instance changed a provider's configuration. */
+  forgetCachedSecrets(): void {
+    this.webhookSecretCache.clear();
+  }
 
   private async settingsOf(provider: ProviderId): Promise<StoredProviderSettings> {
     const parsed = StoredProviderSettings.safeParse((await this.settings.get(settingsKey(provider))) ?? {});
@@ -91,6 +98,12 @@ export class ProviderConfigService {
    * refused call changes nothing.
    */
   async configure(input: ProvidersConfigureInput): Promise<{ webhookSecretsChanged: boolean; baseUrlChange: BaseUrlChange | null }> {
+    const result = await this.apply(input);
+    this.onSaved();
+    return result;
+  }
+
+  private async apply(input: ProvidersConfigureInput): Promise<{ webhookSecretsChanged: boolean; baseUrlChange: BaseUrlChange | null }> {
     const { provider } = input;
     const stored = await this.settingsOf(provider);
     const environment = input.environment ?? stored.activeEnvironment;

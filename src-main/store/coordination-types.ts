@@ -18,4 +18,9 @@ export interface InstanceCoordination {
   broadcast(message: string): Promise<void>;
   /** Messages from the other instances, never this one's own. */
   onMessage(listener: (message: string) => void): () => void;
+  /**
+   * Called when the channel listens again after it was lost (a database restart, a silent
+   * connection): what the others said meanwhile was not heard, so read again what it would have said.
+   */
+  onListeningAgain(listener: () => void): () => void;
 }

@@ -23,5 +23,6 @@ export function pgCoordination(pool: pg.Pool, instanceId: string, timing: Instan
     },
     broadcast: (message) => channel.broadcast(message),
     onMessage: (listener) => channel.onMessage(listener),
+    onListeningAgain: (listener) => channel.onListeningAgain(listener),
   };
 }

@@ -22,10 +22,14 @@ const DEFAULT_OPTIONS: NotifyChannelOptions = { pingEveryMs: 15_000, pingTimeout
  * Messages between the instances sharing a database, over LISTEN/NOTIFY. Each message carries
  * its sender's id, so an instance hears only the others. The listening connection is its own
  * (a pool's connections come and go); when it is lost (the server restarts), it is opened again
- * with a growing pause, and what was said meanwhile is lost: pushes are hints, the store is the truth.
+ * with a growing pause, and what was said meanwhile is lost: pushes are hints, the store is the truth
+ * (onListeningAgain tells who must read it again).
  */
 export class NotifyChannel {
   private readonly listeners = new Set<(message: string) => void>();
+  private readonly relistenListeners = new Set<() => void>();
+  /** The channel was lost (or could not listen at first) since it last listened: messages went unheard. */
+  private deaf = false;
   private client: pg.Client | null = null;
   private closed = false;
   private retryMs = RECONNECT_MIN_MS;
@@ -53,6 +57,12 @@ export class NotifyChannel {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called each time the channel listens again after it was lost (or could not listen at first). */
+  onListeningAgain(listener: () => void): () => void {
+    this.relistenListeners.add(listener);
+    return () => this.relistenListeners.delete(listener);
+  }
+
   async broadcast(message: string): Promise<void> {
     const payload = JSON.stringify({ from: this.instanceId, message });
     if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) throw new Error(`a message of ${Buffer.byteLength(payload)} bytes is too long to NOTIFY`);
@@ -74,6 +84,7 @@ export class NotifyChannel {
     const lost = (error?: Error) => {
       if (this.client !== client) return;
       this.client = null;
+      this.deaf = true;
       this.stopPinging();
       client.end().catch(() => {});
       if (!this.closed) {
@@ -106,9 +117,20 @@ export class NotifyChannel {
       await client.query(`LISTEN ${CHANNEL}`);
       this.retryMs = RECONNECT_MIN_MS;
       this.startPinging(client, lost);
+      if (this.deaf) {
+        this.deaf = false;
+        for (const listener of this.relistenListeners) {
+          try {
+            listener();
+          } catch {
+            // One broken listener must not stop the others.
+          }
+        }
+      }
     } catch (error) {
       if (this.client === client) {
         this.client = null;
+        this.deaf = true;
         await client.end().catch(() => {});
         this.retry();
       }
