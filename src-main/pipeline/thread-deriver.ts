@@ -6,7 +6,6 @@ import type { WebhookSecret } from '../providers/types.js';
 import type { Deriver } from './deriver.js';
 import { errorText } from './error-text.js';
 import type { DeriveReply, DeriveRequest, SecretsForThread } from './thread-protocol.js';
-import { packDelivery } from '../store/codec/delivery-forms.js';
 
 export interface ThreadDeriverOptions {
   /** The built derive-thread script. */
@@ -35,17 +34,6 @@ interface RunningThread {
 /** After this many thread failures in a row, derivation stays in the main thread. */
 const FAILURES_BEFORE_GIVING_UP = 3;
 const MAX_THREADS = 4;
-/**
- * On a backlog (the threads already hold batches), this share of each new batch is derived and
- * packed by the caller while the threads work on the rest. Saving a delivery costs the main
- * thread about half what deriving and packing it costs a thread, so with one derivation thread
- * (two cores) the main thread otherwise waits for it much of the time; a quarter evens the two
- * out. Under load the worker keeps one small batch in flight, so this never runs then; a share
- * of a full batch holds the event loop for about as long as saving a batch does.
- */
-const CALLER_SHARE = 0.25;
-/** Smaller batches all go to the threads. */
-const CALLER_SHARE_FROM = 8;
 
 /**
  * Derivation in worker threads. The main thread then only reads and writes SQLite while the
@@ -70,24 +58,6 @@ export class ThreadDeriver implements Deriver {
   async derive(batch: readonly PendingDelivery[]): Promise<DerivedFields[]> {
     if (batch.length === 0) return [];
     if (this.failuresInARow >= FAILURES_BEFORE_GIVING_UP) return this.options.fallback.derive(batch);
-    const here = batch.length >= CALLER_SHARE_FROM && this.behind() ? Math.floor(batch.length * CALLER_SHARE) : 0;
-    if (here === 0) return this.deriveInThread(batch);
-    // The threads' part first, so they work while the caller derives its own.
-    const threaded = this.deriveInThread(batch.slice(here));
-    threaded.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-    const own = batch.slice(0, here);
-    const derived = await this.options.fallback.derive(own);
-    // Packed here as the thread packs its part, so the store's save is the same either way.
-    const packed = derived.map((fields, index) => (fields.packed ? fields : { ...fields, packed: packDelivery(own[index]!, fields) }));
-    return [...packed, ...(await threaded)];
-  }
-
-  /** Whether every thread is started and already holds a batch: a new one would wait. */
-  private behind(): boolean {
-    return this.threads.every((thread) => thread !== null && thread.waiting.size > 0);
-  }
-
-  private async deriveInThread(batch: readonly PendingDelivery[]): Promise<DerivedFields[]> {
     try {
       const request: DeriveRequest = {
         id: this.nextId++,

@@ -88,35 +88,6 @@ describe('the derivation thread', () => {
     expect(second![0]!.correlationKeys.map((k) => k.value)).toContain('pid-b');
   });
 
-  it('on a backlog derives and packs a share of a batch in the caller, in order, the same as the thread would', async () => {
-    const here: number[] = [];
-    const caller = inline();
-    const fallback = {
-      derive: (part: readonly PendingDelivery[]) => {
-        here.push(part.length);
-        return caller.derive(part);
-      },
-      close: () => caller.close(),
-    };
-    const deriver = new ThreadDeriver({ script: threadScript, argv: tsLoader, webhookSecrets, fallback, onError: (e) => expect.fail(String(e)) });
-    open.push(deriver);
-    const first = batch();
-    const second = [...batch(), ...batch()];
-    const derivingFirst = deriver.derive(first);
-    await new Promise((resolve) => setImmediate(resolve));
-    // The second batch comes while the thread holds the first: its first quarter is derived here.
-    const [a, b] = await Promise.all([derivingFirst, deriver.derive(second)]);
-    expect(here).toEqual([3]);
-    expect(withoutTime(a)).toEqual(withoutTime(await inline().derive(first)));
-    expect(withoutTime(b)).toEqual(withoutTime(await inline().derive(second)));
-    for (const [index, derived] of b.entries()) {
-      const { headers, body, detail } = decodeDelivery(derived.packed!);
-      expect(headers).toEqual(second[index]!.headers);
-      expect(body === null ? null : Buffer.from(body).equals(Buffer.from(second[index]!.body!))).not.toBe(false);
-      expect(detail).toEqual(storedDetail(derived));
-    }
-  });
-
   it('spreads batches over several threads, each answer with its own batch', async () => {
     const deriver = new ThreadDeriver({
       script: threadScript,
