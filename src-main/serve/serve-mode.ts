@@ -64,7 +64,10 @@ export async function startServeMode(options: ServeModeOptions, deps: GatewatchD
       port: options.consolePort ?? 8788,
       token,
       rendererDir: options.rendererDir,
-      getRoutes: interopRoutes({ deliveries: gatewatch.store.deliveries, replays: gatewatch.store.replay }, gatewatch.context.log),
+      getRoutes: interopRoutes(
+        { deliveries: gatewatch.store.deliveries, replays: gatewatch.store.replay, relays: gatewatch.store.relay },
+        gatewatch.context.log,
+      ),
       tls: options.tls ?? null,
       publicUrl: options.publicUrl ?? null,
       trustedProxies: options.trustProxy ?? [],

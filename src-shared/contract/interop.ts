@@ -29,15 +29,24 @@ export const ExportQuery = ExportFilter.extend({
   format: ExportFormat,
   /** Export this one delivery instead of a filtered set. */
   id: id.optional(),
-  /** `replay-attempts`: the replays sent, as request/response pairs (HAR only), by delivery, job or target. */
-  what: z.enum(['deliveries', 'replay-attempts']).default('deliveries'),
+  /**
+   * `replay-attempts`: the replays sent, as request/response pairs (HAR only), by delivery, job or
+   * target. `relay-attempts`: the relay's tries at the merchant's backend, likewise, by delivery or route.
+   */
+  what: z.enum(['deliveries', 'replay-attempts', 'relay-attempts']).default('deliveries'),
   deliveryId: id.optional(),
   jobId: id.optional(),
   targetId: id.optional(),
+  /** `relay-attempts`: the tries of this relay route only. */
+  routeId: id.optional(),
 })
   .strict()
-  .refine((q) => q.what === 'deliveries' || q.format === 'har', {
+  .refine((q) => q.what !== 'replay-attempts' || q.format === 'har', {
     message: 'replay attempts are exported as HAR only (format=har)',
+    path: ['format'],
+  })
+  .refine((q) => q.what !== 'relay-attempts' || q.format === 'har', {
+    message: 'relay attempts are exported as HAR only (format=har)',
     path: ['format'],
   });
 export type ExportQuery = z.infer<typeof ExportQuery>;

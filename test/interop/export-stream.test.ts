@@ -32,7 +32,7 @@ describe.each(storeBackends)('on $name', (backend) => {
     it('reads the list a page at a time and writes each page before reading the next', async () => {
       const events: string[] = [];
       const { store, deliveries } = await seeded(backend, 1000, events);
-      const write = await prepareExport({ deliveries, replays: store.replay }, ExportQuery.parse({ format: 'har' }), { pageSize: 100 });
+      const write = await prepareExport({ deliveries, replays: store.replay, relays: store.relay }, ExportQuery.parse({ format: 'har' }), { pageSize: 100 });
       let text = '';
       const count = await write({
         async write(chunk) {
@@ -56,7 +56,7 @@ describe.each(storeBackends)('on $name', (backend) => {
     it('waits for a slow reader (drain) and stops reading the store when the reader goes away', async () => {
       const events: string[] = [];
       const { store, deliveries } = await seeded(backend, 600, events);
-      const write = await prepareExport({ deliveries, replays: store.replay }, ExportQuery.parse({ format: 'ndjson' }), { pageSize: 50 });
+      const write = await prepareExport({ deliveries, replays: store.replay, relays: store.relay }, ExportQuery.parse({ format: 'ndjson' }), { pageSize: 50 });
       const out = new PassThrough({ highWaterMark: 4096 });
       const running = write(writableSink(out));
       await sleep(50);
@@ -75,9 +75,13 @@ describe.each(storeBackends)('on $name', (backend) => {
 
       const events2: string[] = [];
       const second = await seeded(backend, 600, events2);
-      const write2 = await prepareExport({ deliveries: second.deliveries, replays: second.store.replay }, ExportQuery.parse({ format: 'ndjson' }), {
-        pageSize: 50,
-      });
+      const write2 = await prepareExport(
+        { deliveries: second.deliveries, replays: second.store.replay, relays: second.store.relay },
+        ExportQuery.parse({ format: 'ndjson' }),
+        {
+          pageSize: 50,
+        },
+      );
       const gone = new PassThrough({ highWaterMark: 4096 });
       const cut = write2(writableSink(gone));
       await sleep(20);

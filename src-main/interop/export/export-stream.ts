@@ -1,5 +1,5 @@
 /**
- * Streams an export: everything the inbox filter shows (or one delivery, or replay attempts) as
+ * Streams an export: everything the inbox filter shows (or one delivery, or replay or relay attempts) as
  * HAR, NDJSON or CSV, a page of the keyset-paged list at a time, each piece written only once the
  * reader has taken the one before. Memory stays one page, however many deliveries there are.
  */
@@ -7,14 +7,17 @@ import type { ExportQuery } from '../../../src-shared/contract/interop.js';
 import { ApiError } from '../../../src-shared/contract/errors.js';
 import type { DeliveryStore, DeliverySummaryRecord, StoredDelivery } from '../../store/types.js';
 import type { ReplayStore } from '../../store/replay-types.js';
+import type { RelayStore } from '../../store/relay-types.js';
+import type { RelayAttempt } from '../../../src-shared/contract/relay.js';
 import { getDelivery } from '../../services/deliveries.js';
-import { HAR_CREATOR, attemptHarEntry, deliveryHarEntry } from './har-entries.js';
+import { HAR_CREATOR, attemptHarEntry, deliveryHarEntry, relayAttemptHarEntry } from './har-entries.js';
 import { csvHeader, csvRow } from './csv.js';
 import type { ExportSink } from './sink.js';
 
 export interface ExportDeps {
   deliveries: DeliveryStore;
   replays: ReplayStore;
+  relays: RelayStore;
 }
 
 export interface ExportOptions {
@@ -23,7 +26,7 @@ export interface ExportOptions {
   pageSize?: number;
 }
 
-/** Replay attempts have no paged list; an export takes at most this many, newest first. */
+/** Replay and relay attempts have no paged list; an export takes at most this many, newest first. */
 export const MAX_EXPORTED_ATTEMPTS = 10_000;
 
 const EXTENSIONS = { har: 'har', ndjson: 'ndjson', csv: 'csv' } as const;
@@ -32,7 +35,7 @@ const CONTENT_TYPES = { har: 'application/json; charset=utf-8', ndjson: 'applica
 /** What to call the file and how to label it, decided before anything is written. */
 export function exportFileInfo(query: ExportQuery, now = new Date()): { fileName: string; contentType: string } {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const what = query.what === 'replay-attempts' ? 'replay-attempts' : query.id ? query.id : 'deliveries';
+  const what = query.what !== 'deliveries' ? query.what : query.id ? query.id : 'deliveries';
   return { fileName: `gatewatch-${what}-${stamp}.${EXTENSIONS[query.format]}`, contentType: CONTENT_TYPES[query.format] };
 }
 
@@ -90,6 +93,7 @@ export async function prepareExport(deps: ExportDeps, query: ExportQuery, option
   const pageSize = options.pageSize ?? 200;
   const reveal = options.revealCredentials === true;
   if (query.what === 'replay-attempts') return (sink) => writeAttempts(deps, query, sink);
+  if (query.what === 'relay-attempts') return (sink) => writeRelayAttempts(deps, query, pageSize, sink);
   let single: StoredDelivery | null = null;
   if (query.id !== undefined) {
     single = await deps.deliveries.get(query.id);
@@ -163,6 +167,53 @@ async function writeAttempts(deps: ExportDeps, query: ExportQuery, sink: ExportS
     const body = attempt.sentBody === null ? (cached?.body ?? null) : null;
     await sink.write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(attemptHarEntry(attempt, body))}`);
     count++;
+  }
+  await sink.write('\n]}}\n');
+  return count;
+}
+
+/** Newest first, as the replay attempts are listed; ties by id (ids are time-ordered). */
+const newestFirst = (a: RelayAttempt, b: RelayAttempt) => (a.startedAt === b.startedAt ? (a.id < b.id ? 1 : -1) : a.startedAt < b.startedAt ? 1 : -1);
+
+/**
+ * The relay's tries, a page at a time. The relay store lists attempts by delivery only, so one
+ * delivery's are read at once, and otherwise the deliveries are paged newest first (those of the
+ * route's provider when a route is named) and each page's tries read together: newest first within
+ * a page, by delivery across pages.
+ */
+async function* relayAttemptPages(deps: ExportDeps, query: ExportQuery, pageSize: number): AsyncGenerator<RelayAttempt[]> {
+  const ofRoute = (attempts: RelayAttempt[]) => (query.routeId === undefined ? attempts : attempts.filter((a) => a.routeId === query.routeId));
+  if (query.deliveryId !== undefined) {
+    yield ofRoute(await deps.relays.attemptsForDeliveries([query.deliveryId])).sort(newestFirst);
+    return;
+  }
+  const route = query.routeId === undefined ? null : await deps.relays.getRoute(query.routeId);
+  let beforeSeq: number | undefined;
+  for (;;) {
+    const page = await deps.deliveries.list({ provider: route?.provider, limit: pageSize, beforeSeq });
+    if (page.items.length > 0) yield ofRoute(await deps.relays.attemptsForDeliveries(page.items.map((d) => d.id))).sort(newestFirst);
+    const last = page.items[page.items.length - 1];
+    if (!page.hasMore || !last) return;
+    beforeSeq = last.seq;
+  }
+}
+
+async function writeRelayAttempts(deps: ExportDeps, query: ExportQuery, pageSize: number, sink: ExportSink): Promise<number> {
+  let count = 0;
+  await sink.write(`{"log":{"version":"1.2","creator":${JSON.stringify(HAR_CREATOR)},"entries":[`);
+  pages: for await (const attempts of relayAttemptPages(deps, query, pageSize)) {
+    // The stored bodies of the page's deliveries (a relay sends them unchanged), each read once.
+    const bodies = new Map<string, Uint8Array | null>();
+    for (const attempt of attempts) {
+      if (count >= MAX_EXPORTED_ATTEMPTS) break pages;
+      let body = bodies.get(attempt.deliveryId);
+      if (body === undefined) {
+        body = (await deps.deliveries.get(attempt.deliveryId))?.body ?? null;
+        bodies.set(attempt.deliveryId, body);
+      }
+      await sink.write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(relayAttemptHarEntry(attempt, body))}`);
+      count++;
+    }
   }
   await sink.write('\n]}}\n');
   return count;

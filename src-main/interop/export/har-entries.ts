@@ -1,12 +1,14 @@
 /**
  * HAR 1.2 entries: a stored delivery as the request the provider made and the answer the listener
- * gave; a replay attempt as the request sent to staging and its answer. Bodies are exact: UTF-8
+ * gave; a replay attempt as the request sent to staging and its answer; a relay try as the request
+ * sent to the merchant's backend and its answer. Bodies are exact: UTF-8
  * text as text, anything else base64 with `encoding: "base64"`. Gatewatch's own facts ride along
  * in `_gatewatch` (HAR allows custom fields that start with an underscore).
  */
 import { STATUS_CODES } from 'node:http';
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
-import type { ReplayAttempt } from '../../../src-shared/contract/replay.js';
+import type { ReplayAttempt, ReplayResponse } from '../../../src-shared/contract/replay.js';
+import type { RelayAttempt } from '../../../src-shared/contract/relay.js';
 import { maskCredentialHeaders } from '../../../src-shared/domain/credential-headers.js';
 import type { StoredDelivery } from '../../store/types.js';
 import { utf8OrNull } from '../../pipeline/body-text.js';
@@ -165,26 +167,43 @@ export function deliveryHarEntry(delivery: StoredDelivery, options: { revealCred
   };
 }
 
+/** One try at sending a request somewhere (a replay to staging, a relay to the backend), as it was kept. */
+export interface SentTry {
+  startedAt: string;
+  durationMs: number;
+  method: string;
+  url: string;
+  /** As recorded: credential values are masked again here, whatever the record holds. */
+  sentHeaders: readonly HeaderPair[];
+  /** The bytes sent; null when they are no longer known (the delivery was pruned). */
+  body: Uint8Array | null;
+  /** The answer (capped, secrets it echoed masked); null when none came (timeout, connection error). */
+  response: ReplayResponse | null;
+  /** Why the try failed, in words (a refusal, a timeout…): the entry's comment. */
+  error: string | null;
+}
+
 /**
- * One replay attempt as a HAR entry: the request as sent (headers as recorded, credentials
- * masked; the edited body, or the delivery's stored bytes) and staging's answer (capped, masked).
+ * A try as a HAR entry: the request as sent (credentials masked, the exact bytes) and the answer,
+ * or status 0 without content and the failure in `comment` when none came.
  */
-export function attemptHarEntry(attempt: ReplayAttempt, storedBody: Uint8Array | null): HarEntry {
-  const body = attempt.sentBody !== null ? Buffer.from(attempt.sentBody, 'utf8') : storedBody;
-  const answer = attempt.response;
+export function sentTryHarEntry(sent: SentTry, gatewatch: Record<string, unknown>): HarEntry {
+  const { body } = sent;
+  const headers = maskCredentialHeaders(sent.sentHeaders);
+  const answer = sent.response;
   const answerType = answer ? (header(answer.headers, 'content-type') ?? 'x-unknown') : 'x-unknown';
   const answerSize = answer ? Buffer.byteLength(answer.body) : 0;
   return {
-    startedDateTime: attempt.startedAt,
-    time: attempt.durationMs,
+    startedDateTime: sent.startedAt,
+    time: sent.durationMs,
     request: {
-      method: 'POST',
-      url: attempt.target.url,
+      method: sent.method,
+      url: sent.url,
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: pairs(attempt.sentHeaders),
-      queryString: queryStringOf(new URL(attempt.target.url).search.replace(/^\?/, '')),
-      ...(body === null ? {} : { postData: postDataOf(body, header(attempt.sentHeaders, 'content-type')) }),
+      headers: pairs(headers),
+      queryString: queryStringOf(new URL(sent.url).search.replace(/^\?/, '')),
+      ...(body === null ? {} : { postData: postDataOf(body, header(headers, 'content-type')) }),
       headersSize: -1,
       bodySize: body?.byteLength ?? -1,
     },
@@ -205,19 +224,49 @@ export function attemptHarEntry(attempt: ReplayAttempt, storedBody: Uint8Array |
       bodySize: answer?.size ?? -1,
     },
     cache: {},
-    timings: { ...NO_TIMINGS, wait: attempt.durationMs },
-    ...(attempt.error ? { comment: attempt.error } : {}),
-    _gatewatch: {
-      kind: 'replay-attempt',
+    timings: { ...NO_TIMINGS, wait: sent.durationMs },
+    ...(sent.error ? { comment: sent.error } : {}),
+    _gatewatch: gatewatch,
+  };
+}
+
+/**
+ * One replay attempt as a HAR entry: the request as sent (headers as recorded, credentials
+ * masked; the edited body, or the delivery's stored bytes) and staging's answer (capped, masked).
+ */
+export function attemptHarEntry(attempt: ReplayAttempt, storedBody: Uint8Array | null): HarEntry {
+  const body = attempt.sentBody !== null ? Buffer.from(attempt.sentBody, 'utf8') : storedBody;
+  const sent = { ...attempt, method: 'POST', url: attempt.target.url, body };
+  return sentTryHarEntry(sent, {
+    kind: 'replay-attempt',
+    id: attempt.id,
+    deliveryId: attempt.deliveryId,
+    jobId: attempt.jobId,
+    target: attempt.target,
+    outcome: attempt.outcome,
+    resigned: attempt.resigned,
+    bodyEdited: attempt.bodyEdited,
+    headersEdited: attempt.headersEdited,
+    sentBodySha256: attempt.sentBodySha256,
+  });
+}
+
+/**
+ * One relay try as a HAR entry: the delivery's stored bytes as sent to the merchant's backend
+ * (a relay sends them unchanged), the headers as recorded, and the backend's answer or failure.
+ */
+export function relayAttemptHarEntry(attempt: RelayAttempt, storedBody: Uint8Array | null): HarEntry {
+  return sentTryHarEntry(
+    { ...attempt, method: 'POST', body: storedBody },
+    {
+      kind: 'relay-attempt',
       id: attempt.id,
       deliveryId: attempt.deliveryId,
       jobId: attempt.jobId,
-      target: attempt.target,
+      routeId: attempt.routeId,
+      mode: attempt.mode,
+      number: attempt.number,
       outcome: attempt.outcome,
-      resigned: attempt.resigned,
-      bodyEdited: attempt.bodyEdited,
-      headersEdited: attempt.headersEdited,
-      sentBodySha256: attempt.sentBodySha256,
     },
-  };
+  );
 }
