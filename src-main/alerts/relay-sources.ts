@@ -7,7 +7,7 @@
  */
 import type { PushEvent } from '../../src-shared/contract/events.js';
 import type { DeliveryDetail } from '../../src-shared/domain/delivery.js';
-import { isProviderId } from '../../src-shared/domain/provider.js';
+import { isProviderId, providerIds } from '../../src-shared/domain/provider.js';
 import type { ProviderRetry } from '../../src-shared/relay/provider-retry.js';
 import { providerAccepts } from '../../src-shared/relay/retry-schedules.js';
 import type { AlertReportSource, AlertSignal } from './signals.js';
@@ -104,6 +104,10 @@ export interface GaveUpReaders {
   retryOf(detail: DeliveryDetail): Promise<ProviderRetry | null>;
 }
 
+function acceptedByEveryProvider(status: number | null): boolean {
+  return providerIds.every((provider) => providerAccepts(provider, status));
+}
+
 /** Deliveries looked at per pass at most; under a flood of failures the rest wait for the next pass. */
 const PER_PASS = 500;
 /** Refused deliveries not derived yet (their place among the event's tries unknown), kept for a look once they are. */
@@ -125,7 +129,9 @@ export function providerGaveUpAlerts(deps: { readers: GaveUpReaders; bus: Bus; l
           const ids = [...waiting].slice(0, PER_PASS);
           for (const id of ids) waiting.delete(id);
           if (waiting.size > 0) check.ask();
-          const answered = (await deps.readers.answers(ids)).filter((a) => a.answeredAt !== null);
+          // An answer every provider accepts (a 200: nearly all traffic) needs no delivery read:
+          // reading one (decompress, parse, mask) was the relay's largest cost of its own.
+          const answered = (await deps.readers.answers(ids)).filter((a) => a.answeredAt !== null && !acceptedByEveryProvider(a.answeredStatus));
           for (const answer of answered) {
             const detail = await deps.readers.delivery(answer.deliveryId).catch(() => null);
             if (!detail || !isProviderId(detail.provider) || providerAccepts(detail.provider, answer.answeredStatus)) continue;

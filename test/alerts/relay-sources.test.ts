@@ -37,11 +37,15 @@ describe('the relay’s alert sources', () => {
     const bus = new PushBus();
     const derived = new Set(['dlv_last']);
     const detail = (id: string) => ({ id, provider: 'calypso', verification: derived.has(id) ? 'valid' : null }) as unknown as DeliveryDetail;
+    const read: string[] = [];
     const state: Record<string, ProviderRetry['state']> = { dlv_last: 'gave_up', dlv_late: 'gave_up', dlv_middle: 'expected', dlv_ok: 'gave_up' };
     const readers: GaveUpReaders = {
       answers: async (ids) =>
         ids.map((deliveryId) => ({ deliveryId, answeredStatus: deliveryId === 'dlv_ok' ? 200 : 502, answeredAt: '2026-05-01T12:00:00.000Z' })),
-      delivery: async (id) => detail(id),
+      delivery: async (id) => {
+        read.push(id);
+        return detail(id);
+      },
       retryOf: async (d) => ({ state: state[d.id]!, of: 20 }) as ProviderRetry,
     };
     const reported: AlertSignal[] = [];
@@ -49,6 +53,8 @@ describe('the relay’s alert sources', () => {
     stops.push(source.subscribe((signal) => reported.push(signal)));
     bus.publish({ type: 'relay.changed', deliveryIds: ['dlv_last', 'dlv_middle', 'dlv_ok', 'dlv_late'] });
     await vi.waitFor(() => expect(reported).toEqual([{ kind: 'provider_gave_up', provider: 'calypso', deliveryId: 'dlv_last', tries: 20 }]));
+    // A 200 is accepted by every provider: that delivery is never read.
+    expect(read).not.toContain('dlv_ok');
     // dlv_late had no duplicate links yet: once derived, it is looked at again.
     derived.add('dlv_late');
     bus.publish({ type: 'deliveries.updated', ids: ['dlv_late', 'dlv_other'] });
