@@ -8,6 +8,8 @@ import { prepareExport } from '../../src-main/interop/export/export-stream.js';
 import { ExportAborted, writableSink } from '../../src-main/interop/export/sink.js';
 import type { DeliveryStore, Store } from '../../src-main/store/types.js';
 import { ExportQuery } from '../../src-shared/contract/interop.js';
+import type { RelayRecord } from '../../src-main/store/relay-types.js';
+import { newId } from '../../src-main/store/ids.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -88,6 +90,108 @@ describe.each(storeBackends)('on $name', (backend) => {
       gone.destroy();
       await expect(cut).rejects.toBeInstanceOf(ExportAborted);
       expect(events2.filter((e) => e === 'list').length).toBeLessThanOrEqual(2);
+    });
+
+    it('streams relay attempts a page of deliveries at a time, newest first, and only the route asked for', async () => {
+      const store = await openTestStore(backend, cleanups);
+      const routes = ['a', 'b'].map((label) => ({
+        id: newId('rlr'),
+        provider: 'paychant' as const,
+        label,
+        url: `http://127.0.0.1:9/${label}`,
+        mode: 'queue' as const,
+        timeoutMs: 1000,
+        concurrency: 2,
+        schedule: { kind: 'default' as const },
+        simulate: null,
+        pausedAt: null,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      }));
+      for (const route of routes) await store.relay.putRoute(route);
+      const base = Date.parse('2026-01-01T00:00:00.000Z');
+      const batch = Array.from({ length: 120 }, (_, i) => {
+        const d = paychantDelivery(`{"n":${i}}`);
+        const route = routes[i % 2]!;
+        d.relay = {
+          jobId: newId('rjb'),
+          routeId: route.id,
+          mode: 'queue',
+          state: 'pending',
+          runAt: new Date(base).toISOString(),
+          maxAttempts: 3,
+          answered: { status: 200 },
+        };
+        return d;
+      });
+      await store.deliveries.insertBatch(batch);
+      // Two tries each: a refusal, then an acceptance a minute later.
+      const records: RelayRecord[] = batch.flatMap((d, i) =>
+        [1, 2].map((number) => {
+          const at = new Date(base + i * 1000 + (number - 1) * 60_000).toISOString();
+          const ok = number === 2;
+          return {
+            attempt: {
+              id: newId('rla'),
+              deliveryId: d.id,
+              jobId: d.relay!.jobId,
+              routeId: d.relay!.routeId,
+              mode: 'queue' as const,
+              url: `http://127.0.0.1:9/${i % 2 === 0 ? 'a' : 'b'}`,
+              number,
+              startedAt: at,
+              finishedAt: at,
+              durationMs: 5,
+              outcome: ok ? ('ok' as const) : ('failed' as const),
+              response: { status: ok ? 200 : 503, statusText: '', headers: [], body: '', bodyTruncated: false, size: 0 },
+              error: ok ? null : 'the backend answered HTTP 503',
+              sentHeaders: [['Authorization', 'Bearer ••••abcd'] as [string, string]],
+            },
+            update: {
+              jobId: d.relay!.jobId,
+              state: ok ? ('delivered' as const) : ('pending' as const),
+              attempts: number,
+              runAt: at,
+              lastError: null,
+              finishedAt: ok ? at : null,
+            },
+          };
+        }),
+      );
+      await store.relay.record(records);
+      const events: string[] = [];
+      const deliveries = Object.create(store.deliveries) as DeliveryStore;
+      deliveries.list = (query) => {
+        events.push('list');
+        return store.deliveries.list(query);
+      };
+      const query = ExportQuery.parse({ format: 'har', what: 'relay-attempts', routeId: routes[0]!.id });
+      const write = await prepareExport({ deliveries, replays: store.replay, relays: store.relay }, query, { pageSize: 20 });
+      let text = '';
+      const count = await write({
+        async write(chunk) {
+          events.push('write');
+          text += chunk;
+        },
+      });
+      expect(count).toBe(120);
+      expect(events.filter((e) => e === 'list')).toHaveLength(6);
+      // Every page's tries are written before the next page is read.
+      const lists = events.flatMap((e, i) => (e === 'list' ? [i] : []));
+      for (let page = 1; page < lists.length; page++) {
+        expect(events.slice(lists[page - 1], lists[page]).filter((e) => e === 'write').length).toBeGreaterThanOrEqual(20);
+      }
+      const har = JSON.parse(text) as {
+        log: { entries: Array<{ startedDateTime: string; request: { postData: { text: string } }; _gatewatch: { routeId: string } }> };
+      };
+      expect(await harProblems(har)).toEqual([]);
+      expect(har.log.entries.every((e) => e._gatewatch.routeId === routes[0]!.id)).toBe(true);
+      expect(har.log.entries[0]!.request.postData.text).toBe('{"n":118}');
+      // Newest first within each page of deliveries (the store lists tries by delivery, so not across pages).
+      for (let at = 0; at < 120; at += 20) {
+        const started = har.log.entries.slice(at, at + 20).map((e) => e.startedDateTime);
+        expect(started).toEqual([...started].sort().reverse());
+      }
     });
   });
 });
