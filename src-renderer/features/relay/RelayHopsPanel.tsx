@@ -9,12 +9,15 @@ import { ErrorState } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
 import { JOB_STATE_LABEL, localTime } from './relay-words.js';
 import { useRelayAttempts, useRetryRelay } from './useRelay.js';
+import { useTransport } from '../../transport/context.js';
+import { exportHref } from '../interop/export-links.js';
 import './relay.css';
 
 /** The hops of a delivery: provider → Gatewatch (what it was answered, when it retries) → backend (each try). */
 export function RelayHopsPanel({ delivery }: { delivery: DeliveryDetail }) {
   const relay = useRelayAttempts(delivery.id);
   const retry = useRetryRelay();
+  const transport = useTransport();
   const job = relay.data?.job ?? null;
   if (!job && !delivery.providerRetry) return null;
   const name = isProviderId(delivery.provider) ? providerCatalogue[delivery.provider].displayName : 'The sender';
@@ -59,6 +62,18 @@ export function RelayHopsPanel({ delivery }: { delivery: DeliveryDetail }) {
             ) : null}
             {job.state === 'failed' ? <p className="state-error">{job.lastError}</p> : null}
             <AttemptList attempts={relay.data?.attempts ?? []} />
+            {/* Serve mode's export stream, as the inbox's export links (the desktop window has none). */}
+            {transport.kind === 'http' && (relay.data?.attempts.length ?? 0) > 0 ? (
+              <p className="export-links">
+                <a
+                  href={exportHref('har', { what: 'relay-attempts', deliveryId: delivery.id })}
+                  download
+                  title="The tries as request/response pairs, HAR 1.2 (credential values masked)"
+                >
+                  Export the tries (HAR)
+                </a>
+              </p>
+            ) : null}
             {job.state === 'failed' && relay.data?.route ? (
               <button type="button" disabled={retry.isPending} onClick={() => retry.mutate({ deliveryId: delivery.id })}>
                 Retry now (one try)
