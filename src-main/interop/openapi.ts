@@ -72,9 +72,9 @@ function exportOperation(components: Record<string, JsonSchema>) {
     get: {
       operationId: 'export',
       tags: ['export'],
-      summary: 'Streams deliveries (or replay attempts) as HAR 1.2, NDJSON or CSV',
+      summary: 'Streams deliveries (or replay or relay attempts) as HAR 1.2, NDJSON or CSV',
       description:
-        'Everything the inbox filter shows (the same parameters as deliveries.list, without paging), one delivery (`id`), or replay attempts as request/response pairs (`what=replay-attempts`, HAR only). Streamed: no size limit. Credential header values are masked.',
+        'Everything the inbox filter shows (the same parameters as deliveries.list, without paging), one delivery (`id`), or replay or relay attempts as request/response pairs (`what=replay-attempts` by delivery, job or target; `what=relay-attempts` by delivery or route; HAR only). Streamed: no size limit. Credential header values are masked.',
       parameters: Object.entries(query.properties).map(([name, schema]) => ({
         name,
         in: 'query',
