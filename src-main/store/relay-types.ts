@@ -79,6 +79,23 @@ export interface RelayRetryQuery {
   until?: string;
 }
 
+/** Where a page of listed attempts ends: the last row's time and seq; the next page starts after it. */
+export interface RelayAttemptCursor {
+  startedAt: string;
+  seq: number;
+}
+
+/** An attempt as listed: with the store's seq, the tiebreak of equal times (and the cursor's second half). */
+export type RelayAttemptListed = RelayAttempt & { seq: number };
+
+export interface RelayAttemptQuery {
+  deliveryId?: string;
+  routeId?: string;
+  limit: number;
+  /** Only attempts after this one in the listing's order (older, or as old with a lower seq). */
+  before?: RelayAttemptCursor;
+}
+
 export interface RelayRouteActivity {
   /** Tries since the window's start, newest first (at most a few thousand). */
   attempts: Array<{ outcome: 'ok' | 'failed'; durationMs: number; startedAt: string; error: string | null }>;
@@ -111,6 +128,11 @@ export interface RelayStore {
   /** Passthroughs a previous process left waiting for the backend's answer: failed with `reason`. */
   failInterrupted(reason: string, now: string): Promise<number>;
   jobsForDeliveries(deliveryIds: readonly string[]): Promise<RelayJobRecord[]>;
+  /**
+   * Attempts of a delivery and/or a route (or all), newest first by startedAt then seq, keyset-paged:
+   * pass the last row's { startedAt, seq } as `before` for the next page.
+   */
+  listAttempts(query: RelayAttemptQuery): Promise<RelayAttemptListed[]>;
   /** Oldest first. */
   attemptsForDeliveries(deliveryIds: readonly string[]): Promise<RelayAttempt[]>;
   /**

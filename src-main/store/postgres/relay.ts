@@ -1,6 +1,15 @@
 import type pg from 'pg';
 import type { RelayAttempt } from '../../../src-shared/contract/relay.js';
-import type { RelayJobRecord, RelayRecord, RelayRetryQuery, RelayRouteActivity, RelayRouteRecord, RelayStore } from '../relay-types.js';
+import type {
+  RelayAttemptListed,
+  RelayAttemptQuery,
+  RelayJobRecord,
+  RelayRecord,
+  RelayRetryQuery,
+  RelayRouteActivity,
+  RelayRouteRecord,
+  RelayStore,
+} from '../relay-types.js';
 import { jobColumns, routeParams, toAttempt, toJob, toRoute, type JobRow, type RouteRow } from '../sqlite/relay-rows.js';
 import { aliveSql, type InstanceTiming } from './instances.js';
 import { inTransaction } from './pool.js';
@@ -140,6 +149,26 @@ export class PgRelayStore implements RelayStore {
       [[...new Set(deliveryIds)]],
     );
     return rows.map(toJob);
+  }
+
+  /** As SQLite's: newest first by started_at then seq; the page's seqs picked first, then only their attempt texts read. */
+  async listAttempts(query: RelayAttemptQuery): Promise<RelayAttemptListed[]> {
+    if (query.limit <= 0) return [];
+    const params = new SqlParams();
+    const where: string[] = [];
+    if (query.deliveryId !== undefined) where.push(`delivery_seq = (SELECT seq FROM deliveries WHERE id = ${params.add(query.deliveryId)})`);
+    if (query.routeId !== undefined) where.push(`route_id = ${params.add(query.routeId)}`);
+    if (query.before) {
+      const at = params.add(query.before.startedAt);
+      where.push(`started_at <= ${at} AND (started_at < ${at} OR seq < ${params.add(query.before.seq)})`);
+    }
+    const order = 'ORDER BY started_at DESC, seq DESC';
+    const { rows } = await this.pool.query<{ seq: number; attempt: string }>(
+      `SELECT seq, attempt FROM relay_attempts WHERE seq IN (
+         SELECT seq FROM relay_attempts ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ${params.add(query.limit)}) ${order}`,
+      params.values,
+    );
+    return rows.map((r) => ({ ...toAttempt(r), seq: r.seq }));
   }
 
   async attemptsForDeliveries(deliveryIds: readonly string[]): Promise<RelayAttempt[]> {

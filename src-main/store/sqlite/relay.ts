@@ -1,7 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { RelayAttempt } from '../../../src-shared/contract/relay.js';
 import type { NewDelivery } from '../types.js';
-import type { RelayJobRecord, RelayRecord, RelayRetryQuery, RelayRouteActivity, RelayRouteRecord, RelayStore } from '../relay-types.js';
+import type {
+  RelayAttemptListed,
+  RelayAttemptQuery,
+  RelayJobRecord,
+  RelayRecord,
+  RelayRetryQuery,
+  RelayRouteActivity,
+  RelayRouteRecord,
+  RelayStore,
+} from '../relay-types.js';
 import { chunked, jobColumns, routeParams, toAttempt, toJob, toRoute, type JobRow, type RouteRow } from './relay-rows.js';
 
 /** How many of a route's tries the dashboard reads for its figures. */
@@ -157,6 +166,34 @@ export class SqliteRelayStore implements RelayStore {
       out.push(...rows.map(toJob));
     }
     return out;
+  }
+
+  /**
+   * The order is relay_attempts_route's own (route_id, started_at, then the rowid seq), so a route's
+   * page is read straight off the index; a delivery's few tries come by relay_attempts_delivery
+   * (`+route_id` keeps the planner off the route's index then). The seqs are picked first, from
+   * the indexes alone, and only the page's attempt texts are read.
+   */
+  async listAttempts(query: RelayAttemptQuery): Promise<RelayAttemptListed[]> {
+    if (query.limit <= 0) return [];
+    const where: string[] = [];
+    if (query.deliveryId !== undefined) where.push('delivery_seq = (SELECT seq FROM deliveries WHERE id = @deliveryId)');
+    if (query.routeId !== undefined) where.push(query.deliveryId !== undefined ? '+route_id = @routeId' : 'route_id = @routeId');
+    if (query.before) where.push('started_at <= @beforeAt AND (started_at < @beforeAt OR seq < @beforeSeq)');
+    const order = 'ORDER BY started_at DESC, seq DESC';
+    const rows = this.db
+      .prepare(
+        `SELECT seq, attempt FROM relay_attempts WHERE seq IN (
+           SELECT seq FROM relay_attempts ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT @limit) ${order}`,
+      )
+      .all({
+        deliveryId: query.deliveryId ?? null,
+        routeId: query.routeId ?? null,
+        beforeAt: query.before?.startedAt ?? null,
+        beforeSeq: query.before?.seq ?? null,
+        limit: query.limit,
+      }) as Array<{ seq: number; attempt: string }>;
+    return rows.map((r) => ({ ...toAttempt(r), seq: r.seq }));
   }
 
   async attemptsForDeliveries(deliveryIds: readonly string[]): Promise<RelayAttempt[]> {
