@@ -96,16 +96,22 @@ async function listByFilters(pool: pg.Pool, query: DeliveryQuery, range: SeqRang
 /** Walks search hits newest first, in growing chunks, re-checking each row's columns. */
 async function listByText(pool: pg.Pool, query: DeliveryQuery, match: string, range: SeqRange, where: string[], params: SqlParams): Promise<DeliveryPage> {
   const filter = where.length > 0 ? `AND ${where.join(' AND ')}` : '';
+  // PostgreSQL estimates a rare or absent word at a fixed share of the rows, so with `ORDER BY
+  // seq DESC LIMIT` it walks the seq index backwards checking every row's document (a second at
+  // a million rows for a word on one row). So first the newest rows of the range are looked at:
+  // a word on many of them is walked newest first as before (found quickly that way); a sparse
+  // one is fetched through the search index and sorted (its bitmap is small).
+  const sparse = await isSparse(pool, match, range);
+  const hitsSql = sparse
+    ? 'SELECT seq FROM (SELECT seq FROM delivery_search WHERE doc @@ $1::tsquery AND seq >= $2 AND seq < $3 OFFSET 0) AS hits ORDER BY seq DESC LIMIT $4'
+    : 'SELECT seq FROM delivery_search WHERE doc @@ $1::tsquery AND seq >= $2 AND seq < $3 ORDER BY seq DESC LIMIT $4';
   const items: SummaryRow[] = [];
   let before = Math.min(query.beforeSeq ?? Number.MAX_SAFE_INTEGER, range.high + 1);
   let scanned = 0;
   let exhausted = false;
   let chunk = query.limit + 1;
   while (items.length <= query.limit && scanned < MAX_TEXT_SCAN) {
-    const hits = await pool.query<{ seq: number }>(
-      `SELECT seq FROM delivery_search WHERE doc @@ $1::tsquery AND seq >= $2 AND seq < $3 ORDER BY seq DESC LIMIT $4`,
-      [match, range.low, before, chunk],
-    );
+    const hits = await pool.query<{ seq: number }>(hitsSql, [match, range.low, before, chunk]);
     const seqs = hits.rows.map((r) => r.seq);
     scanned += seqs.length;
     if (seqs.length > 0) {
@@ -125,12 +131,8 @@ async function listByText(pool: pg.Pool, query: DeliveryQuery, match: string, ra
     chunk = Math.min(chunk * 4, 4096);
   }
   const count = new SqlParams();
-  const counted = await countNewest(
-    pool,
-    `SELECT seq FROM delivery_search WHERE doc @@ ${count.add(match)}::tsquery AND seq >= ${count.add(range.low)} AND seq <= ${count.add(range.high)}
-     ORDER BY seq DESC`,
-    count,
-  );
+  const matching = `SELECT seq FROM delivery_search WHERE doc @@ ${count.add(match)}::tsquery AND seq >= ${count.add(range.low)} AND seq <= ${count.add(range.high)}`;
+  const counted = await countNewest(pool, sparse ? `SELECT seq FROM (${matching} OFFSET 0) AS hits ORDER BY seq DESC` : `${matching} ORDER BY seq DESC`, count);
   // Filter tokens of event types could collide (`a_b`, `ab`): re-check a small exact count then.
   let confirmed = counted;
   if (query.eventType && counted.n <= EXACT_COUNT_CAP && counted.n > 0) {
@@ -151,6 +153,24 @@ interface Counted {
   n: number;
   /** The seq of the cap-th newest match, when there are more than the cap. */
   capSeq: number | null;
+}
+
+/** Rows looked at, newest first, to tell a sparse match from a dense one. */
+const DENSITY_PROBE = 10_000;
+/**
+ * Dense: on at least 1 in 30 of the rows looked at, so that walking newest first reaches the
+ * count's cap within about 150,000 rows (tens of milliseconds); sparser matches are fewer than
+ * that many in the whole range at a million rows, cheap to fetch through the index.
+ */
+const DENSE_SHARE = 30;
+
+/** Whether a search matches few of the newest rows of the range (looked at in the seq index's order). */
+async function isSparse(pool: pg.Pool, match: string, range: SeqRange): Promise<boolean> {
+  const { rows } = await pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT doc FROM delivery_search WHERE seq >= $2 AND seq <= $3 ORDER BY seq DESC LIMIT $4) AS newest WHERE doc @@ $1::tsquery`,
+    [match, range.low, range.high, DENSITY_PROBE],
+  );
+  return rows[0]!.n * DENSE_SHARE < DENSITY_PROBE;
 }
 
 /** Counts the newest matches of an ordered seq query up to the cap (and one more), keeping the cap-th seq. */
