@@ -8,7 +8,7 @@ import { prepareExport } from '../../src-main/interop/export/export-stream.js';
 import { ExportAborted, writableSink } from '../../src-main/interop/export/sink.js';
 import type { DeliveryStore, Store } from '../../src-main/store/types.js';
 import { ExportQuery } from '../../src-shared/contract/interop.js';
-import type { RelayRecord } from '../../src-main/store/relay-types.js';
+import type { RelayRecord, RelayStore } from '../../src-main/store/relay-types.js';
 import { newId } from '../../src-main/store/ids.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -92,7 +92,7 @@ describe.each(storeBackends)('on $name', (backend) => {
       expect(events2.filter((e) => e === 'list').length).toBeLessThanOrEqual(2);
     });
 
-    it('streams relay attempts a page of deliveries at a time, newest first, and only the route asked for', async () => {
+    it('streams relay attempts a page at a time, strictly newest first across pages, and only the route asked for', async () => {
       const store = await openTestStore(backend, cleanups);
       const routes = ['a', 'b'].map((label) => ({
         id: newId('rlr'),
@@ -160,13 +160,13 @@ describe.each(storeBackends)('on $name', (backend) => {
       );
       await store.relay.record(records);
       const events: string[] = [];
-      const deliveries = Object.create(store.deliveries) as DeliveryStore;
-      deliveries.list = (query) => {
+      const relays = Object.create(store.relay) as RelayStore;
+      relays.listAttempts = (q) => {
         events.push('list');
-        return store.deliveries.list(query);
+        return store.relay.listAttempts(q);
       };
       const query = ExportQuery.parse({ format: 'har', what: 'relay-attempts', routeId: routes[0]!.id });
-      const write = await prepareExport({ deliveries, replays: store.replay, relays: store.relay }, query, { pageSize: 20 });
+      const write = await prepareExport({ deliveries: store.deliveries, replays: store.replay, relays }, query, { pageSize: 20 });
       let text = '';
       const count = await write({
         async write(chunk) {
@@ -175,23 +175,25 @@ describe.each(storeBackends)('on $name', (backend) => {
         },
       });
       expect(count).toBe(120);
-      expect(events.filter((e) => e === 'list')).toHaveLength(6);
+      // 120 tries of the route in pages of 20: a seventh, empty read tells the end.
+      expect(events.filter((e) => e === 'list')).toHaveLength(7);
       // Every page's tries are written before the next page is read.
       const lists = events.flatMap((e, i) => (e === 'list' ? [i] : []));
       for (let page = 1; page < lists.length; page++) {
         expect(events.slice(lists[page - 1], lists[page]).filter((e) => e === 'write').length).toBeGreaterThanOrEqual(20);
       }
       const har = JSON.parse(text) as {
-        log: { entries: Array<{ startedDateTime: string; request: { postData: { text: string } }; _gatewatch: { routeId: string } }> };
+        log: { entries: Array<{ startedDateTime: string; request: { postData: { text: string } }; _gatewatch: { routeId: string; id: string } }> };
       };
       expect(await harProblems(har)).toEqual([]);
       expect(har.log.entries.every((e) => e._gatewatch.routeId === routes[0]!.id)).toBe(true);
       expect(har.log.entries[0]!.request.postData.text).toBe('{"n":118}');
-      // Newest first within each page of deliveries (the store lists tries by delivery, so not across pages).
-      for (let at = 0; at < 120; at += 20) {
-        const started = har.log.entries.slice(at, at + 20).map((e) => e.startedDateTime);
-        expect(started).toEqual([...started].sort().reverse());
-      }
+      // Strictly newest first across pages: a retry a minute later of an older delivery comes before newer deliveries' first tries.
+      const started = har.log.entries.map((e) => e.startedDateTime);
+      expect(started).toEqual([...started].sort().reverse());
+      const texts = har.log.entries.map((e) => e.request.postData.text);
+      expect(texts.indexOf('{"n":0}')).toBeLessThan(texts.lastIndexOf('{"n":58}'));
+      expect(new Set(har.log.entries.map((e) => e._gatewatch.id)).size).toBe(120);
     });
   });
 });

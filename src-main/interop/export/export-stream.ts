@@ -7,7 +7,7 @@ import type { ExportQuery } from '../../../src-shared/contract/interop.js';
 import { ApiError } from '../../../src-shared/contract/errors.js';
 import type { DeliveryStore, DeliverySummaryRecord, StoredDelivery } from '../../store/types.js';
 import type { ReplayStore } from '../../store/replay-types.js';
-import type { RelayStore } from '../../store/relay-types.js';
+import type { RelayAttemptCursor, RelayStore } from '../../store/relay-types.js';
 import type { RelayAttempt } from '../../../src-shared/contract/relay.js';
 import { getDelivery } from '../../services/deliveries.js';
 import { HAR_CREATOR, attemptHarEntry, deliveryHarEntry, relayAttemptHarEntry } from './har-entries.js';
@@ -26,7 +26,7 @@ export interface ExportOptions {
   pageSize?: number;
 }
 
-/** Replay and relay attempts have no paged list; an export takes at most this many, newest first. */
+/** An export of replay or relay attempts takes at most this many, newest first (replay attempts have no paged list). */
 export const MAX_EXPORTED_ATTEMPTS = 10_000;
 
 const EXTENSIONS = { har: 'har', ndjson: 'ndjson', csv: 'csv' } as const;
@@ -172,29 +172,21 @@ async function writeAttempts(deps: ExportDeps, query: ExportQuery, sink: ExportS
   return count;
 }
 
-/** Newest first, as the replay attempts are listed; ties by id (ids are time-ordered). */
-const newestFirst = (a: RelayAttempt, b: RelayAttempt) => (a.startedAt === b.startedAt ? (a.id < b.id ? 1 : -1) : a.startedAt < b.startedAt ? 1 : -1);
-
 /**
- * The relay's tries, a page at a time. The relay store lists attempts by delivery only, so one
- * delivery's are read at once, and otherwise the deliveries are paged newest first (those of the
- * route's provider when a route is named) and each page's tries read together: newest first within
- * a page, by delivery across pages.
+ * The relay's tries, newest first (by when each started, then the store's seq), a keyset page at a
+ * time: of one delivery, of one route, of both, or all. At most MAX_EXPORTED_ATTEMPTS in all.
  */
 async function* relayAttemptPages(deps: ExportDeps, query: ExportQuery, pageSize: number): AsyncGenerator<RelayAttempt[]> {
-  const ofRoute = (attempts: RelayAttempt[]) => (query.routeId === undefined ? attempts : attempts.filter((a) => a.routeId === query.routeId));
-  if (query.deliveryId !== undefined) {
-    yield ofRoute(await deps.relays.attemptsForDeliveries([query.deliveryId])).sort(newestFirst);
-    return;
-  }
-  const route = query.routeId === undefined ? null : await deps.relays.getRoute(query.routeId);
-  let beforeSeq: number | undefined;
-  for (;;) {
-    const page = await deps.deliveries.list({ provider: route?.provider, limit: pageSize, beforeSeq });
-    if (page.items.length > 0) yield ofRoute(await deps.relays.attemptsForDeliveries(page.items.map((d) => d.id))).sort(newestFirst);
-    const last = page.items[page.items.length - 1];
-    if (!page.hasMore || !last) return;
-    beforeSeq = last.seq;
+  let before: RelayAttemptCursor | undefined;
+  let left = MAX_EXPORTED_ATTEMPTS;
+  while (left > 0) {
+    const limit = Math.min(pageSize, left);
+    const page = await deps.relays.listAttempts({ deliveryId: query.deliveryId, routeId: query.routeId, limit, before });
+    if (page.length > 0) yield page;
+    const last = page[page.length - 1];
+    if (page.length < limit || !last) return;
+    left -= page.length;
+    before = { startedAt: last.startedAt, seq: last.seq };
   }
 }
 
@@ -202,7 +194,7 @@ async function writeRelayAttempts(deps: ExportDeps, query: ExportQuery, pageSize
   let count = 0;
   await sink.write(`{"log":{"version":"1.2","creator":${JSON.stringify(HAR_CREATOR)},"entries":[`);
   pages: for await (const attempts of relayAttemptPages(deps, query, pageSize)) {
-    // The stored bodies of the page's deliveries (a relay sends them unchanged), each read once.
+    // The stored bodies of the page's deliveries (a relay sends them unchanged), each read once per page.
     const bodies = new Map<string, Uint8Array | null>();
     for (const attempt of attempts) {
       if (count >= MAX_EXPORTED_ATTEMPTS) break pages;
