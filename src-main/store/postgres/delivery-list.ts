@@ -105,14 +105,20 @@ async function listByText(pool: pg.Pool, query: DeliveryQuery, match: string, ra
   const hitsSql = sparse
     ? 'SELECT seq FROM (SELECT seq FROM delivery_search WHERE doc @@ $1::tsquery AND seq >= $2 AND seq < $3 OFFSET 0) AS hits ORDER BY seq DESC LIMIT $4'
     : 'SELECT seq FROM delivery_search WHERE doc @@ $1::tsquery AND seq >= $2 AND seq < $3 ORDER BY seq DESC LIMIT $4';
+  // A sparse match's newest seqs in the range, up to the cap and one more, in one statement: the
+  // pages are taken from them when they are all of them, and the count always.
+  const newest = sparse ? await newestHits(pool, match, range) : null;
+  const complete = newest !== null && newest.length <= EXACT_COUNT_CAP ? newest : null;
   const items: SummaryRow[] = [];
   let before = Math.min(query.beforeSeq ?? Number.MAX_SAFE_INTEGER, range.high + 1);
   let scanned = 0;
   let exhausted = false;
   let chunk = query.limit + 1;
   while (items.length <= query.limit && scanned < MAX_TEXT_SCAN) {
-    const hits = await pool.query<{ seq: number }>(hitsSql, [match, range.low, before, chunk]);
-    const seqs = hits.rows.map((r) => r.seq);
+    const seqs =
+      complete !== null
+        ? complete.filter((seq) => seq < before).slice(0, chunk)
+        : (await pool.query<{ seq: number }>(hitsSql, [match, range.low, before, chunk])).rows.map((r) => r.seq);
     scanned += seqs.length;
     if (seqs.length > 0) {
       before = seqs[seqs.length - 1]!;
@@ -130,9 +136,17 @@ async function listByText(pool: pg.Pool, query: DeliveryQuery, match: string, ra
     }
     chunk = Math.min(chunk * 4, 4096);
   }
-  const count = new SqlParams();
-  const matching = `SELECT seq FROM delivery_search WHERE doc @@ ${count.add(match)}::tsquery AND seq >= ${count.add(range.low)} AND seq <= ${count.add(range.high)}`;
-  const counted = await countNewest(pool, sparse ? `SELECT seq FROM (${matching} OFFSET 0) AS hits ORDER BY seq DESC` : `${matching} ORDER BY seq DESC`, count);
+  let counted: Counted;
+  if (newest !== null) counted = { n: newest.length, capSeq: newest.length > EXACT_COUNT_CAP ? newest[EXACT_COUNT_CAP - 1]! : null };
+  else {
+    const count = new SqlParams();
+    counted = await countNewest(
+      pool,
+      `SELECT seq FROM delivery_search WHERE doc @@ ${count.add(match)}::tsquery AND seq >= ${count.add(range.low)} AND seq <= ${count.add(range.high)}
+       ORDER BY seq DESC`,
+      count,
+    );
+  }
   // Filter tokens of event types could collide (`a_b`, `ab`): re-check a small exact count then.
   let confirmed = counted;
   if (query.eventType && counted.n <= EXACT_COUNT_CAP && counted.n > 0) {
@@ -156,11 +170,11 @@ interface Counted {
 }
 
 /** Rows looked at, newest first, to tell a sparse match from a dense one. */
-const DENSITY_PROBE = 10_000;
+const DENSITY_PROBE = 4_000;
 /**
  * Dense: on at least 1 in 30 of the rows looked at, so that walking newest first reaches the
  * count's cap within about 150,000 rows (tens of milliseconds); sparser matches are fewer than
- * that many in the whole range at a million rows, cheap to fetch through the index.
+ * about 33,000 in a million rows spread alike, cheap to fetch through the index.
  */
 const DENSE_SHARE = 30;
 
@@ -171,6 +185,15 @@ async function isSparse(pool: pg.Pool, match: string, range: SeqRange): Promise<
     [match, range.low, range.high, DENSITY_PROBE],
   );
   return rows[0]!.n * DENSE_SHARE < DENSITY_PROBE;
+}
+
+/** A sparse match's seqs in the range, newest first, up to the cap and one more (fetched through the search index, then sorted). */
+async function newestHits(pool: pg.Pool, match: string, range: SeqRange): Promise<number[]> {
+  const { rows } = await pool.query<{ seq: string | number }>(
+    'SELECT seq FROM (SELECT seq FROM delivery_search WHERE doc @@ $1::tsquery AND seq >= $2 AND seq <= $3 OFFSET 0) AS hits ORDER BY seq DESC LIMIT $4',
+    [match, range.low, range.high, EXACT_COUNT_CAP + 1],
+  );
+  return rows.map((r) => Number(r.seq));
 }
 
 /** Counts the newest matches of an ordered seq query up to the cap (and one more), keeping the cap-th seq. */
