@@ -167,6 +167,10 @@ describe.each(storeBackends)('relay attempts listing on $name', (backend) => {
     expect(ids(await store.relay.listAttempts({ limit: 2 }))).toEqual([`rla_${alsoA.id}_2`, `rla_${onB.id}_2`]);
     expect(ids(await store.relay.listAttempts({ routeId: a.id, limit: 1 }))).toEqual([`rla_${alsoA.id}_2`]);
     expect(await store.relay.listAttempts({ limit: 0 })).toEqual([]);
+    // A deleted route's tries stay listed, unfiltered and by its id.
+    await store.relay.deleteRoute(b.id, 'route deleted', new Date().toISOString());
+    expect(ids(await store.relay.listAttempts({ limit: 3 }))).toEqual([`rla_${alsoA.id}_2`, `rla_${onB.id}_2`, `rla_${onA.id}_2`]);
+    expect(ids(await store.relay.listAttempts({ routeId: b.id, limit: 10 }))).toEqual([`rla_${onB.id}_2`, `rla_${onB.id}_1`]);
     // `before` with the delivery filter: the rest of its tries.
     const [first] = await store.relay.listAttempts({ deliveryId: onB.id, limit: 1 });
     expect(ids(await store.relay.listAttempts({ deliveryId: onB.id, limit: 10, before: { startedAt: first!.startedAt, seq: first!.seq } }))).toEqual([

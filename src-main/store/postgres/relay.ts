@@ -10,7 +10,18 @@ import type {
   RelayRouteRecord,
   RelayStore,
 } from '../relay-types.js';
-import { jobColumns, routeParams, toAttempt, toJob, toRoute, type JobRow, type RouteRow } from '../sqlite/relay-rows.js';
+import {
+  attemptRoutesSql,
+  jobColumns,
+  newestAttemptFirst,
+  routeParams,
+  toAttempt,
+  toJob,
+  toRoute,
+  type AttemptKey,
+  type JobRow,
+  type RouteRow,
+} from '../sqlite/relay-rows.js';
 import { aliveSql, type InstanceTiming } from './instances.js';
 import { inTransaction } from './pool.js';
 import { SqlParams } from './sql-params.js';
@@ -151,9 +162,34 @@ export class PgRelayStore implements RelayStore {
     return rows.map(toJob);
   }
 
-  /** As SQLite's: newest first by started_at then seq; the page's seqs picked first, then only their attempt texts read. */
+  /**
+   * As SQLite's: newest first by started_at then seq, each route's page read off relay_attempts_route
+   * (route_id, started_at, seq) and, without a filter, the routes' pages merged; then only the page's
+   * attempt texts are read.
+   */
   async listAttempts(query: RelayAttemptQuery): Promise<RelayAttemptListed[]> {
     if (query.limit <= 0) return [];
+    let picked: AttemptKey[];
+    if (query.deliveryId === undefined && query.routeId === undefined) {
+      picked = [];
+      for (const { id } of (await this.pool.query<{ id: string }>(attemptRoutesSql)).rows) picked.push(...(await this.pickAttempts({ ...query, routeId: id })));
+    } else {
+      picked = await this.pickAttempts(query);
+    }
+    const seqs = picked
+      .sort(newestAttemptFirst)
+      .slice(0, query.limit)
+      .map((r) => r.seq);
+    if (seqs.length === 0) return [];
+    const { rows } = await this.pool.query<AttemptKey & { attempt: string }>(
+      'SELECT seq, started_at, attempt FROM relay_attempts WHERE seq = ANY($1::bigint[])',
+      [seqs],
+    );
+    return rows.sort(newestAttemptFirst).map((r) => ({ ...toAttempt(r), seq: r.seq }));
+  }
+
+  /** The seqs and times of a page of one delivery's or one route's tries (or both). */
+  private async pickAttempts(query: RelayAttemptQuery): Promise<AttemptKey[]> {
     const params = new SqlParams();
     const where: string[] = [];
     if (query.deliveryId !== undefined) where.push(`delivery_seq = (SELECT seq FROM deliveries WHERE id = ${params.add(query.deliveryId)})`);
@@ -162,13 +198,11 @@ export class PgRelayStore implements RelayStore {
       const at = params.add(query.before.startedAt);
       where.push(`started_at <= ${at} AND (started_at < ${at} OR seq < ${params.add(query.before.seq)})`);
     }
-    const order = 'ORDER BY started_at DESC, seq DESC';
-    const { rows } = await this.pool.query<{ seq: number; attempt: string }>(
-      `SELECT seq, attempt FROM relay_attempts WHERE seq IN (
-         SELECT seq FROM relay_attempts ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ${params.add(query.limit)}) ${order}`,
+    const { rows } = await this.pool.query<AttemptKey>(
+      `SELECT seq, started_at FROM relay_attempts WHERE ${where.join(' AND ')} ORDER BY started_at DESC, seq DESC LIMIT ${params.add(query.limit)}`,
       params.values,
     );
-    return rows.map((r) => ({ ...toAttempt(r), seq: r.seq }));
+    return rows;
   }
 
   async attemptsForDeliveries(deliveryIds: readonly string[]): Promise<RelayAttempt[]> {

@@ -90,6 +90,25 @@ export const toJob = (r: JobRow): RelayJobRecord => ({
 
 export const toAttempt = (row: { attempt: string }): RelayAttempt => JSON.parse(row.attempt) as RelayAttempt;
 
+/** A listed attempt's place: newest first by started_at, then seq (RelayStore.listAttempts). */
+export interface AttemptKey {
+  seq: number;
+  started_at: string;
+}
+
+export const newestAttemptFirst = (a: AttemptKey, b: AttemptKey): number =>
+  a.started_at === b.started_at ? b.seq - a.seq : a.started_at < b.started_at ? 1 : -1;
+
+/**
+ * The route ids that have attempts, off relay_attempts_route's leading column one jump at a time
+ * (a loose index scan: one probe per route, not a scan of every attempt). Same SQL on both backends.
+ */
+export const attemptRoutesSql = `WITH RECURSIVE r(id) AS (
+    SELECT min(route_id) FROM relay_attempts
+    UNION ALL
+    SELECT (SELECT min(route_id) FROM relay_attempts WHERE route_id > r.id) FROM r WHERE r.id IS NOT NULL
+  ) SELECT id FROM r WHERE id IS NOT NULL`;
+
 /** SQLite caps bound parameters; IN lists are chunked well below it. */
 export function chunked<T>(items: readonly T[], size = 500): T[][] {
   const out: T[][] = [];

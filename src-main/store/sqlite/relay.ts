@@ -11,7 +11,19 @@ import type {
   RelayRouteRecord,
   RelayStore,
 } from '../relay-types.js';
-import { chunked, jobColumns, routeParams, toAttempt, toJob, toRoute, type JobRow, type RouteRow } from './relay-rows.js';
+import {
+  attemptRoutesSql,
+  chunked,
+  jobColumns,
+  newestAttemptFirst,
+  routeParams,
+  toAttempt,
+  toJob,
+  toRoute,
+  type AttemptKey,
+  type JobRow,
+  type RouteRow,
+} from './relay-rows.js';
 
 /** How many of a route's tries the dashboard reads for its figures. */
 const ACTIVITY_LIMIT = 5_000;
@@ -171,29 +183,40 @@ export class SqliteRelayStore implements RelayStore {
   /**
    * The order is relay_attempts_route's own (route_id, started_at, then the rowid seq), so a route's
    * page is read straight off the index; a delivery's few tries come by relay_attempts_delivery
-   * (`+route_id` keeps the planner off the route's index then). The seqs are picked first, from
-   * the indexes alone, and only the page's attempt texts are read.
+   * (`+route_id` keeps the planner off the route's index then). Without a filter, each route's page
+   * is read off the index and the pages merged: no index on the time alone, no scan of every attempt.
+   * Only the page's attempt texts are read.
    */
   async listAttempts(query: RelayAttemptQuery): Promise<RelayAttemptListed[]> {
     if (query.limit <= 0) return [];
+    const picked =
+      query.deliveryId === undefined && query.routeId === undefined
+        ? (this.db.prepare(attemptRoutesSql).pluck().all() as string[]).flatMap((routeId) => this.pickAttempts({ ...query, routeId }))
+        : this.pickAttempts(query);
+    const seqs = picked
+      .sort(newestAttemptFirst)
+      .slice(0, query.limit)
+      .map((r) => r.seq);
+    if (seqs.length === 0) return [];
+    const rows = this.db.prepare(`SELECT seq, started_at, attempt FROM relay_attempts WHERE seq IN (${seqs.map(() => '?').join(',')})`).all(...seqs) as Array<
+      AttemptKey & { attempt: string }
+    >;
+    return rows.sort(newestAttemptFirst).map((r) => ({ ...toAttempt(r), seq: r.seq }));
+  }
+
+  /** The seqs and times of a page of one delivery's or one route's tries (or both). */
+  private pickAttempts(query: RelayAttemptQuery): AttemptKey[] {
     const where: string[] = [];
     if (query.deliveryId !== undefined) where.push('delivery_seq = (SELECT seq FROM deliveries WHERE id = @deliveryId)');
     if (query.routeId !== undefined) where.push(query.deliveryId !== undefined ? '+route_id = @routeId' : 'route_id = @routeId');
     if (query.before) where.push('started_at <= @beforeAt AND (started_at < @beforeAt OR seq < @beforeSeq)');
-    const order = 'ORDER BY started_at DESC, seq DESC';
-    const rows = this.db
-      .prepare(
-        `SELECT seq, attempt FROM relay_attempts WHERE seq IN (
-           SELECT seq FROM relay_attempts ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT @limit) ${order}`,
-      )
-      .all({
-        deliveryId: query.deliveryId ?? null,
-        routeId: query.routeId ?? null,
-        beforeAt: query.before?.startedAt ?? null,
-        beforeSeq: query.before?.seq ?? null,
-        limit: query.limit,
-      }) as Array<{ seq: number; attempt: string }>;
-    return rows.map((r) => ({ ...toAttempt(r), seq: r.seq }));
+    return this.db.prepare(`SELECT seq, started_at FROM relay_attempts WHERE ${where.join(' AND ')} ORDER BY started_at DESC, seq DESC LIMIT @limit`).all({
+      deliveryId: query.deliveryId ?? null,
+      routeId: query.routeId ?? null,
+      beforeAt: query.before?.startedAt ?? null,
+      beforeSeq: query.before?.seq ?? null,
+      limit: query.limit,
+    }) as AttemptKey[];
   }
 
   async attemptsForDeliveries(deliveryIds: readonly string[]): Promise<RelayAttempt[]> {

@@ -1,5 +1,6 @@
 import type { PgMigration } from './types.js';
 import { schemaMigration } from './001-schema.js';
+import { relayAttemptsRouteSeqMigration } from './002-relay-attempts-route-seq.js';
 
 export type { PgMigration } from './types.js';
 
@@ -9,4 +10,4 @@ export type { PgMigration } from './types.js';
  * transaction and is recorded in schema_migrations, all under one advisory lock, so instances
  * starting together migrate once.
  */
-export const pgMigrations: readonly PgMigration[] = [schemaMigration];
+export const pgMigrations: readonly PgMigration[] = [schemaMigration, relayAttemptsRouteSeqMigration];
