@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { paychantDelivery } from '../helpers/store.js';
 import { openTestStore, storeBackends, type StoreBackend } from '../helpers/store-backends.js';
 import { harProblems } from '../helpers/har.js';
-import { prepareExport } from '../../src-main/interop/export/export-stream.js';
+import { MAX_EXPORTED_ATTEMPTS, prepareExport } from '../../src-main/interop/export/export-stream.js';
 import { ExportAborted, writableSink } from '../../src-main/interop/export/sink.js';
 import type { DeliveryStore, Store } from '../../src-main/store/types.js';
 import { ExportQuery } from '../../src-shared/contract/interop.js';
@@ -194,6 +194,79 @@ describe.each(storeBackends)('on $name', (backend) => {
       const texts = har.log.entries.map((e) => e.request.postData.text);
       expect(texts.indexOf('{"n":0}')).toBeLessThan(texts.lastIndexOf('{"n":58}'));
       expect(new Set(har.log.entries.map((e) => e._gatewatch.id)).size).toBe(120);
+    });
+
+    it('stops the relay attempts export at MAX_EXPORTED_ATTEMPTS, the newest, without reading past them', { timeout: 120_000 }, async () => {
+      const store = await openTestStore(backend, cleanups);
+      const route = {
+        id: newId('rlr'),
+        provider: 'paychant' as const,
+        label: null,
+        url: 'http://127.0.0.1:9/hooks',
+        mode: 'queue' as const,
+        timeoutMs: 1000,
+        concurrency: 2,
+        schedule: { kind: 'default' as const },
+        simulate: null,
+        pausedAt: null,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      };
+      await store.relay.putRoute(route);
+      const d = paychantDelivery('{"n":0}');
+      const jobId = newId('rjb');
+      d.relay = { jobId, routeId: route.id, mode: 'queue', state: 'pending', runAt: new Date().toISOString(), maxAttempts: 20_000, answered: { status: 200 } };
+      await store.deliveries.insertBatch([d]);
+      const total = MAX_EXPORTED_ATTEMPTS + 5;
+      const base = Date.parse('2026-01-01T00:00:00.000Z');
+      for (let from = 1; from <= total; from += 1000) {
+        const records: RelayRecord[] = [];
+        for (let number = from; number < Math.min(from + 1000, total + 1); number++) {
+          const at = new Date(base + number * 1000).toISOString();
+          records.push({
+            attempt: {
+              id: `rla_${number}`,
+              deliveryId: d.id,
+              jobId,
+              routeId: route.id,
+              mode: 'queue',
+              url: route.url,
+              number,
+              startedAt: at,
+              finishedAt: at,
+              durationMs: 1,
+              outcome: 'failed',
+              response: null,
+              error: 'refused',
+              sentHeaders: [],
+            },
+            update: { jobId, state: 'pending', attempts: number, runAt: at, lastError: 'refused', finishedAt: null },
+          });
+        }
+        await store.relay.record(records);
+      }
+      const limits: number[] = [];
+      const relays = Object.create(store.relay) as RelayStore;
+      relays.listAttempts = (q) => {
+        limits.push(q.limit);
+        return store.relay.listAttempts(q);
+      };
+      const write = await prepareExport(
+        { deliveries: store.deliveries, replays: store.replay, relays },
+        ExportQuery.parse({ format: 'har', what: 'relay-attempts' }),
+        { pageSize: 1000 },
+      );
+      let text = '';
+      const count = await write({
+        async write(chunk) {
+          text += chunk;
+        },
+      });
+      expect(count).toBe(MAX_EXPORTED_ATTEMPTS);
+      expect(limits).toEqual(Array.from({ length: MAX_EXPORTED_ATTEMPTS / 1000 }, () => 1000));
+      const entries = (JSON.parse(text) as { log: { entries: Array<{ _gatewatch: { number: number } }> } }).log.entries;
+      expect(entries[0]!._gatewatch.number).toBe(total);
+      expect(entries[entries.length - 1]!._gatewatch.number).toBe(6);
     });
   });
 });
