@@ -16,7 +16,7 @@ import { promptHidden } from './password-prompt.js';
 import { ExposureError } from './exposure.js';
 import { ExposureFlagError, readExposureFlags } from './exposure-flags.js';
 import { checkSharedKey, databaseUrlFrom, openTeamStore, serveCipher, TeamSetupError } from './team-store.js';
-import { describeDatabaseUrl } from '../store/postgres/pool.js';
+import { databaseUrlHasPassword, describeDatabaseUrl } from '../store/postgres/pool.js';
 import type { Store } from '../store/types.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -36,14 +36,6 @@ const log = collapseRepeats((message: string) => {
   console.error(`gatewatch: ${message}`);
   logFile?.write(message);
 });
-
-function hasPassword(url: string): boolean {
-  try {
-    return new URL(url).password !== '';
-  } catch {
-    return false;
-  }
-}
 
 function defaultRendererDir(): string | null {
   const candidates = [process.env.GATEWATCH_RENDERER_DIR, fileURLToPath(new URL('../renderer', import.meta.url)), join(process.cwd(), 'out/renderer')];
@@ -140,7 +132,7 @@ async function main(): Promise<void> {
     console.error(`gatewatch: ${(error as Error).message}`);
     process.exit(2);
   }
-  if (values.database && hasPassword(values.database)) {
+  if (values.database && databaseUrlHasPassword(values.database)) {
     console.error('gatewatch: the --database URL carries a password, which shows in `ps`: prefer GATEWATCH_DATABASE_URL or PGPASSWORD');
   }
   const cipher = serveCipher({ dataDir: f.data, keyFile: values['key-file'] ?? (env.GATEWATCH_KEY_FILE || null), env, log });

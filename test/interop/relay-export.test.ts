@@ -65,7 +65,11 @@ describe.each(storeBackends)('on $name', (storeBackend) => {
         hung = true;
         return 'hang';
       }
-      return { status: 200, body: '{"ok":true}', headers: { 'x-backend-token': 'backend-echo-token-9911' } };
+      return {
+        status: 200,
+        body: '{"ok":true}',
+        headers: { 'x-backend-token': 'backend-echo-token-9911', 'set-cookie': 'session=backend-session-cookie-4242; HttpOnly' },
+      };
     };
     const retried = paychantWebhook('relay-export-1');
     sent.retried = retried.body;
@@ -126,6 +130,9 @@ describe.each(storeBackends)('on $name', (storeBackend) => {
       expect(received[0]!.header('authorization')).toBe(CREDENTIAL);
       expect(ok.response.status).toBe(200);
       expect(ok.response.content.text).toBe('{"ok":true}');
+      // The backend's own credentials in its answer are masked too.
+      expect(ok.response.headers.find((h) => h.name.toLowerCase() === 'set-cookie')?.value).toMatch(/^••••/);
+      expect(JSON.stringify(ok)).not.toContain('backend-session-cookie');
       expect(ok._gatewatch.outcome).toBe('ok');
       expect(ok.comment).toBeUndefined();
       expect(ok.time).toBe(ok.timings.wait);

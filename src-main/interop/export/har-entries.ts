@@ -212,7 +212,8 @@ export function sentTryHarEntry(sent: SentTry, gatewatch: Record<string, unknown
       statusText: answer?.statusText ?? '',
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: pairs(answer?.headers ?? []),
+      // The backend's own credentials (Set-Cookie, tokens) are masked as the request's are.
+      headers: pairs(maskCredentialHeaders(answer?.headers ?? [])),
       content: {
         size: answer?.size ?? 0,
         mimeType: answerType,

@@ -20,11 +20,26 @@ export interface PoolOptions {
   log?: (message: string) => void;
 }
 
-/** The URL with its password replaced by `***`: what may be printed or logged. */
+/** Query parameters of a connection URL that carry a password (pg-connection-string copies them into the config). */
+const PASSWORD_PARAMETERS = ['password', 'sslpassword'];
+
+/** Whether a connection URL carries a password, in its user part or its query string. */
+export function databaseUrlHasPassword(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.password !== '' || PASSWORD_PARAMETERS.some((name) => parsed.searchParams.has(name));
+  } catch {
+    return false;
+  }
+}
+
+/** The URL with its passwords replaced by `***`: what may be printed or logged. */
 export function describeDatabaseUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    // node-postgres also reads a password from the query string (and it wins there).
+    for (const name of PASSWORD_PARAMETERS) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, '***');
     return parsed.toString();
   } catch {
     return 'the configured database (its URL could not be read)';
