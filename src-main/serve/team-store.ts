@@ -4,7 +4,7 @@
  * database must encrypt secrets with the same key (`--key-file` or GATEWATCH_MASTER_KEY); the
  * database keeps a check value so an instance with another key is refused before it writes.
  */
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Store, SettingsStore } from '../store/types.js';
@@ -80,12 +80,21 @@ export function loadKeyFile(path: string, log: (message: string) => void): Buffe
   };
   let key = read();
   if (key === null) {
+    // Written whole under another name, then linked into place: an instance starting at the same
+    // moment sees no file or the whole key, never an empty one; if it linked first, its key stays.
+    const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      // 'wx': another instance that created it meanwhile keeps its key; this one then reads it.
-      writeFileSync(path, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
+      writeFileSync(draft, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
+      linkSync(draft, path);
       log(`created a new secrets key in ${path}: every instance sharing this database needs this same file`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new TeamSetupError(`cannot create the key file ${path}: ${(error as Error).message}`);
+    } finally {
+      try {
+        unlinkSync(draft);
+      } catch {
+        // Never written: nothing to remove.
+      }
     }
     key = read();
   }
@@ -132,14 +141,18 @@ const KEY_CHECK_TEXT = 'gatewatch team secrets key';
  * The first instance on a database leaves the check value (the known text encrypted with its key).
  */
 export async function checkSharedKey(settings: SettingsStore, cipher: SecretCipher): Promise<void> {
-  const stored = await settings.get(KEY_CHECK_SETTING);
-  if (typeof stored !== 'string') {
+  let current = await settings.get(KEY_CHECK_SETTING);
+  if (typeof current !== 'string') {
     await settings.set(KEY_CHECK_SETTING, cipher.encrypt(KEY_CHECK_TEXT, KEY_CHECK_BINDING).toString('base64'));
-    return;
+    // Two first instances may write at once: read back, so the one whose check was overwritten
+    // by another key finds out now rather than writing secrets nobody else can read.
+    current = await settings.get(KEY_CHECK_SETTING);
+    if (typeof current !== 'string') throw new TeamSetupError('the secrets key check could not be stored in the team database');
   }
+  const checked = current;
   let text: string | null = null;
   try {
-    text = cipher.decrypt(Buffer.from(stored, 'base64'), KEY_CHECK_BINDING);
+    text = cipher.decrypt(Buffer.from(checked, 'base64'), KEY_CHECK_BINDING);
   } catch {
     text = null;
   }
