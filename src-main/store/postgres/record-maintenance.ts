@@ -37,11 +37,29 @@ export class PgRecordMaintenance implements StoreMaintenance {
   }
 
   async rebuild(): Promise<void> {
-    for (const table of RECORD_TABLES) await this.pool.query(`VACUUM FULL ${table}`);
+    await this.onOwnConnection(async (client) => {
+      for (const table of RECORD_TABLES) await client.query(`VACUUM FULL ${table}`);
+    });
   }
 
   async dropFreePages(): Promise<void> {
-    for (const table of RECORD_TABLES) await this.pool.query(`VACUUM ${table}`);
+    await this.onOwnConnection(async (client) => {
+      for (const table of RECORD_TABLES) await client.query(`VACUUM ${table}`);
+    });
+  }
+
+  /**
+   * VACUUM may rightly take minutes: it runs on a connection of its own, outside the pool's
+   * statement limit, which would give it up client-side (the server going on regardless) and take
+   * the database for out of reach, answering the listener's traffic 503 meanwhile.
+   */
+  private async onOwnConnection(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await work(client);
+    } finally {
+      client.release();
+    }
   }
 
   /** Pages through a table by seq, one transaction a page. */
