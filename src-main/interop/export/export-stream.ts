@@ -190,18 +190,28 @@ async function* relayAttemptPages(deps: ExportDeps, query: ExportQuery, pageSize
   }
 }
 
+/** Bodies kept for the tries of the same deliveries further down a page of the relay attempts export. */
+const MAX_KEPT_BODY_BYTES = 8 * 1024 * 1024;
+
 async function writeRelayAttempts(deps: ExportDeps, query: ExportQuery, pageSize: number, sink: ExportSink): Promise<number> {
   let count = 0;
   await sink.write(`{"log":{"version":"1.2","creator":${JSON.stringify(HAR_CREATOR)},"entries":[`);
   pages: for await (const attempts of relayAttemptPages(deps, query, pageSize)) {
-    // The stored bodies of the page's deliveries (a relay sends them unchanged), each read once per page.
+    // The stored bodies of the page's deliveries (a relay sends them unchanged), read once while
+    // the bodies kept stay under a bound: a page of large bodies must not all be held at once.
     const bodies = new Map<string, Uint8Array | null>();
+    let keptBytes = 0;
     for (const attempt of attempts) {
       if (count >= MAX_EXPORTED_ATTEMPTS) break pages;
       let body = bodies.get(attempt.deliveryId);
       if (body === undefined) {
         body = (await deps.deliveries.get(attempt.deliveryId))?.body ?? null;
+        if (keptBytes > MAX_KEPT_BODY_BYTES) {
+          bodies.clear();
+          keptBytes = 0;
+        }
         bodies.set(attempt.deliveryId, body);
+        keptBytes += body?.byteLength ?? 0;
       }
       await sink.write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(relayAttemptHarEntry(attempt, body))}`);
       count++;
