@@ -42,6 +42,9 @@ export class ListenerSettingsService {
   }
 
   async update(change: Partial<ListenerSettings>): Promise<ListenerSettings> {
+    // Merged into what is stored, not what this instance last heard: another instance sharing the
+    // database may have changed another field a moment ago, and that change must not be undone.
+    await this.load();
     this.current = ListenerSettings.parse({ ...this.current, ...change });
     await this.settings.set(KEY, this.current);
     this.onSaved();
