@@ -82,6 +82,36 @@ describe.each(storeBackends)('relay store on $name', (backend) => {
     }
   });
 
+  it("reads a route's activity when a try's error and answer hold a NUL (a backend's text decoded as received)", async () => {
+    const { store, routeId } = await setup(backend);
+    const d = queued(routeId);
+    await store.deliveries.insertBatch([d]);
+    const at = new Date().toISOString();
+    await store.relay.record([
+      {
+        attempt: {
+          id: newId('rla'),
+          deliveryId: d.id,
+          jobId: d.relay!.jobId,
+          routeId,
+          mode: 'queue',
+          url: 'http://127.0.0.1:9/hooks',
+          number: 1,
+          startedAt: at,
+          finishedAt: at,
+          durationMs: 3,
+          outcome: 'failed',
+          response: null,
+          error: 'refused\u0000 by the backend',
+          sentHeaders: [],
+        },
+        update: { jobId: d.relay!.jobId, state: 'pending', attempts: 1, runAt: at, lastError: 'refused', finishedAt: null },
+      },
+    ]);
+    const activity = await store.relay.routeActivity(routeId, '2000-01-01T00:00:00.000Z');
+    expect(activity.attempts.map((a) => a.error)).toEqual(['refused\u0000 by the backend']);
+  });
+
   it('fails passthroughs a stopped process left waiting, and deletes jobs and attempts with their delivery', async () => {
     const { store, routeId } = await setup(backend);
     const d = queued(routeId);

@@ -28,6 +28,8 @@ import { SqlParams } from './sql-params.js';
 
 /** How many of a route's tries the dashboard reads for its figures. */
 const ACTIVITY_LIMIT = 5_000;
+/** SQLSTATE 22P05: a \u0000 in a json value that has to become text. */
+const UNTRANSLATABLE_CHARACTER = '22P05';
 
 /**
  * Relay routes, the queue and attempts on PostgreSQL. Due jobs are claimed as graphile-worker
@@ -240,11 +242,21 @@ export class PgRelayStore implements RelayStore {
   }
 
   async routeActivity(routeId: string, since: string): Promise<RelayRouteActivity> {
-    const attempts = await this.pool.query<{ outcome: 'ok' | 'failed'; duration_ms: number; started_at: string; error: string | null }>(
-      `SELECT outcome, duration_ms, started_at, attempt::json ->> 'error' AS error FROM relay_attempts
-       WHERE route_id = $1 AND started_at >= $2 ORDER BY started_at DESC LIMIT $3`,
-      [routeId, since, ACTIVITY_LIMIT],
-    );
+    type ActivityRow = { outcome: 'ok' | 'failed'; duration_ms: number; started_at: string; error: string | null };
+    const window = `FROM relay_attempts WHERE route_id = $1 AND started_at >= $2 ORDER BY started_at DESC LIMIT $3`;
+    const attempts = await this.pool
+      .query<ActivityRow>(`SELECT outcome, duration_ms, started_at, attempt::json ->> 'error' AS error ${window}`, [routeId, since, ACTIVITY_LIMIT])
+      .catch(async (error: { code?: string }) => {
+        // PostgreSQL's json operators refuse a \u0000 (which text cannot hold) anywhere in the
+        // document, as a backend's answer may carry one: then the tries are read whole and parsed here.
+        if (error.code !== UNTRANSLATABLE_CHARACTER) throw error;
+        const whole = await this.pool.query<Omit<ActivityRow, 'error'> & { attempt: string }>(`SELECT outcome, duration_ms, started_at, attempt ${window}`, [
+          routeId,
+          since,
+          ACTIVITY_LIMIT,
+        ]);
+        return { rows: whole.rows.map(({ attempt, ...row }) => ({ ...row, error: (JSON.parse(attempt) as { error?: string | null }).error ?? null })) };
+      });
     const waiting = await this.pool.query<{ n: number; oldest: string | null }>(
       "SELECT count(*) AS n, min(created_at) AS oldest FROM relay_jobs WHERE route_id = $1 AND state IN ('pending', 'sending')",
       [routeId],
