@@ -1,6 +1,7 @@
 /**
  * Real PHP as the reference for PHP-style forms: the tests that use it skip (saying so) when the
- * `php` binary is absent. CI installs Debian's `php-cli`.
+ * `php` binary is absent on a developer's machine. CI installs Debian's `php-cli`, so there a
+ * missing PHP fails the run rather than letting the reference checks pass unseen.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -8,6 +9,7 @@ const probe = spawnSync('php', ['-r', 'echo PHP_VERSION;'], { encoding: 'utf8' }
 export const phpVersion: string | null = probe.status === 0 ? probe.stdout.trim() : null;
 export const phpMissingNote = 'php is not installed (apt-get install -y php-cli): PHP reference tests skipped';
 
+if (phpVersion === null && process.env.CI) throw new Error(`${phpMissingNote}, but CI must run them (.ci/run installs php-cli)`);
 if (phpVersion === null) console.warn(phpMissingNote);
 
 /** Runs a PHP script that reads JSON from stdin and prints JSON; returns the decoded answer. */
