@@ -167,6 +167,7 @@ describe('the inbox as a split view (1440 px)', () => {
     await page.getByRole('navigation', { name: 'Deliveries' }).waitFor();
     await page.keyboard.press('Escape');
     await page.waitForURL(`**/#/inbox?provider=paychant&selected=${ids['fill-completed-2']}`);
+    await expect.poll(() => selectedRow(page)).toBe(ids['fill-completed-2']);
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Deliveries' }).waitFor();
     await page.evaluate(() => window.history.back());

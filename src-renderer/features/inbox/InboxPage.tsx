@@ -86,7 +86,8 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
       }
       event.preventDefault();
       if (action.kind === 'open') {
-        const id = ids[selected];
+        // The selected id from the route opens even before its list has loaded again.
+        const id = ids[selected] ?? selectedIn(params);
         if (id) open(id);
       } else move(action.move, gridRef.current?.contains(document.activeElement) ?? false);
     };
