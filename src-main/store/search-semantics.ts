@@ -9,11 +9,16 @@
  *   timeline the inbox offers to open;
  * - when it has 6 characters or more and does not end in `*`, as the start of key values (the
  *   same three forms): the deliveries of every key that starts with it are found too, unless more
- *   than 50 distinct values do, in which case none are added and the answer says so.
+ *   than 50 distinct values do, in which case none are added and the answer says so;
+ * - then, with the same length and limit, inside key values, ignoring the case of ASCII letters
+ *   (ids are ASCII; PostgreSQL's ILIKE on code-point text folds only those): the values that hold
+ *   it further in (or at their start in another case) come after the ones it starts, and their
+ *   deliveries are found too, unless more than the limit leaves room for do (none of those are
+ *   then added, and the answer says so).
  *
- * A fragment from the middle of an id is not looked for: a substring scan over the key values
- * measured 0.4–0.5 s at 1,000,000 deliveries (3.7 million keys), ten times the search budget, and
- * a trigram index would cost more disk per delivery than the store has to spare.
+ * Inside values is an index each (a trigram index over the distinct values: sqlite/key-trigrams.ts,
+ * PostgreSQL's key_values), since a scan of the key values measured 0.4–0.5 s at 1,000,000
+ * deliveries.
  */
 import type { CorrelationKey } from '../../src-shared/domain/normalized.js';
 
@@ -41,11 +46,43 @@ export function caseForms(word: string): string[] {
   return [...new Set([word, word.toUpperCase(), word.toLowerCase()])];
 }
 
-/** What a backend found for the start of key values, turned into the answer (sorted by value; none when too many). */
-export function keyPrefixAnswer(found: readonly CorrelationKey[]): { keys: CorrelationKey[]; tooMany: boolean } {
-  const byValue = new Map<string, CorrelationKey>();
-  for (const key of found) if (!byValue.has(key.value)) byValue.set(key.value, key);
-  if (byValue.size > KEY_PREFIX_LIMIT) return { keys: [], tooMany: true };
-  const keys = [...byValue.values()].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return { keys, tooMany: false };
+/** ASCII letters in lower case, every other character as it is. */
+const foldAscii = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+
+/** Whether a key value holds the word anywhere, ignoring the case of ASCII letters (the test both backends' candidates pass). */
+export function holdsWord(value: string, word: string): boolean {
+  return foldAscii(value).includes(foldAscii(word));
+}
+
+/** The key lookup's answer for a word (DeliveryPage.keyPrefix). */
+export interface KeyPrefixAnswer {
+  /** The values the word starts, by value; then the `containing` values that hold it elsewhere, by value. */
+  keys: CorrelationKey[];
+  /** More than KEY_PREFIX_LIMIT values start with the word: no keys at all. */
+  tooMany: boolean;
+  /** How many of the last `keys` hold the word other than at their start (in one of the three forms). */
+  containing: number;
+  /** More values hold the word elsewhere than the limit leaves room for: none of them are named. */
+  moreContaining: boolean;
+}
+
+/** How many values holding the word elsewhere a backend should find: the room left, plus one to know there are more. */
+export const containingWanted = (starting: number) => KEY_PREFIX_LIMIT - starting + 1;
+
+const byValue = (keys: Iterable<CorrelationKey>) => [...keys].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+
+/**
+ * What a backend found, turned into the answer: the values starting with the word (none when too
+ * many), then, when they leave room, the other values holding it (`more`: the backend stopped
+ * looking before the end, so there may be more of those than it passed).
+ */
+export function keyPrefixAnswer(starting: readonly CorrelationKey[], holding: readonly CorrelationKey[] = [], more = false): KeyPrefixAnswer {
+  const first = new Map<string, CorrelationKey>();
+  for (const key of starting) if (!first.has(key.value)) first.set(key.value, key);
+  if (first.size > KEY_PREFIX_LIMIT) return { keys: [], tooMany: true, containing: 0, moreContaining: false };
+  const rest = new Map<string, CorrelationKey>();
+  for (const key of holding) if (!first.has(key.value) && !rest.has(key.value)) rest.set(key.value, key);
+  const startingKeys = byValue(first.values());
+  if (more || first.size + rest.size > KEY_PREFIX_LIMIT) return { keys: startingKeys, tooMany: false, containing: 0, moreContaining: true };
+  return { keys: [...startingKeys, ...byValue(rest.values())], tooMany: false, containing: rest.size, moreContaining: false };
 }

@@ -122,10 +122,12 @@ export interface DeliveryPage {
   matchedKey?: CorrelationKey | null;
   /**
    * For a one-word text of 6+ characters: the key values that start with it (same three forms),
-   * whose deliveries the search includes, each with its kind on its earliest delivery; `tooMany`
-   * (and no keys) past KEY_PREFIX_LIMIT. Null (or absent) for any other text.
+   * then those that hold it elsewhere (`containing` of them, ASCII case aside), whose deliveries
+   * the search includes, each with its kind on its earliest delivery; `tooMany` (and no keys)
+   * past KEY_PREFIX_LIMIT starting with it, `moreContaining` (and none of those) past the room
+   * left. Null (or absent) for any other text. See KeyPrefixAnswer in search-semantics.ts.
    */
-  keyPrefix?: { keys: CorrelationKey[]; tooMany: boolean } | null;
+  keyPrefix?: { keys: CorrelationKey[]; tooMany: boolean; containing: number; moreContaining: boolean } | null;
 }
 
 export interface DeliveryCounts {

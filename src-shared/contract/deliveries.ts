@@ -45,11 +45,18 @@ export const DeliveriesListOutput = z.object({
   matchedKey: CorrelationKey.nullable().default(null),
   /**
    * For a one-word `q` of 6 characters or more: the key values that start with it (in the same
-   * three forms), whose deliveries are included in the list; `tooMany` (and no keys) when more
-   * than 50 do. Null for any other `q`.
+   * three forms), then the `containing` values that hold it elsewhere (ASCII case aside), whose
+   * deliveries are included in the list. `tooMany` (and no keys) when more than 50 start with
+   * it; `moreContaining` (and none of those) when more hold it than the 50 leave room for. Null
+   * for any other `q`.
    */
   keyPrefix: z
-    .object({ keys: z.array(CorrelationKey), tooMany: z.boolean() })
+    .object({
+      keys: z.array(CorrelationKey),
+      tooMany: z.boolean(),
+      containing: z.number().int().nonnegative().default(0),
+      moreContaining: z.boolean().default(false),
+    })
     .nullable()
     .default(null),
 });

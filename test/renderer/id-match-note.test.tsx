@@ -8,7 +8,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { TransportProvider } from '../../src-renderer/transport/context.js';
 import { InboxPage } from '../../src-renderer/features/inbox/InboxPage.js';
-import type { DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
+import type { IdLookupAnswer } from '../../src-renderer/features/timeline/id-match.js';
 import type { DeliverySummary } from '../../src-shared/domain/delivery.js';
 import { fakeTransport } from './fake-transport.js';
 
@@ -33,7 +33,7 @@ const summary = (id: string, reference: string): DeliverySummary => ({
 });
 
 const key = (value: string, kind = 'transactionRef') => ({ kind, value });
-type Lookup = Pick<DeliveriesListOutput, 'matchedKey' | 'keyPrefix'>;
+type Lookup = IdLookupAnswer;
 
 /** The inbox searched for `q`; deliveries.list answers the lookup each text is given here (words: none). */
 function searchInbox(q: string, lookups: Record<string, Lookup | Promise<Lookup>>) {
@@ -101,6 +101,20 @@ describe('the inbox’s note on a search for an id', () => {
     expect(links().at(-1)).toEqual(['and 2 more', '#/payments?q=FILL00']);
     searchFor('FILL');
     await waitFor(() => expect(note().textContent).toBe('More than 50 ids start with FILL: type more of one to list its deliveries.'));
+  });
+
+  it('says "contain" when ids hold the text further in, and when more do than can be listed', async () => {
+    const { searchFor } = searchInbox('1Q90GS79', {
+      '1Q90GS79': {
+        matchedKey: null,
+        keyPrefix: { keys: [key('1Q90GS79-X'), key('7CMJS1Q90GS79AB')], tooMany: false, containing: 1, moreContaining: false },
+      },
+      Q90GS7: { matchedKey: null, keyPrefix: { keys: [], tooMany: false, containing: 0, moreContaining: true } },
+    });
+    await waitFor(() => expect(note().textContent).toBe('2 ids contain 1Q90GS79:1Q90GS79-X transactionRef7CMJS1Q90GS79AB transactionRef'));
+    expect(links().map(([, href]) => href)).toEqual(['#/timeline/1Q90GS79-X', '#/timeline/7CMJS1Q90GS79AB']);
+    searchFor('Q90GS7');
+    await waitFor(() => expect(note().textContent).toBe('More ids contain “Q90GS7” than can be listed: type more of it to see them.'));
   });
 
   it('says nothing for words, nor the previous search’s ids while the next search loads', async () => {

@@ -9,7 +9,7 @@ import { hrefFor, navigate, parseRoute, useHash } from '../../src-renderer/app/r
 import { PaymentsPage } from '../../src-renderer/features/timeline/PaymentsPage.js';
 import { keyToOpen, lookupKey, lookupNote, moveChoice } from '../../src-renderer/features/timeline/id-match.js';
 import { keysOf } from '../../src-renderer/ui/shortcuts.js';
-import type { DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
+import type { IdLookupAnswer } from '../../src-renderer/features/timeline/id-match.js';
 import type { DeliverySummary } from '../../src-shared/domain/delivery.js';
 import { recentPayments } from '../../src-renderer/features/timeline/recent-payments.js';
 import { fakeTransport } from './fake-transport.js';
@@ -21,12 +21,18 @@ afterEach(() => {
 });
 
 const key = (value: string, kind = 'transactionRef') => ({ kind, value });
-type Lookup = Pick<DeliveriesListOutput, 'matchedKey' | 'keyPrefix'>;
+type Lookup = IdLookupAnswer;
 
 const LOOKUPS: Record<string, Lookup> = {
   '7CMJS1Q9': { matchedKey: null, keyPrefix: { keys: [key('7CMJS1Q90GS79AA'), key('7CMJS1Q90GS79AB'), key('7CMJS1Q9ZZ', 'sessionId')], tooMany: false } },
   '7cmjs1q90gs79ab': { matchedKey: key('7CMJS1Q90GS79AB'), keyPrefix: { keys: [key('7CMJS1Q90GS79AB')], tooMany: false } },
   FILL00: { matchedKey: null, keyPrefix: { keys: [], tooMany: true } },
+  // 90GS79 starts 90GS79ZZ and is inside the two others, listed after it.
+  '90GS79': {
+    matchedKey: null,
+    keyPrefix: { keys: [key('90GS79ZZ'), key('7CMJS1Q90GS79AA'), key('pid-7cmjs1q90gs79ab', 'pid')], tooMany: false, containing: 2, moreContaining: false },
+  },
+  Q90GS7: { matchedKey: null, keyPrefix: { keys: [key('Q90GS7-1')], tooMany: false, containing: 0, moreContaining: true } },
 };
 
 function openPayments(q = '', latest: DeliverySummary[] = []) {
@@ -113,11 +119,22 @@ describe('the Payments lookup', () => {
     const { field } = openPayments('dlv_01JABCDEF');
     expect((field as HTMLInputElement).value).toBe('dlv_01JABCDEF');
     const status = screen.getByRole('status');
-    await waitFor(() => expect(status.textContent).toMatch(/^No payment key is or starts with “dlv_01JABCDEF”\. Press Enter to open its timeline as typed/));
+    await waitFor(() => expect(status.textContent).toMatch(/^No payment key is or contains “dlv_01JABCDEF”\. Press Enter to open its timeline as typed/));
     expect(within(status).getByRole('link', { name: 'Search the inbox for it' }).getAttribute('href')).toBe('#/inbox?q=dlv_01JABCDEF');
     expect(options()).toEqual([]);
     fireEvent.submit(field.closest('form')!);
     expect(window.location.hash).toBe('#/timeline/dlv_01JABCDEF');
+  });
+
+  it('offers the ids a word from their middle is inside of, after those it starts', async () => {
+    const { field } = openPayments();
+    fireEvent.change(field, { target: { value: '90GS79' } });
+    await waitFor(() => expect(options()).toEqual(['90GS79ZZtransactionRef', '7CMJS1Q90GS79AAtransactionRef', 'pid-7cmjs1q90gs79abpid']));
+    fireEvent.click(screen.getAllByRole('option')[2]!);
+    expect(window.location.hash).toBe('#/timeline/pid-7cmjs1q90gs79ab');
+    backToPayments('Q90GS7');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^More ids contain “Q90GS7” than can be listed: type more of it to see them\./));
+    expect(options()).toEqual(['Q90GS7-1transactionRef']);
   });
 
   it('asks for more of an id that too many start with', async () => {
@@ -195,7 +212,7 @@ describe('the lookup’s model', () => {
     expect(keyToOpen(' abc ', null)).toBe('abc');
     expect(keyToOpen('abc', { matched: key('ABC'), starting: [], tooMany: false })).toBe('ABC');
     expect(keyToOpen('  ', null)).toBeNull();
-    expect(lookupNote('ab1', null)).toMatch(/from 6 characters/);
+    expect(lookupNote('ab1', null)).toMatch(/by 6 characters or more of them/);
     expect(lookupNote('two words', null)).toBe('An id is one word: no spaces.');
   });
 });

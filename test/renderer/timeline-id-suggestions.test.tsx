@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { TimelinePage } from '../../src-renderer/features/timeline/TimelinePage.js';
-import type { DeliveriesListOutput } from '../../src-shared/contract/deliveries.js';
+import type { IdLookupAnswer } from '../../src-renderer/features/timeline/id-match.js';
 import type { TimelineGetOutput } from '../../src-shared/contract/timeline.js';
 import { fakeTransport } from './fake-transport.js';
 import { renderWith } from './render-with.js';
@@ -16,7 +16,7 @@ afterEach(cleanup);
 const empty = (key: string): TimelineGetOutput => ({ key, keys: [], steps: [], headline: null, flags: [], truncated: false, warnings: [] });
 const key = (value: string, kind = 'transactionRef') => ({ kind, value });
 
-function openTimeline(correlationKey: string, lookup: Pick<DeliveriesListOutput, 'matchedKey' | 'keyPrefix'>) {
+function openTimeline(correlationKey: string, lookup: IdLookupAnswer) {
   const fake = fakeTransport({
     'timeline.get': ({ key }) => empty(key),
     'deliveries.list': () => ({ items: [], total: 0, totalIsEstimate: false, nextCursor: null, ...lookup }),

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { decodeDelivery } from '../codec/stored-forms.js';
 import type { StoredDetail } from '../codec/delivery-forms.js';
+import { unlistUnusedKeyValues } from './key-values.js';
 import { inTransaction } from './pool.js';
 
 /** Retention on PostgreSQL: the oldest deliveries deleted with everything kept beside them. */
@@ -37,6 +38,10 @@ export class PgDeliveryMaintenance {
       await client.query(
         'DELETE FROM correlation_keys AS k USING unnest($1::text[], $2::bigint[], $3::text[]) AS o (value, seq, kind) WHERE k.value = o.value AND k.delivery_seq = o.seq AND k.kind = o.kind',
         [keys.map((k) => k.value), keys.map((k) => k.seq), keys.map((k) => k.kind)],
+      );
+      await unlistUnusedKeyValues(
+        client,
+        keys.map((k) => k.value),
       );
       for (const table of ['delivery_search', 'delivery_captures', 'derivation_claims']) {
         await client.query(`DELETE FROM ${table} WHERE seq = ANY($1::bigint[])`, [seqs]);

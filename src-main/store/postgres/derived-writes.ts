@@ -5,6 +5,7 @@ import { decodeDelivery, encodeDelivery } from '../codec/stored-forms.js';
 import { storedDetail, type StoredDetail } from '../codec/delivery-forms.js';
 import { searchRowText } from '../sqlite/fts-query.js';
 import { inTransaction } from './pool.js';
+import { listKeyValues, unlistUnusedKeyValues } from './key-values.js';
 import { searchDocument } from './search-text.js';
 
 interface RowToDerive {
@@ -143,6 +144,14 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
     await client.query(
       'INSERT INTO correlation_keys (value, delivery_seq, kind) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING',
       [keys.map((k) => k.value), keys.map((k) => k.seq), keys.map((k) => k.kind)],
+    );
+    await unlistUnusedKeyValues(
+      client,
+      oldKeys.map((k) => k.value),
+    );
+    await listKeyValues(
+      client,
+      keys.map((k) => k.value),
     );
     const documents = work.map((w) =>
       searchDocument(

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { CorrelationKey } from '../../../src-shared/domain/normalized.js';
-import { caseForms, KEY_PREFIX_LIMIT, keyPrefixAnswer, keyPrefixWord, singleWord } from '../search-semantics.js';
+import { caseForms, containingWanted, holdsWord, KEY_PREFIX_LIMIT, keyPrefixAnswer, keyPrefixWord, singleWord } from '../search-semantics.js';
 import type { DeliveryPage } from '../types.js';
 
 export type IdLookup = Required<Pick<DeliveryPage, 'matchedKey' | 'keyPrefix'>>;
@@ -10,15 +10,37 @@ export type IdLookup = Required<Pick<DeliveryPage, 'matchedKey' | 'keyPrefix'>>;
  * the SQLite store does it (sqlite/key-lookup.ts): the key it names exactly, and the values it
  * starts. correlation_keys is keyed (value, delivery_seq, kind) in code point order (COLLATE "C"),
  * so the values starting with a word are one range of it, walked one distinct value at a time (a
- * value on many deliveries costs one step), at most KEY_PREFIX_LIMIT + 1 of them per form.
+ * value on many deliveries costs one step), at most KEY_PREFIX_LIMIT + 1 of them per form. The
+ * values holding the word elsewhere are found in key_values by its trigram index (ILIKE).
  */
 export async function lookUpIds(pool: Pick<pg.Pool, 'query'>, text: string | undefined): Promise<IdLookup> {
   const word = singleWord(text);
   const prefix = keyPrefixWord(text);
-  return {
-    matchedKey: word === null ? null : await exact(pool, word),
-    keyPrefix: prefix === null ? null : keyPrefixAnswer(await startingWith(pool, prefix)),
-  };
+  const matchedKey = word === null ? null : await exact(pool, word);
+  if (prefix === null) return { matchedKey, keyPrefix: null };
+  const starting = await startingWith(pool, prefix);
+  const startingValues = new Set(starting.map((key) => key.value));
+  if (startingValues.size > KEY_PREFIX_LIMIT) return { matchedKey, keyPrefix: keyPrefixAnswer(starting) };
+  return { matchedKey, keyPrefix: keyPrefixAnswer(starting, await holding(pool, prefix, startingValues)) };
+}
+
+/** `word` as an ILIKE pattern for values holding it: its own %, _ and \\ taken literally. */
+export const holdingPattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Enough values holding the word (ASCII case aside) besides those it starts to know whether they
+ * fit, each with its kind on its earliest delivery. Any such values do, in no order: the answer
+ * names them only when all of them fit, so which ones come first does not show.
+ */
+async function holding(pool: Pick<pg.Pool, 'query'>, word: string, starting: ReadonlySet<string>): Promise<CorrelationKey[]> {
+  const { rows } = await pool.query<CorrelationKey>(
+    `SELECT DISTINCT ON (v.value) v.value, k.kind
+       FROM (SELECT value FROM key_values WHERE value ILIKE $1 AND NOT (value = ANY($2::text[])) LIMIT $3) AS v
+       CROSS JOIN LATERAL (SELECT kind FROM correlation_keys AS c WHERE c.value = v.value ORDER BY c.value, c.delivery_seq, c.kind LIMIT 1) AS k
+       ORDER BY v.value`,
+    [holdingPattern(word), [...starting], containingWanted(starting.size)],
+  );
+  return rows.filter((row) => holdsWord(row.value, word)).map((row) => ({ kind: row.kind, value: row.value }));
 }
 
 /** In key order: the kind on the value's earliest delivery (the first kind by name if it has several). */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Checkpointer } from './checkpointer.js';
 import { decodeDelivery } from '../codec/stored-forms.js';
 import type { StoredDetail } from '../codec/delivery-forms.js';
+import { keyTrigrams } from './key-trigrams.js';
 
 /** Pages freed per compaction step: small enough that the listener is never held for long. */
 const VACUUM_STEP_PAGES = 2_000;
@@ -30,6 +31,7 @@ export class DeliveryMaintenance {
     // Keys are indexed by value only: the ones to delete are read from the delivery's stored form.
     const formOf = this.db.prepare('SELECT form FROM delivery_contents WHERE seq = ?').pluck();
     const removeKey = this.db.prepare('DELETE FROM correlation_keys WHERE value = ? AND delivery_seq = ? AND kind = ?');
+    const trigrams = keyTrigrams(this.db);
     const removeCapture = this.db.prepare('DELETE FROM delivery_captures WHERE seq = ?');
     const removeRow = this.db.prepare('DELETE FROM deliveries WHERE seq = ?'); // the stored form cascades
     return this.db.transaction(() => {
@@ -43,7 +45,9 @@ export class DeliveryMaintenance {
         removeSearch.run(row.seq);
         const form = formOf.get(row.seq) as Buffer | undefined;
         const keys = form === undefined ? [] : (decodeDelivery<StoredDetail>(form).detail?.correlationKeys ?? []);
-        for (const key of keys) removeKey.run(key.value, row.seq, key.kind);
+        trigrams.replace(row.seq, keys, [], () => {
+          for (const key of keys) removeKey.run(key.value, row.seq, key.kind);
+        });
         removeCapture.run(row.seq);
         removeRow.run(row.seq);
       }

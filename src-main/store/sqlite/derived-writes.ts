@@ -4,6 +4,7 @@ import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
 import { decodeDelivery, encodeDelivery, type DeliveryForm } from '../codec/stored-forms.js';
 import { storedDetail, type StoredDetail } from '../codec/delivery-forms.js';
 import { searchRowText } from './fts-query.js';
+import { keyTrigrams } from './key-trigrams.js';
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -51,6 +52,7 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
   const deleteCapture = db.prepare('DELETE FROM delivery_captures WHERE seq = ?');
   const deleteKey = db.prepare('DELETE FROM correlation_keys WHERE value = ? AND delivery_seq = ? AND kind = ?');
   const insertKey = db.prepare('INSERT OR IGNORE INTO correlation_keys (value, delivery_seq, kind) VALUES (?, ?, ?)');
+  const trigrams = keyTrigrams(db);
   const deleteSearch = db.prepare('DELETE FROM delivery_search WHERE rowid = ?');
   const insertSearch = db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)');
 
@@ -95,8 +97,11 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
       if (row.captured) deleteCapture.run(row.seq);
       // A row derived before (re-verification) has keys and a search row to replace.
       const derivedBefore = before?.detail != null;
-      for (const key of before?.detail?.correlationKeys ?? []) deleteKey.run(key.value, row.seq, key.kind);
-      for (const key of derived.correlationKeys) insertKey.run(key.value, row.seq, key.kind);
+      const oldKeys = before?.detail?.correlationKeys ?? [];
+      trigrams.replace(row.seq, oldKeys, derived.correlationKeys, () => {
+        for (const key of oldKeys) deleteKey.run(key.value, row.seq, key.kind);
+        for (const key of derived.correlationKeys) insertKey.run(key.value, row.seq, key.kind);
+      });
       if (derivedBefore) deleteSearch.run(row.seq);
       insertSearch.run(
         row.seq,

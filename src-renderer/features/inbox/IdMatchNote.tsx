@@ -1,17 +1,17 @@
 import { hrefFor } from '../../app/router.js';
-import { firstOf, type IdLookupAnswer, idMatchOf, PREFIX_LIMIT, startingWords, timelineHref } from '../timeline/id-match.js';
+import { firstOf, type IdLookupAnswer, idMatchOf, moreHoldingWords, otherKeys, PREFIX_LIMIT, startingWords, timelineHref } from '../timeline/id-match.js';
 
-/** How many of the keys a search starts are named, each a link to its timeline; the rest are a link to Payments. */
+/** How many of the keys a search starts or is inside of are named, each a link to its timeline; the rest are a link to Payments. */
 const KEYS_NAMED = 3;
 
 /**
  * What the inbox's search text turned out to be (README "Search"): a payment's key, with its
- * timeline a click away; the start of ids, naming them; or the start of too many. Nothing for
+ * timeline a click away; the start or a part of ids, naming them; or of too many. Nothing for
  * words. A live region that stays in place, so that a screen reader hears what a search found.
  */
 export function IdMatchNote({ q, answer }: { q: string; answer: IdLookupAnswer | null | undefined }) {
   const match = idMatchOf(answer);
-  const { named, more } = firstOf(match?.starting ?? [], KEYS_NAMED);
+  const { named, more } = firstOf(otherKeys(match), KEYS_NAMED);
   const count = named.length + more;
   return (
     <div className="id-match-live" role="status" data-testid="id-match">
@@ -30,7 +30,7 @@ export function IdMatchNote({ q, answer }: { q: string; answer: IdLookupAnswer |
           {named.length > 0 ? (
             <span className="id-match-starting">
               <span>
-                {startingWords(count, match.matched !== null)} <code>{q}</code>:
+                {startingWords(count, match.matched !== null, (match.holding ?? []).length > 0)} <code>{q}</code>:
               </span>
               {named.map((key) => (
                 <span key={key.value} className="id-match-key">
@@ -45,6 +45,7 @@ export function IdMatchNote({ q, answer }: { q: string; answer: IdLookupAnswer |
               More than {PREFIX_LIMIT} {match.matched ? 'other ids' : 'ids'} start with <code>{q}</code>: type more of one to list its deliveries.
             </span>
           ) : null}
+          {match.moreHolding ? <span className="id-match-starting">{moreHoldingWords(q)}</span> : null}
         </p>
       ) : null}
     </div>

@@ -6,7 +6,7 @@ const NAMED = 8;
 
 /**
  * On a timeline whose key finds nothing: the timelines the key may have meant, the key it names
- * in its stored case and the keys it starts, each a link. Nothing when none.
+ * in its stored case and the keys it starts or is inside of, each a link. Nothing when none.
  */
 export function IdSuggestionList({ text, match }: { text: string; match: IdMatch | null }) {
   const choices = timelineChoices(match, text);
@@ -22,7 +22,11 @@ export function IdSuggestionList({ text, match }: { text: string; match: IdMatch
   return (
     <nav className="id-suggestions" aria-label="Payment timelines this key may mean">
       <p className="id-suggestions-note">
-        {match?.matched && match.matched.value !== text ? 'Keys are matched exactly; did you mean:' : `Ids that start with “${text}”:`}
+        {match?.matched && match.matched.value !== text
+          ? 'Keys are matched exactly; did you mean:'
+          : (match?.holding ?? []).length > 0
+            ? `Ids that contain “${text}”:`
+            : `Ids that start with “${text}”:`}
       </p>
       <ul>
         {named.map((key) => (

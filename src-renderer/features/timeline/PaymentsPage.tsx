@@ -7,7 +7,7 @@ import './timeline.css';
 
 /**
  * Payments: a payment's timeline from any of its ids. An ARIA combobox: as one types, the keys the
- * text names or starts are offered (in the case they are stored in); the arrows choose one and
+ * text names, starts or is inside of are offered (in the case they are stored in); the arrows choose one and
  * Enter opens it, or, with none chosen, the key the text names (else the text as typed: the
  * timeline takes a delivery id too). The text is the address's `q` (replaced as one types, not
  * pushed): Back from a timeline comes to the lookup as it was left, and a link can fill it in.
@@ -30,7 +30,7 @@ export function PaymentsPage({ q: text }: { q: string }) {
       <h2 id={`${listId}-title`}>Payments</h2>
       <p className="muted payments-intro">
         Open a payment’s timeline from any of its ids: the provider’s session id, transaction id, invoice id or tx hash, your reference, or a delivery id (
-        <code>dlv_…</code>). Ids are found by their start from 6 characters, in any case.
+        <code>dlv_…</code>). Ids are found from 6 characters of them, at their start or further in, in any case.
       </p>
       <search>
         <form

@@ -1,6 +1,7 @@
 import type { PgMigration } from './types.js';
 import { schemaMigration } from './001-schema.js';
 import { relayAttemptsRouteSeqMigration } from './002-relay-attempts-route-seq.js';
+import { keyValuesTrigramsMigration } from './003-key-values-trigrams.js';
 
 export type { PgMigration } from './types.js';
 
@@ -10,4 +11,4 @@ export type { PgMigration } from './types.js';
  * transaction and is recorded in schema_migrations, all under one advisory lock, so instances
  * starting together migrate once.
  */
-export const pgMigrations: readonly PgMigration[] = [schemaMigration, relayAttemptsRouteSeqMigration];
+export const pgMigrations: readonly PgMigration[] = [schemaMigration, relayAttemptsRouteSeqMigration, keyValuesTrigramsMigration];

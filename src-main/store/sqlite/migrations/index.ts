@@ -13,6 +13,7 @@ import { accountsMigration } from './011-accounts.js';
 import { savedViewsMigration } from './012-saved-views.js';
 import { leanDeliveryFormsMigration } from './013-lean-delivery-forms.js';
 import { relayMigration } from './014-relay.js';
+import { keyTrigramsMigration } from './015-key-trigrams.js';
 
 export type { Migration } from './types.js';
 
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   savedViewsMigration,
   leanDeliveryFormsMigration,
   relayMigration,
+  keyTrigramsMigration,
 ];
