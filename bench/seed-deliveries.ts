@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { createSqliteStore } from '../src-main/store/sqlite/index.js';
 import { encodeDelivery } from '../src-main/store/codec/stored-forms.js';
+import { keyTrigrams } from '../src-main/store/sqlite/key-trigrams.js';
 
 const PROVIDERS = ['paychant', 'calypso', 'instaxchange', 'openxswitch', 'instap'] as const;
 const STATUSES = ['completed', 'pending', 'confirming', 'failed', 'created'] as const;
@@ -28,6 +29,7 @@ export async function seedDeliveries(dataDir: string, count: number): Promise<vo
   const contents = db.prepare('INSERT INTO delivery_contents (seq, form) VALUES (?, ?)');
   const key = db.prepare('INSERT INTO correlation_keys (delivery_seq, kind, value) VALUES (?, ?, ?)');
   const search = db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)');
+  const trigrams = keyTrigrams(db);
   const start = Date.now() - count * 1000;
   db.transaction(() => {
     for (let i = 1; i <= count; i++) {
@@ -56,7 +58,7 @@ export async function seedDeliveries(dataDir: string, count: number): Promise<vo
         correlationKeys: [{ kind: 'reference', value: reference }],
       };
       contents.run(i, encodeDelivery({ headers: [['content-type', 'application/json']], body, detail }));
-      key.run(i, 'reference', reference);
+      trigrams.replace(i, [], detail.correlationKeys, () => key.run(i, 'reference', reference));
       search.run(i, `${provider}\n${reference}\n${body.toString()}`);
     }
   })();

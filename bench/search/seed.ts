@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { newId } from '../../src-main/store/ids.js';
 import { searchRowText } from '../../src-main/store/sqlite/fts-query.js';
 import { encodeDelivery } from '../../src-main/store/codec/stored-forms.js';
+import { keyTrigrams } from '../../src-main/store/sqlite/key-trigrams.js';
 import { SENTINEL, templatePicker, uniqueValues, type DeliveryTemplate } from './corpus.js';
 
 export interface SeedOptions {
@@ -36,6 +37,8 @@ export function seedDeliveries(db: Database.Database, templates: readonly Delive
   const insertContents = db.prepare('INSERT INTO delivery_contents (seq, form) VALUES (?, ?)');
   const insertKey = db.prepare('INSERT OR IGNORE INTO correlation_keys (delivery_seq, kind, value) VALUES (?, ?, ?)');
   const insertSearch = db.prepare('INSERT INTO delivery_search (rowid, text) VALUES (?, ?)');
+  // The trigram index of key values, kept as derivation keeps it.
+  const trigrams = keyTrigrams(db);
   const firstSeq = ((db.prepare('SELECT max(seq) AS s FROM deliveries').get() as { s: number | null }).s ?? 0) + 1;
   const span = options.until.getTime() - options.from.getTime();
   const batchSize = options.batch ?? 20_000;
@@ -75,7 +78,9 @@ export function seedDeliveries(db: Database.Database, templates: readonly Delive
         correlationKeys: keys,
       };
       insertContents.run(seq, encodeDelivery({ headers: JSON.parse(t.headers), body, detail }));
-      for (const key of keys) insertKey.run(seq, key.kind, key.value);
+      trigrams.replace(seq, [], keys, () => {
+        for (const key of keys) insertKey.run(seq, key.kind, key.value);
+      });
       const filters = { provider: t.provider, eventType: d.eventType, status: d.normalized?.status, verification: d.verification.status };
       insertSearch.run(seq, searchRowText(stamp(d.searchText), filters));
     }

@@ -1,6 +1,7 @@
 /**
- * Issue 16.3 in Chromium: search that recognises ids. A prefix of a payment's reference, typed in
- * any case in the inbox's search, finds its deliveries and names the key; the whole reference
+ * Issue 16.3 in Chromium: search that recognises ids. A prefix of a payment's reference, or a
+ * word from its middle, typed in any case in the inbox's search, finds its deliveries and names
+ * the keys; the whole reference
  * offers "Open payment timeline"; the Payments page in the navigation opens a timeline from any
  * key with the keyboard. Screenshots at 1440 and 1024 px for a person to look at (not compared).
  */
@@ -56,11 +57,22 @@ describe('search that recognises ids (Chromium)', () => {
     const page = await open(1440);
     await search(page, '7cmjs1q9');
     const note = page.getByTestId('id-match');
-    await note.getByRole('link', { name: '7CMJS1Q90GS79AB' }).waitFor();
-    expect(await note.textContent()).toMatch(/^2 ids start with 7cmjs1q9:/);
+    await note.getByRole('link', { name: '7CMJS1Q90GS79AB', exact: true }).waitFor();
+    // The two references it starts, then the two pids it is inside of (pid-7CMJS…): three named, one more.
+    expect(await note.textContent()).toMatch(
+      /^4 ids contain 7cmjs1q9:7CMJS1Q90GS79AB transactionRef7CMJS1Q90GS79AC transactionRefpid-7CMJS1Q90GS79AB pidand 1 more$/,
+    );
     await expect.poll(() => rowIds(page)).toEqual([ids.sibling, ids.completed, ids.created]);
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/gatewatch-ids-inbox-prefix-1440.png` });
+
+    // A word from the middle of the reference, in lower case: the keys it is inside of, and their deliveries.
+    await search(page, '90gs79ab');
+    await note.getByRole('link', { name: 'pid-7CMJS1Q90GS79AB' }).waitFor();
+    expect(await note.textContent()).toBe('2 ids contain 90gs79ab:7CMJS1Q90GS79AB transactionRefpid-7CMJS1Q90GS79AB pid');
+    await expect.poll(() => rowIds(page)).toEqual([ids.completed, ids.created]);
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/gatewatch-ids-inbox-middle-1440.png` });
 
     // The whole reference, typed in lower case: the key as stored, and its timeline a click away.
     await search(page, '7cmjs1q90gs79ab');
@@ -90,7 +102,9 @@ describe('search that recognises ids (Chromium)', () => {
     // Focused on arrival: typing starts at once.
     await page.keyboard.type('7cmjs1q9');
     const choices = page.getByRole('listbox', { name: 'Payment timelines' }).getByRole('option');
-    await expect.poll(() => choices.allTextContents()).toEqual(['7CMJS1Q90GS79ABtransactionRef', '7CMJS1Q90GS79ACtransactionRef']);
+    await expect
+      .poll(() => choices.allTextContents())
+      .toEqual(['7CMJS1Q90GS79ABtransactionRef', '7CMJS1Q90GS79ACtransactionRef', 'pid-7CMJS1Q90GS79ABpid', 'pid-7CMJS1Q90GS79ACpid']);
     expect(await field.getAttribute('aria-expanded')).toBe('true');
     await page.screenshot({ path: `${SHOTS}/gatewatch-ids-payments-1440.png` });
     await page.keyboard.press('ArrowDown');
@@ -105,7 +119,18 @@ describe('search that recognises ids (Chromium)', () => {
     await page.goBack();
     await field.waitFor();
     expect(await field.inputValue()).toBe('7cmjs1q9');
-    await expect.poll(() => choices.count()).toBe(2);
+    await expect.poll(() => choices.count()).toBe(4);
+
+    // A word from the middle: the keys it is inside of, and Enter on the first opens it.
+    await field.fill('q90gs79ac');
+    await expect.poll(() => choices.allTextContents()).toEqual(['7CMJS1Q90GS79ACtransactionRef', 'pid-7CMJS1Q90GS79ACpid']);
+    await page.screenshot({ path: `${SHOTS}/gatewatch-ids-payments-middle-1440.png` });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('timeline-steps').waitFor();
+    expect(page.url()).toMatch(/#\/timeline\/7CMJS1Q90GS79AC$/);
+    await page.goBack();
+    await field.waitFor();
 
     // A whole key in another case opens as stored; a delivery id opens as typed.
     await field.fill('7cmjs1q90gs79ab');
@@ -115,7 +140,7 @@ describe('search that recognises ids (Chromium)', () => {
     expect(page.url()).toMatch(/#\/timeline\/7CMJS1Q90GS79AB$/);
     await page.goto(`${origin()}/#/payments`);
     await field.fill(ids.other!);
-    await page.getByRole('status').filter({ hasText: 'No payment key is or starts with' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'No payment key is or contains' }).waitFor();
     await field.press('Enter');
     await page.getByTestId('timeline-steps').waitFor();
     expect(decodeURIComponent(page.url())).toContain(`#/timeline/${ids.other}`);
@@ -126,7 +151,7 @@ describe('search that recognises ids (Chromium)', () => {
     const page = await open(1440);
     await page.goto(`${origin()}/#/timeline/7cmjs1q90gs79ab`);
     const suggestions = page.getByRole('navigation', { name: 'Payment timelines this key may mean' });
-    await suggestions.getByRole('link', { name: '7CMJS1Q90GS79AB' }).click();
+    await suggestions.getByRole('link', { name: '7CMJS1Q90GS79AB', exact: true }).click();
     await page.getByTestId('timeline-steps').waitFor();
     expect(await page.getByRole('textbox', { name: 'Correlation key' }).inputValue()).toBe('7CMJS1Q90GS79AB');
     await page.close();
@@ -143,6 +168,10 @@ describe('search that recognises ids (Chromium)', () => {
     await page.getByTestId('id-match').getByRole('link', { name: 'Open payment timeline' }).waitFor();
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/gatewatch-ids-inbox-exact-1024.png` });
+    await search(page, '90GS79AB');
+    await page.getByTestId('id-match').getByRole('link', { name: 'pid-7CMJS1Q90GS79AB' }).waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/gatewatch-ids-inbox-middle-1024.png` });
     await page.goto(`${origin()}/#/payments`);
     await page.getByRole('region', { name: 'Recently active payments' }).waitFor();
     expect(await scrollsSideways(page)).toBe(false);
@@ -151,6 +180,10 @@ describe('search that recognises ids (Chromium)', () => {
     await page.getByRole('listbox', { name: 'Payment timelines' }).getByRole('option').first().waitFor();
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/gatewatch-ids-payments-1024.png` });
+    await page.goto(`${origin()}/#/payments?q=Q90GS79A`);
+    await expect.poll(() => page.getByRole('listbox', { name: 'Payment timelines' }).getByRole('option').count()).toBe(4);
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/gatewatch-ids-payments-middle-1024.png` });
     await page.goto(`${origin()}/#/timeline/7cmjs1q9`);
     await page.getByRole('navigation', { name: 'Payment timelines this key may mean' }).waitFor();
     expect(await scrollsSideways(page)).toBe(false);
