@@ -4,6 +4,7 @@
  * the same store at the baseline size), and ingest by two serve instances on one database against
  * the bare node:http server. Each part runs in a throwaway cluster of its own; without PostgreSQL
  * installed (or with BENCH_PG=0) the rows say "skipped" and the rest of the bench runs.
+ * BENCH_PG_SEARCH=0 skips the query mix (its seed takes long): the ingest figure alone.
  */
 import type { BenchRow } from '../report.js';
 import { ms, perSecond, skippedRow } from '../report.js';
@@ -44,20 +45,10 @@ export async function runPostgresBench(
     return { skipped, search: { skipped }, ingest: { skipped } };
   }
   let search: PgBenchResult['search'];
-  // No fsync while seeding (nothing measured writes); the queries read a store at rest.
-  const queryCluster = await benchCluster(false);
-  try {
-    const all = await templates();
-    const baseline = await runPgSearchAt(queryCluster, options.sizes.baseline, all, options.runs, log);
-    const large = await runPgSearchAt(queryCluster, options.sizes.large, all, options.runs, log);
-    search = { baseline, large };
-  } catch (error) {
-    // One part failing must not cost the table the other figures.
-    log(`  the PostgreSQL query bench failed: ${firstLine(error)}`);
-    search = { skipped: 'failed', error: firstLine(error) };
-  } finally {
-    queryCluster.destroy();
-  }
+  if (process.env.BENCH_PG_SEARCH === '0') {
+    search = { skipped: 'skipped: BENCH_PG_SEARCH=0' };
+    log(`  PostgreSQL query mix ${search.skipped}`);
+  } else search = await searchFigures(options, templates, log);
   let ingest: PgBenchResult['ingest'];
   if (!serveHasDatabaseFlag()) {
     ingest = { skipped: 'skipped: the built serve mode has no --database' };
@@ -75,6 +66,27 @@ export async function runPostgresBench(
     }
   }
   return { skipped: null, search, ingest };
+}
+
+/** The query mix at both sizes, on a cluster without fsync (seeding writes; the queries read a store at rest). */
+async function searchFigures(
+  options: PgBenchOptions,
+  templates: () => Promise<DeliveryTemplate[]>,
+  log: (line: string) => void,
+): Promise<PgBenchResult['search']> {
+  const queryCluster = await benchCluster(false);
+  try {
+    const all = await templates();
+    const baseline = await runPgSearchAt(queryCluster, options.sizes.baseline, all, options.runs, log);
+    const large = await runPgSearchAt(queryCluster, options.sizes.large, all, options.runs, log);
+    return { baseline, large };
+  } catch (error) {
+    // One part failing must not cost the table the other figures.
+    log(`  the PostgreSQL query bench failed: ${firstLine(error)}`);
+    return { skipped: 'failed', error: firstLine(error) };
+  } finally {
+    queryCluster.destroy();
+  }
 }
 
 function searchRows(baseline: PgStoreRun, large: PgStoreRun, targetSize: number): BenchRow[] {
