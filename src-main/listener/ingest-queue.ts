@@ -18,17 +18,22 @@ interface Pending {
  * Group commit: deliveries that arrive while a write is under way, or in the same turn of the
  * event loop, are written in one transaction, and each request is answered once its batch is
  * durable. One transaction per batch instead of per request is what keeps the listener close
- * to a bare HTTP server's throughput.
+ * to a bare HTTP server's throughput. A store with one writer (SQLite) takes one batch at a time;
+ * a database server takes as many as the store says (`concurrentInserts`), so a batch does not
+ * wait for the commit before it, and the server flushes concurrent commits to disk together.
  */
 export class IngestQueue {
   private queue: Pending[] = [];
   private scheduled = false;
-  private flushing = false;
+  private inFlight = 0;
+  private readonly maxInFlight: number;
 
   constructor(
     private readonly deliveries: DeliveryStore,
     private readonly onCommitted: (ids: string[]) => void,
-  ) {}
+  ) {
+    this.maxInFlight = Math.max(1, Math.floor(deliveries.concurrentInserts ?? 1));
+  }
 
   /** Resolves once the delivery is committed; rejects when the store refused the batch. */
   enqueue(delivery: NewDelivery): Promise<void> {
@@ -39,7 +44,7 @@ export class IngestQueue {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.flushing) return;
+    if (this.scheduled || this.inFlight >= this.maxInFlight) return;
     this.scheduled = true;
     setImmediate(() => void this.flush());
   }
@@ -66,9 +71,10 @@ export class IngestQueue {
 
   private async flush(): Promise<void> {
     this.scheduled = false;
-    this.flushing = true;
     const batch = this.queue;
+    if (batch.length === 0) return;
     this.queue = [];
+    this.inFlight++;
     try {
       await this.deliveries.insertBatch(batch.map((p) => p.delivery));
       for (const p of batch) p.resolve();
@@ -77,7 +83,7 @@ export class IngestQueue {
       if (storeUnavailable(error)) for (const p of batch) p.reject(error);
       else await this.commitOneByOne(batch);
     } finally {
-      this.flushing = false;
+      this.inFlight--;
       if (this.queue.length > 0) this.schedule();
     }
   }

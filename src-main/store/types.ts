@@ -140,6 +140,11 @@ export interface DeliveryStore {
   /** Inserts a batch in one transaction (group commit); resolves once it is durable. */
   insertBatch(batch: readonly NewDelivery[]): Promise<void>;
   /**
+   * How many insertBatch calls the listener may have under way at once: absent (1) where the
+   * store has a single writer (SQLite); a server's store says how many its connections can take.
+   */
+  readonly concurrentInserts?: number;
+  /**
    * Deliveries whose derived fields are missing (just acknowledged, or interrupted by a crash),
    * oldest first, from after `afterSeq` (so a batch still being derived is not read again).
    */

@@ -72,8 +72,16 @@ function batchParams(batch: readonly NewDelivery[], instanceId: string): unknown
   ];
 }
 
+/**
+ * Listener batches committed at once: the server flushes concurrent commits to disk together,
+ * and a batch does not wait for the one before it. At most half the pool (10 connections by
+ * default), so derivation, the relay and the console keep connections of their own.
+ */
+const CONCURRENT_INSERTS = 4;
+
 export class PgDeliveryStore implements DeliveryStore {
   private readonly maintenance: PgDeliveryMaintenance;
+  readonly concurrentInserts: number;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -81,12 +89,16 @@ export class PgDeliveryStore implements DeliveryStore {
     private readonly timing: InstanceTiming,
   ) {
     this.maintenance = new PgDeliveryMaintenance(pool);
+    this.concurrentInserts = Math.max(1, Math.min(CONCURRENT_INSERTS, Math.floor((pool.options?.max ?? 10) / 2)));
   }
 
-  /** One statement, so one transaction: resolved once PostgreSQL has committed it (synchronous_commit on). */
+  /**
+   * One statement, so one transaction: resolved once PostgreSQL has committed it (synchronous_commit
+   * on). Named, so each connection plans it once rather than for every batch.
+   */
   async insertBatch(batch: readonly NewDelivery[]): Promise<void> {
     if (batch.length === 0) return;
-    await this.pool.query(INSERT_BATCH, batchParams(batch, this.instanceId));
+    await this.pool.query({ name: 'gatewatch_insert_batch', text: INSERT_BATCH, values: batchParams(batch, this.instanceId) });
   }
 
   /**
