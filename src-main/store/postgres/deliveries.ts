@@ -107,8 +107,10 @@ export class PgDeliveryStore implements DeliveryStore {
    * claim while it lives); rows claimed by an instance not seen lately are taken over.
    */
   async pendingDerivation(limit: number, afterSeq = 0): Promise<PendingDelivery[]> {
-    const { rows } = await this.pool.query<PendingRow>(
-      `WITH candidates AS (
+    // Named (planned once per connection); the text holds the staleness interval, so does its name.
+    const { rows } = await this.pool.query<PendingRow>({
+      name: `gatewatch_claim_derivation_${this.timing.staleAfterMs}`,
+      text: `WITH candidates AS (
          SELECT d.seq FROM deliveries AS d
          WHERE d.derived_at IS NULL AND d.seq > $1
            AND NOT EXISTS (SELECT 1 FROM derivation_claims AS c WHERE c.seq = d.seq AND c.instance <> $3 AND ${aliveSql('c.instance', this.timing)})
@@ -124,8 +126,8 @@ export class PgDeliveryStore implements DeliveryStore {
        FROM claimed AS x JOIN deliveries AS d ON d.seq = x.seq
          LEFT JOIN delivery_captures AS cap ON cap.seq = d.seq LEFT JOIN delivery_contents AS k ON k.seq = d.seq
        ORDER BY d.seq`,
-      [afterSeq, limit, this.instanceId],
-    );
+      values: [afterSeq, limit, this.instanceId],
+    });
     return rows.map(toPending);
   }
 

@@ -40,15 +40,33 @@ const EARLIER_COPIES = `
     AND left(d.body_sha256, 16) = left(x.sha, 16) AND d.body_sha256 = x.sha AND d.seq < x.seq
     AND d.body_sha256 IS NOT NULL AND d.derived_at IS NOT NULL ORDER BY d.seq LIMIT 1) AS b ON true`;
 
-const UPDATE_ROWS = `
-  UPDATE deliveries AS d SET derived_at = $1, event_type = u.event_type, event_id = u.event_id, parse_error = u.parse_error,
-    verification_status = u.verification_status, secret_label = u.secret_label, status = u.status, environment = u.environment,
-    amount_value = u.amount_value, amount_currency = u.amount_currency, reference = u.reference, duplicate_of = u.duplicate_of
-  FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-      $12::text[], $13::text[])
-    AS u (seq, event_type, event_id, parse_error, verification_status, secret_label, status, environment, amount_value, amount_currency,
-      reference, duplicate_of)
-  WHERE d.seq = u.seq`;
+/**
+ * The batch's writes to its own rows, in one statement (one round trip): the inbox columns, the
+ * stored form, the capture deleted, the search row, the claims dropped. Each part writes a table
+ * of its own, so the order PostgreSQL runs them in does not matter.
+ */
+const WRITE_DERIVED = `
+  WITH updated AS (
+    UPDATE deliveries AS d SET derived_at = $1, event_type = u.event_type, event_id = u.event_id, parse_error = u.parse_error,
+      verification_status = u.verification_status, secret_label = u.secret_label, status = u.status, environment = u.environment,
+      amount_value = u.amount_value, amount_currency = u.amount_currency, reference = u.reference, duplicate_of = u.duplicate_of
+    FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+        $12::text[], $13::text[])
+      AS u (seq, event_type, event_id, parse_error, verification_status, secret_label, status, environment, amount_value, amount_currency,
+        reference, duplicate_of)
+    WHERE d.seq = u.seq
+  ), contents AS (
+    INSERT INTO delivery_contents (seq, form) SELECT * FROM unnest($2::bigint[], $14::bytea[]) ON CONFLICT (seq) DO UPDATE SET form = excluded.form
+  ), captures AS (
+    DELETE FROM delivery_captures WHERE seq = ANY($15::bigint[])
+  ), search AS (
+    INSERT INTO delivery_search (seq, doc) SELECT seq, doc::tsvector FROM unnest($2::bigint[], $16::text[]) AS u (seq, doc)
+    ON CONFLICT (seq) DO UPDATE SET doc = excluded.doc
+  )
+  DELETE FROM derivation_claims WHERE seq = ANY($2::bigint[])`;
+
+/** Statements with a fixed text are named: each connection plans them once, not for every batch. */
+const named = (name: string, text: string, values: unknown[]) => ({ name: `gatewatch_${name}`, text, values });
 
 /**
  * Saving what derivation worked out, in one transaction per batch (as the SQLite store does it):
@@ -64,13 +82,16 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
     // claimed or already derived by the one that took them over, and leaves them: no delivery is
     // derived twice. The row lock keeps a claim from coming in between (claims skip locked rows).
     const found = await client.query<RowToDerive>(
-      `SELECT d.seq, d.id, d.provider, d.body_sha256, d.size, c.headers AS capture_headers, c.body AS capture_body, k.form
+      named(
+        'derive_rows',
+        `SELECT d.seq, d.id, d.provider, d.body_sha256, d.size, c.headers AS capture_headers, c.body AS capture_body, k.form
        FROM deliveries AS d LEFT JOIN delivery_captures AS c ON c.seq = d.seq LEFT JOIN delivery_contents AS k ON k.seq = d.seq
        WHERE d.id = ANY($1::text[])
          AND NOT EXISTS (SELECT 1 FROM derivation_claims AS x WHERE x.seq = d.seq AND x.instance <> $2)
          AND (d.derived_at IS NULL OR EXISTS (SELECT 1 FROM derivation_claims AS x WHERE x.seq = d.seq AND x.instance = $2))
        FOR UPDATE OF d`,
-      [items.map((i) => i.id), instanceId],
+        [items.map((i) => i.id), instanceId],
+      ),
     );
     const byId = new Map(found.rows.map((row) => [row.id, row]));
     const work = items.flatMap(({ id, derived }) => {
@@ -78,12 +99,14 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
       return row ? [{ row, derived }] : [];
     });
     if (work.length === 0) return;
-    const earlier = await client.query<Earlier>(EARLIER_COPIES, [
-      work.map((w) => w.row.provider),
-      work.map((w) => w.derived.eventId || null),
-      work.map((w) => w.row.seq),
-      work.map((w) => (w.row.body_sha256 && w.row.size > 0 ? w.row.body_sha256 : null)),
-    ]);
+    const earlier = await client.query<Earlier>(
+      named('earlier_copies', EARLIER_COPIES, [
+        work.map((w) => w.row.provider),
+        work.map((w) => w.derived.eventId || null),
+        work.map((w) => w.row.seq),
+        work.map((w) => (w.row.body_sha256 && w.row.size > 0 ? w.row.body_sha256 : null)),
+      ]),
+    );
     // Copies inside the batch: an earlier row of it is derived (so a candidate) by the time a later one is.
     const firstInBatch = new Map<string, { id: string; seq: number }>();
     const earlierOf = new Map(earlier.rows.map((r) => [Number(r.n), r]));
@@ -104,21 +127,6 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
       return byEvent ?? byBody;
     });
     const column = <T>(pick: (w: (typeof work)[number]) => T) => work.map(pick);
-    await client.query(UPDATE_ROWS, [
-      derivedAt,
-      column((w) => w.row.seq),
-      column((w) => w.derived.eventType),
-      column((w) => w.derived.eventId),
-      column((w) => w.derived.parseError),
-      column((w) => w.derived.verification.status),
-      column((w) => w.derived.verification.secretLabel ?? null),
-      column((w) => w.derived.normalized?.status ?? null),
-      column((w) => w.derived.normalized?.environment?.trim().toLowerCase() || null),
-      column((w) => w.derived.amount?.value ?? null),
-      column((w) => w.derived.amount?.currency ?? null),
-      column((w) => w.derived.reference),
-      duplicates,
-    ]);
     const before = work.map((w) => (w.row.form === null ? null : decodeDelivery<StoredDetail>(w.row.form)));
     const forms = work.map((w, index) => {
       const request = w.row.capture_headers !== null ? { headers: JSON.parse(w.row.capture_headers) as HeaderPair[], body: w.row.capture_body } : before[index];
@@ -126,33 +134,6 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
       if (!request) throw new Error(`delivery ${w.row.id} has neither its captured request nor its stored form`);
       return w.derived.packed ? asBuffer(w.derived.packed) : encodeDelivery({ ...request, detail: storedDetail(w.derived) });
     });
-    const seqs = column((w) => w.row.seq);
-    await client.query(
-      `INSERT INTO delivery_contents (seq, form) SELECT * FROM unnest($1::bigint[], $2::bytea[]) ON CONFLICT (seq) DO UPDATE SET form = excluded.form`,
-      [seqs, forms],
-    );
-    await client.query('DELETE FROM delivery_captures WHERE seq = ANY($1::bigint[])', [
-      work.filter((w) => w.row.capture_headers !== null).map((w) => w.row.seq),
-    ]);
-    // A row derived before (re-verification) has keys to replace: read from its old form.
-    const oldKeys = work.flatMap((w, index) => (before[index]?.detail?.correlationKeys ?? []).map((k) => ({ ...k, seq: w.row.seq })));
-    await client.query(
-      'DELETE FROM correlation_keys AS k USING unnest($1::text[], $2::bigint[], $3::text[]) AS o (value, seq, kind) WHERE k.value = o.value AND k.delivery_seq = o.seq AND k.kind = o.kind',
-      [oldKeys.map((k) => k.value), oldKeys.map((k) => k.seq), oldKeys.map((k) => k.kind)],
-    );
-    const keys = work.flatMap((w) => w.derived.correlationKeys.map((k) => ({ ...k, seq: w.row.seq })));
-    await client.query(
-      'INSERT INTO correlation_keys (value, delivery_seq, kind) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING',
-      [keys.map((k) => k.value), keys.map((k) => k.seq), keys.map((k) => k.kind)],
-    );
-    await unlistUnusedKeyValues(
-      client,
-      oldKeys.map((k) => k.value),
-    );
-    await listKeyValues(
-      client,
-      keys.map((k) => k.value),
-    );
     const documents = work.map((w) =>
       searchDocument(
         searchRowText(w.derived.searchText, {
@@ -164,10 +145,53 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
       ),
     );
     await client.query(
-      `INSERT INTO delivery_search (seq, doc) SELECT seq, doc::tsvector FROM unnest($1::bigint[], $2::text[]) AS u (seq, doc)
-       ON CONFLICT (seq) DO UPDATE SET doc = excluded.doc`,
-      [seqs, documents],
+      named('write_derived', WRITE_DERIVED, [
+        derivedAt,
+        column((w) => w.row.seq),
+        column((w) => w.derived.eventType),
+        column((w) => w.derived.eventId),
+        column((w) => w.derived.parseError),
+        column((w) => w.derived.verification.status),
+        column((w) => w.derived.verification.secretLabel ?? null),
+        column((w) => w.derived.normalized?.status ?? null),
+        column((w) => w.derived.normalized?.environment?.trim().toLowerCase() || null),
+        column((w) => w.derived.amount?.value ?? null),
+        column((w) => w.derived.amount?.currency ?? null),
+        column((w) => w.derived.reference),
+        duplicates,
+        forms,
+        work.filter((w) => w.row.capture_headers !== null).map((w) => w.row.seq),
+        documents,
+      ]),
     );
-    await client.query('DELETE FROM derivation_claims WHERE seq = ANY($1::bigint[])', [seqs]);
+    // A row derived before (re-verification) has keys to replace: read from its old form.
+    const oldKeys = work.flatMap((w, index) => (before[index]?.detail?.correlationKeys ?? []).map((k) => ({ ...k, seq: w.row.seq })));
+    if (oldKeys.length > 0) {
+      await client.query(
+        named(
+          'delete_old_keys',
+          'DELETE FROM correlation_keys AS k USING unnest($1::text[], $2::bigint[], $3::text[]) AS o (value, seq, kind) WHERE k.value = o.value AND k.delivery_seq = o.seq AND k.kind = o.kind',
+          [oldKeys.map((k) => k.value), oldKeys.map((k) => k.seq), oldKeys.map((k) => k.kind)],
+        ),
+      );
+    }
+    const keys = work.flatMap((w) => w.derived.correlationKeys.map((k) => ({ ...k, seq: w.row.seq })));
+    if (keys.length > 0) {
+      await client.query(
+        named(
+          'insert_keys',
+          'INSERT INTO correlation_keys (value, delivery_seq, kind) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING',
+          [keys.map((k) => k.value), keys.map((k) => k.seq), keys.map((k) => k.kind)],
+        ),
+      );
+    }
+    await unlistUnusedKeyValues(
+      client,
+      oldKeys.map((k) => k.value),
+    );
+    await listKeyValues(
+      client,
+      keys.map((k) => k.value),
+    );
   });
 }
