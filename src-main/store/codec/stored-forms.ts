@@ -1,6 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
 import { DICTIONARY_V1 } from './dictionary-v1.js';
+import { DictionaryDeflater } from './dictionary-deflate.js';
 
 /*
  * The compact form a delivery is kept in at rest, shared by every store backend (bytes in,
@@ -15,6 +16,14 @@ const AS_IS = 0;
 const DEFLATE_V1 = 1;
 
 const dictionary = Buffer.from(DICTIONARY_V1, 'utf8');
+/** Made on first use, once per thread: its dictionary chains are what node:zlib would hash per form. */
+let deflater: DictionaryDeflater | null = null;
+
+/** Raw deflate with the version-1 dictionary: the thread's own encoder, node:zlib for what it does not take. */
+function deflateV1(plain: Buffer): Uint8Array {
+  deflater ??= new DictionaryDeflater(dictionary);
+  return deflater.deflate(plain) ?? deflateRawSync(plain, { dictionary });
+}
 
 const BODY_KEPT = 1;
 const HAS_DETAIL = 2;
@@ -42,7 +51,7 @@ export function encodeDelivery(form: { headers: readonly HeaderPair[]; body: Uin
   prefix.writeUInt32BE(headersJson.byteLength, 1);
   prefix.writeUInt32BE(body.byteLength, 5);
   const plain = Buffer.concat([prefix, headersJson, body, detailJson]);
-  const deflated = deflateRawSync(plain, { dictionary });
+  const deflated = deflateV1(plain);
   return deflated.length < plain.length ? Buffer.concat([Buffer.of(DEFLATE_V1), deflated]) : Buffer.concat([Buffer.of(AS_IS), plain]);
 }
 
