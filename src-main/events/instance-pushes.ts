@@ -12,6 +12,8 @@ const SHARED: ReadonlySet<PushEvent['type']> = new Set(['deliveries.received', '
 
 /** A NOTIFY payload is a few kilobytes at most: lists of ids are sent in parts of this many. */
 const IDS_PER_MESSAGE = 100;
+/** Messages kept waiting while one is sent. */
+const MAX_WAITING = 1_000;
 
 const bridged = new WeakMap<PushBus, () => void>();
 
@@ -25,8 +27,26 @@ export function bridgeInstancePushes(bus: PushBus, coordination: InstanceCoordin
   const existing = bridged.get(bus);
   if (existing) return existing;
   const heard = new WeakSet<PushEvent>();
+  // One message on its way at a time; what comes meanwhile waits, in order, id lists of one kind
+  // merged: a burst's group commits cost a NOTIFY per round trip rather than one each.
+  const outbox: PushEvent[] = [];
+  let sending = false;
+  const drain = async () => {
+    sending = true;
+    for (let event = outbox.shift(); event; event = outbox.shift()) {
+      await coordination
+        .broadcast(JSON.stringify(event))
+        .catch((error) => log(`could not tell the other instances about ${event!.type}: ${(error as Error).message}`));
+    }
+    sending = false;
+  };
   const send = (event: PushEvent) => {
-    coordination.broadcast(JSON.stringify(event)).catch((error) => log(`could not tell the other instances about ${event.type}: ${(error as Error).message}`));
+    const last = outbox[outbox.length - 1];
+    if (last && last.type === event.type && 'ids' in last && 'ids' in event && last.ids.length + event.ids.length <= IDS_PER_MESSAGE) {
+      last.ids.push(...event.ids);
+    } else if (outbox.length < MAX_WAITING) outbox.push(event);
+    // Past that (the database out of reach for long), pushes are dropped: they are hints, a refresh shows the rest.
+    if (!sending) void drain();
   };
   const unsubscribe = bus.subscribe((event) => {
     if (heard.has(event) || !SHARED.has(event.type)) return;
