@@ -19,10 +19,29 @@ const dictionary = Buffer.from(DICTIONARY_V1, 'utf8');
 /** Made on first use, once per thread: its dictionary chains are what node:zlib would hash per form. */
 let deflater: DictionaryDeflater | null = null;
 
-/** Raw deflate with the version-1 dictionary: the thread's own encoder, node:zlib for what it does not take. */
+/**
+ * Raw deflate with the version-1 dictionary: the thread's own encoder, node:zlib for what it does
+ * not take. What our encoder makes is inflated back by node:zlib and compared before it is kept
+ * (a few µs): the stored form may be the only copy of a webhook, so an encoder bug must cost
+ * speed, never bytes.
+ */
 function deflateV1(plain: Buffer): Uint8Array {
   deflater ??= new DictionaryDeflater(dictionary);
-  return deflater.deflate(plain) ?? deflateRawSync(plain, { dictionary });
+  return checkedDeflate(deflater.deflate(plain), plain);
+}
+
+/** Our encoder's output when it inflates back to `plain` exactly, node:zlib's otherwise. */
+export function checkedDeflate(own: Uint8Array | null, plain: Buffer): Uint8Array {
+  if (own !== null && roundTrips(own, plain)) return own;
+  return deflateRawSync(plain, { dictionary });
+}
+
+function roundTrips(deflated: Uint8Array, plain: Buffer): boolean {
+  try {
+    return inflateRawSync(deflated, { dictionary }).equals(plain);
+  } catch {
+    return false;
+  }
 }
 
 const BODY_KEPT = 1;
