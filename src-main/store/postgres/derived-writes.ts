@@ -14,6 +14,9 @@ interface RowToDerive {
   provider: string;
   body_sha256: string | null;
   size: number;
+  /** Whether the row still has its captured request (deleted once its form is written). */
+  captured: boolean;
+  /** The captured request, read only for rows whose form the store packs itself (none packed by the thread). */
   capture_headers: string | null;
   capture_body: Buffer | null;
   form: Buffer | null;
@@ -84,13 +87,15 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
     const found = await client.query<RowToDerive>(
       named(
         'derive_rows',
-        `SELECT d.seq, d.id, d.provider, d.body_sha256, d.size, c.headers AS capture_headers, c.body AS capture_body, k.form
+        `SELECT d.seq, d.id, d.provider, d.body_sha256, d.size, c.seq IS NOT NULL AS captured,
+         CASE WHEN d.id = ANY($3::text[]) THEN c.headers END AS capture_headers, CASE WHEN d.id = ANY($3::text[]) THEN c.body END AS capture_body, k.form
        FROM deliveries AS d LEFT JOIN delivery_captures AS c ON c.seq = d.seq LEFT JOIN delivery_contents AS k ON k.seq = d.seq
        WHERE d.id = ANY($1::text[])
          AND NOT EXISTS (SELECT 1 FROM derivation_claims AS x WHERE x.seq = d.seq AND x.instance <> $2)
          AND (d.derived_at IS NULL OR EXISTS (SELECT 1 FROM derivation_claims AS x WHERE x.seq = d.seq AND x.instance = $2))
        FOR UPDATE OF d`,
-        [items.map((i) => i.id), instanceId],
+        // A form packed by the derivation thread holds the request: its body is not read again.
+        [items.map((i) => i.id), instanceId, items.filter((i) => !i.derived.packed).map((i) => i.id)],
       ),
     );
     const byId = new Map(found.rows.map((row) => [row.id, row]));
@@ -129,10 +134,11 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
     const column = <T>(pick: (w: (typeof work)[number]) => T) => work.map(pick);
     const before = work.map((w) => (w.row.form === null ? null : decodeDelivery<StoredDetail>(w.row.form)));
     const forms = work.map((w, index) => {
-      const request = w.row.capture_headers !== null ? { headers: JSON.parse(w.row.capture_headers) as HeaderPair[], body: w.row.capture_body } : before[index];
       // Never write a form without the request it came from.
-      if (!request) throw new Error(`delivery ${w.row.id} has neither its captured request nor its stored form`);
-      return w.derived.packed ? asBuffer(w.derived.packed) : encodeDelivery({ ...request, detail: storedDetail(w.derived) });
+      if (!w.row.captured && !before[index]) throw new Error(`delivery ${w.row.id} has neither its captured request nor its stored form`);
+      if (w.derived.packed) return asBuffer(w.derived.packed);
+      const request = w.row.captured ? { headers: JSON.parse(w.row.capture_headers!) as HeaderPair[], body: w.row.capture_body } : before[index]!;
+      return encodeDelivery({ ...request, detail: storedDetail(w.derived) });
     });
     const documents = work.map((w) =>
       searchDocument(
@@ -160,7 +166,7 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
         column((w) => w.derived.reference),
         duplicates,
         forms,
-        work.filter((w) => w.row.capture_headers !== null).map((w) => w.row.seq),
+        work.filter((w) => w.row.captured).map((w) => w.row.seq),
         documents,
       ]),
     );
