@@ -1,7 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
 import { DICTIONARY_V1 } from './dictionary-v1.js';
-import { DictionaryDeflater } from './dictionary-deflate.js';
 
 /*
  * The compact form a delivery is kept in at rest, shared by every store backend (bytes in,
@@ -16,33 +15,6 @@ const AS_IS = 0;
 const DEFLATE_V1 = 1;
 
 const dictionary = Buffer.from(DICTIONARY_V1, 'utf8');
-/** Made on first use, once per thread: its dictionary chains are what node:zlib would hash per form. */
-let deflater: DictionaryDeflater | null = null;
-
-/**
- * Raw deflate with the version-1 dictionary: the thread's own encoder, node:zlib for what it does
- * not take. What our encoder makes is inflated back by node:zlib and compared before it is kept
- * (a few µs): the stored form may be the only copy of a webhook, so an encoder bug must cost
- * speed, never bytes.
- */
-function deflateV1(plain: Buffer): Uint8Array {
-  deflater ??= new DictionaryDeflater(dictionary);
-  return checkedDeflate(deflater.deflate(plain), plain);
-}
-
-/** Our encoder's output when it inflates back to `plain` exactly, node:zlib's otherwise. */
-export function checkedDeflate(own: Uint8Array | null, plain: Buffer): Uint8Array {
-  if (own !== null && roundTrips(own, plain)) return own;
-  return deflateRawSync(plain, { dictionary });
-}
-
-function roundTrips(deflated: Uint8Array, plain: Buffer): boolean {
-  try {
-    return inflateRawSync(deflated, { dictionary }).equals(plain);
-  } catch {
-    return false;
-  }
-}
 
 const BODY_KEPT = 1;
 const HAS_DETAIL = 2;
@@ -70,7 +42,7 @@ export function encodeDelivery(form: { headers: readonly HeaderPair[]; body: Uin
   prefix.writeUInt32BE(headersJson.byteLength, 1);
   prefix.writeUInt32BE(body.byteLength, 5);
   const plain = Buffer.concat([prefix, headersJson, body, detailJson]);
-  const deflated = deflateV1(plain);
+  const deflated = deflateRawSync(plain, { dictionary });
   return deflated.length < plain.length ? Buffer.concat([Buffer.of(DEFLATE_V1), deflated]) : Buffer.concat([Buffer.of(AS_IS), plain]);
 }
 
