@@ -22,7 +22,7 @@ function Page({ route }: { route: Route }) {
       return <DeliveryPage id={route.id} params={route.params} />;
     case 'timeline':
       // Keyed: another key is another page (its lookup field starts from it).
-      return <TimelinePage key={route.key} correlationKey={route.key} />;
+      return <TimelinePage key={route.key} correlationKey={route.key} inboxParams={route.params} />;
     case 'payments':
       return <PaymentsPage q={route.q} />;
     case 'dashboard':

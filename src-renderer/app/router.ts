@@ -8,7 +8,8 @@ export type Route =
   | { page: 'inbox'; params: URLSearchParams }
   /** `params`: the inbox view it was opened from (filters, selection), for "← Inbox" and next/previous. */
   | { page: 'delivery'; id: string; params?: URLSearchParams }
-  | { page: 'timeline'; key: string }
+  /** `params`: the inbox view it was opened from (its search, filters), for "← Inbox". */
+  | { page: 'timeline'; key: string; params?: URLSearchParams }
   /** Open a payment's timeline from any of its ids; `q`: the id typed so far (kept for going back to it). */
   | { page: 'payments'; q: string }
   | { page: 'dashboard' }
@@ -28,7 +29,7 @@ export function parseRoute(hash: string): Route {
     case 'deliveries':
       return id ? { page: 'delivery', id, params } : { page: 'inbox', params };
     case 'timeline':
-      return id ? { page: 'timeline', key: id } : { page: 'payments', q: '' };
+      return id ? { page: 'timeline', key: id, params } : { page: 'payments', q: '' };
     case 'payments':
       return { page: 'payments', q: params.get('q') ?? '' };
     case 'dashboard':
@@ -58,7 +59,7 @@ export function hrefFor(route: Route): string {
     case 'delivery':
       return withQuery(`#/deliveries/${encodeURIComponent(route.id)}`, route.params ?? new URLSearchParams());
     case 'timeline':
-      return `#/timeline/${encodeURIComponent(route.key)}`;
+      return withQuery(`#/timeline/${encodeURIComponent(route.key)}`, route.params ?? new URLSearchParams());
     case 'session':
       return `#/sessions/${encodeURIComponent(route.id)}`;
     case 'inbox':

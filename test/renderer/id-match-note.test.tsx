@@ -69,7 +69,8 @@ describe('the inbox’s note on a search for an id', () => {
     searchInbox('7cmjs1q9', { '7cmjs1q9': { matchedKey: null, keyPrefix: { keys: [key('7CMJS1Q90GS79AB')], tooMany: false } } });
     await waitFor(() => expect(note().textContent).toBe('1 id starts with 7cmjs1q9:7CMJS1Q90GS79AB transactionRef'));
     expect(note().getAttribute('role')).toBe('status');
-    expect(links()).toEqual([['7CMJS1Q90GS79AB', '#/timeline/7CMJS1Q90GS79AB']]);
+    // Each link carries the inbox view (its search), which the timeline's "← Inbox" goes back to.
+    expect(links()).toEqual([['7CMJS1Q90GS79AB', '#/timeline/7CMJS1Q90GS79AB?q=7cmjs1q9']]);
     expect(within(note()).queryByRole('link', { name: 'Open payment timeline' })).toBeNull();
   });
 
@@ -81,12 +82,12 @@ describe('the inbox’s note on a search for an id', () => {
       },
     });
     const open = await screen.findByRole('link', { name: 'Open payment timeline' });
-    expect(open.getAttribute('href')).toBe('#/timeline/7CMJS1Q90GS79AB');
+    expect(open.getAttribute('href')).toBe('#/timeline/7CMJS1Q90GS79AB?q=7cmjs1q90gs79ab');
     expect(note().textContent).toContain('7CMJS1Q90GS79AB is a payment’s transactionRef.');
     expect(note().textContent).toContain('Also listed: 1 other id that starts with 7cmjs1q90gs79ab:');
     expect(links()).toEqual([
-      ['Open payment timeline', '#/timeline/7CMJS1Q90GS79AB'],
-      ['7CMJS1Q90GS79AB-2', '#/timeline/7CMJS1Q90GS79AB-2'],
+      ['Open payment timeline', '#/timeline/7CMJS1Q90GS79AB?q=7cmjs1q90gs79ab'],
+      ['7CMJS1Q90GS79AB-2', '#/timeline/7CMJS1Q90GS79AB-2?q=7cmjs1q90gs79ab'],
     ]);
   });
 
@@ -112,7 +113,7 @@ describe('the inbox’s note on a search for an id', () => {
       Q90GS7: { matchedKey: null, keyPrefix: { keys: [], tooMany: false, containing: 0, moreContaining: true } },
     });
     await waitFor(() => expect(note().textContent).toBe('2 ids contain 1Q90GS79:1Q90GS79-X transactionRef7CMJS1Q90GS79AB transactionRef'));
-    expect(links().map(([, href]) => href)).toEqual(['#/timeline/1Q90GS79-X', '#/timeline/7CMJS1Q90GS79AB']);
+    expect(links().map(([, href]) => href)).toEqual(['#/timeline/1Q90GS79-X?q=1Q90GS79', '#/timeline/7CMJS1Q90GS79AB?q=1Q90GS79']);
     searchFor('Q90GS7');
     await waitFor(() => expect(note().textContent).toBe('More ids contain “Q90GS7” than can be listed: type more of it to see them.'));
   });
@@ -127,7 +128,7 @@ describe('the inbox’s note on a search for an id', () => {
     searchFor('UNS9Q2X7');
     await waitFor(() => expect(note().textContent).toBe(''));
     answer({ matchedKey: key('UNS9Q2X7'), keyPrefix: { keys: [key('UNS9Q2X7')], tooMany: false } });
-    await waitFor(() => expect(screen.getByRole('link', { name: 'Open payment timeline' }).getAttribute('href')).toBe('#/timeline/UNS9Q2X7'));
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Open payment timeline' }).getAttribute('href')).toBe('#/timeline/UNS9Q2X7?q=UNS9Q2X7'));
     searchFor('bank transfer');
     await waitFor(() => expect(note().textContent).toBe(''));
     // The live region stays in place (empty), so that what the next search finds is announced.

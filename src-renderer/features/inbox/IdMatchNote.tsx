@@ -9,7 +9,7 @@ const KEYS_NAMED = 3;
  * timeline a click away; the start or a part of ids, naming them; or of too many. Nothing for
  * words. A live region that stays in place, so that a screen reader hears what a search found.
  */
-export function IdMatchNote({ q, answer }: { q: string; answer: IdLookupAnswer | null | undefined }) {
+export function IdMatchNote({ q, answer, inbox }: { q: string; answer: IdLookupAnswer | null | undefined; inbox?: URLSearchParams }) {
   const match = idMatchOf(answer);
   const { named, more } = firstOf(otherKeys(match), KEYS_NAMED);
   const count = named.length + more;
@@ -22,7 +22,7 @@ export function IdMatchNote({ q, answer }: { q: string; answer: IdLookupAnswer |
               <span>
                 <code>{match.matched.value}</code> is a payment’s <span className="id-match-kind">{match.matched.kind}</span>.
               </span>
-              <a className="id-match-open" href={timelineHref(match.matched.value)}>
+              <a className="id-match-open" href={timelineHref(match.matched.value, inbox)}>
                 Open payment timeline
               </a>
             </>
@@ -34,7 +34,7 @@ export function IdMatchNote({ q, answer }: { q: string; answer: IdLookupAnswer |
               </span>
               {named.map((key) => (
                 <span key={key.value} className="id-match-key">
-                  <a href={timelineHref(key.value)}>{key.value}</a> <span className="id-match-kind">{key.kind}</span>
+                  <a href={timelineHref(key.value, inbox)}>{key.value}</a> <span className="id-match-kind">{key.kind}</span>
                 </span>
               ))}
               {more > 0 ? <a href={hrefFor({ page: 'payments', q })}>and {more} more</a> : null}

@@ -107,7 +107,7 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
     <section className={`inbox${cursor.opened ? ' with-pane' : ''}`} aria-label="Inbox">
       <InboxFilters filters={filters} onChange={(next) => navigate({ page: 'inbox', params: withFilters(paramsFromFilters(next), params) }, true)} />
       {/* Not from the previous search's page while this one loads. */}
-      <IdMatchNote q={filters.q?.trim() ?? ''} answer={filters.q && !query.isPlaceholderData ? first : null} />
+      <IdMatchNote q={filters.q?.trim() ?? ''} answer={filters.q && !query.isPlaceholderData ? first : null} inbox={listParams} />
       <div className="inbox-meta">
         {first ? (
           <span data-testid="inbox-total">

@@ -14,7 +14,7 @@ import { useIdSuggestions } from './useIdSuggestions.js';
 import './timeline.css';
 
 /** A payment's history: every delivery, session, status check and replay linked to one key. */
-export function TimelinePage({ correlationKey }: { correlationKey: string }) {
+export function TimelinePage({ correlationKey, inboxParams }: { correlationKey: string; inboxParams?: URLSearchParams | undefined }) {
   const query = useTimeline(correlationKey);
   const [typed, setTyped] = useState(correlationKey);
   const flagsByStep = useMemo(() => {
@@ -39,7 +39,7 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
   return (
     <section className="timeline-page" aria-label="Payment timeline">
       <header className="timeline-header">
-        <a href="#/inbox" className="back">
+        <a href={hrefFor({ page: 'inbox', params: inboxParams ?? new URLSearchParams() })} className="back">
           ← Inbox
         </a>
         <search>
@@ -47,7 +47,7 @@ export function TimelinePage({ correlationKey }: { correlationKey: string }) {
             className="timeline-lookup"
             onSubmit={(event) => {
               event.preventDefault();
-              if (typed.trim()) navigate({ page: 'timeline', key: typed.trim() });
+              if (typed.trim()) navigate({ page: 'timeline', key: typed.trim(), ...(inboxParams ? { params: inboxParams } : {}) });
             }}
           >
             <h2>Payment timeline</h2>

@@ -72,7 +72,8 @@ export function startingWords(count: number, afterMatched: boolean, inside = fal
 /** What the lookup says when more keys hold the text than can be listed. */
 export const moreHoldingWords = (text: string) => `More ids contain “${text}” than can be listed: type more of it to see them.`;
 
-export const timelineHref = (key: string) => hrefFor({ page: 'timeline', key });
+/** A key's timeline; `inbox`: the inbox view it is opened from, which its "← Inbox" goes back to. */
+export const timelineHref = (key: string, inbox?: URLSearchParams) => hrefFor({ page: 'timeline', key, ...(inbox ? { params: inbox } : {}) });
 
 /**
  * The key Enter opens when no suggestion is chosen: the key the text names, in its stored case,
