@@ -218,6 +218,15 @@ function diskRows(d: DiskResult): BenchRow[] {
         target: '',
         met: null,
       })),
+    {
+      section: 'disk',
+      figure: '  free pages left at rest',
+      measured: perDelivery(d.freeBytesPerDelivery),
+      baseline: '',
+      ratio: d.freeBytesPerDelivery / d.rawBytesPerDelivery,
+      target: '',
+      met: null,
+    },
   ];
 }
 

@@ -1,6 +1,6 @@
 /**
  * Disk per delivery: a realistic mix stored and derived through the real store and pipeline,
- * checkpointed and closed, then the file's bytes split by table and index (SQLite's dbstat),
+ * left at rest as the derivation worker leaves it (free pages given back), checkpointed and closed, then the file's bytes split by table and index (SQLite's dbstat),
  * against the raw request bytes (body + headers) of the same deliveries.
  */
 import Database from 'better-sqlite3';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
 import { deriveBatch } from '../../src-main/pipeline/deriver.js';
+import { reclaimFreePages } from '../../src-main/pipeline/at-rest.js';
 import { providerAdapters } from '../../src-main/providers/registry.js';
 import type { NewDelivery } from '../../src-main/store/types.js';
 import { buildTemplates } from '../search/corpus.js';
@@ -20,6 +21,8 @@ export interface DiskResult {
   fileBytesPerDelivery: number;
   /** Bytes per delivery of each table and index (dbstat pages), largest first. */
   byName: Array<{ name: string; bytesPerDelivery: number }>;
+  /** Bytes per delivery in free pages (left by captures deleted once derived), part of the file. */
+  freeBytesPerDelivery: number;
 }
 
 const BATCH = 200;
@@ -46,6 +49,8 @@ export async function runDiskBench(count: number): Promise<DiskResult> {
       );
       await store.deliveries.saveDerived(pending.map((d, i) => ({ id: d.id, derived: derived[i]! })));
     }
+    // At rest, as the derivation worker leaves a store once it has caught up with a quiet listener.
+    await reclaimFreePages(store.deliveries, () => true);
     await store.close();
     const file = join(dir, 'gatewatch.db');
     const db = new Database(file, { readonly: true });
@@ -53,12 +58,14 @@ export async function runDiskBench(count: number): Promise<DiskResult> {
       name: string;
       bytes: number;
     }>;
+    const freeBytes = (db.pragma('freelist_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
     db.close();
     return {
       deliveries: count,
       rawBytesPerDelivery: raw / count,
       fileBytesPerDelivery: statSync(file).size / count,
       byName: rows.map((r) => ({ name: r.name, bytesPerDelivery: r.bytes / count })),
+      freeBytesPerDelivery: freeBytes / count,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

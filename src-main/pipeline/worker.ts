@@ -3,6 +3,7 @@ import type { PushBus } from '../events/bus.js';
 import { failedDerivation } from './derive.js';
 import type { Deriver } from './deriver.js';
 import { ReadAhead, type InFlightBatch } from './read-ahead.js';
+import { reclaimFreePages } from './at-rest.js';
 
 /** Rows per derivation transaction when the listener is quiet (about 20 ms of work: a request arriving meanwhile waits no longer; larger batches amortize each commit). */
 const BATCH = 256;
@@ -155,6 +156,8 @@ export class DerivationWorker {
         await ahead.fill(busy ? SLICE_UNDER_LOAD : BATCH, busy ? 1 : BATCHES_AHEAD);
         const oldest = ahead.shift();
         if (!oldest) {
+          // At rest: the pages of captures deleted once derived go back to the disk, then the log is folded in.
+          if (!busy) await reclaimFreePages(this.deliveries, () => !this.stopped && performance.now() - this.lastCommitAt >= INGEST_QUIET_MS);
           this.checkpointIfDue(busy, true);
           return;
         }
