@@ -149,6 +149,23 @@ describe('the SQLite trigram index of key values', () => {
     db.close();
   });
 
+  it('stays in step when derived again with a value that sorts before two it had (their ranks shift up one)', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const store = createSqliteStore(dir.path);
+    cleanups.push(() => store.close());
+    const id = await seedOne(store, [key('paymentId', 'pay_ABCDEF12'), key('refundId', 'ref_ABCDEF99')]);
+    const lookup = async (text: string) => (await store.deliveries.list({ text, limit: 50 })).keyPrefix?.keys.map((k) => k.value);
+    expect(await lookup('ABCDEF12')).toEqual(['pay_ABCDEF12']);
+    expect(await store.deliveries.markForRederive({ id })).toBe(1);
+    await store.deliveries.pendingDerivation(10);
+    const keys = [key('orderId', 'ord_000001'), key('paymentId', 'pay_ABCDEF12'), key('refundId', 'ref_ABCDEF99')];
+    await store.deliveries.saveDerived([{ id, derived: derivedWith(keys) }]);
+    expectIndexInStep(join(dir.path, 'gatewatch.db'));
+    expect(await lookup('ABCDEF12')).toEqual(['pay_ABCDEF12']);
+    expect(await lookup('ABCDEF99')).toEqual(['ref_ABCDEF99']);
+  });
+
   it('is filled in place by migration 015 on a store made before it', async () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());

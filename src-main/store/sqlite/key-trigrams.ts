@@ -71,6 +71,7 @@ export function keyTrigrams(db: Database.Database): KeyTrigrams {
       const touched = [...new Set([...oldValues, ...newValues])];
       const ownerBefore = touched.map((value) => firstHolder.get(value));
       write();
+      const moves: Array<{ value: string; from: number | null; to: number | null }> = [];
       touched.forEach((value, index) => {
         const was = ownerBefore[index];
         const now = firstHolder.get(value);
@@ -78,10 +79,12 @@ export function keyTrigrams(db: Database.Database): KeyTrigrams {
         if (was === now && was !== seq) return;
         const from = was === undefined ? null : entryRowid(was, value, was === seq ? oldValues : valuesOf(was));
         const to = now === undefined ? null : entryRowid(now, value, now === seq ? newValues : valuesOf(now));
-        if (from === to) return;
-        if (from !== null) remove.run(from, value);
-        if (to !== null) add.run(to, value);
+        if (from !== to) moves.push({ value, from, to });
       });
+      // Every remove before any add: a value moving up a rank lands on the rowid its neighbour
+      // still holds, and a delete at a rowid takes out every trigram filed there, its own included.
+      for (const { value, from } of moves) if (from !== null) remove.run(from, value);
+      for (const { value, to } of moves) if (to !== null) add.run(to, value);
     },
   };
 }
