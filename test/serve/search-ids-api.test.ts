@@ -31,10 +31,18 @@ describe.each(storeBackends)('deliveries.list recognises ids on $name', (backend
     return body;
   };
 
-  it('finds a payment by the start of its reference and lists the keys it starts', async () => {
+  it('finds a payment by the start of its reference and lists the keys it starts, then those it is inside of', async () => {
     const page = await list({ q: '7cmjs1q9' });
     expect(page.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
-    expect(page.keyPrefix).toEqual({ keys: [{ kind: 'transactionRef', value: '7CMJS1Q90GS79AB' }], tooMany: false });
+    expect(page.keyPrefix).toEqual({
+      keys: [
+        { kind: 'transactionRef', value: '7CMJS1Q90GS79AB' },
+        { kind: 'pid', value: 'pid-7CMJS1Q90GS79AB' },
+      ],
+      tooMany: false,
+      containing: 1,
+      moreContaining: false,
+    });
     expect(page.matchedKey).toBeNull();
   });
 
