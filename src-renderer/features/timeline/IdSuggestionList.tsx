@@ -8,7 +8,7 @@ const NAMED = 8;
  * On a timeline whose key finds nothing: the timelines the key may have meant, the key it names
  * in its stored case and the keys it starts or is inside of, each a link. Nothing when none.
  */
-export function IdSuggestionList({ text, match }: { text: string; match: IdMatch | null }) {
+export function IdSuggestionList({ text, match, inbox }: { text: string; match: IdMatch | null; inbox?: URLSearchParams | undefined }) {
   const choices = timelineChoices(match, text);
   if (match?.tooMany && choices.length === 0) {
     return (
@@ -31,7 +31,7 @@ export function IdSuggestionList({ text, match }: { text: string; match: IdMatch
       <ul>
         {named.map((key) => (
           <li key={key.value}>
-            <a className="id-suggestion-key" href={timelineHref(key.value)}>
+            <a className="id-suggestion-key" href={timelineHref(key.value, inbox)}>
               {key.value}
             </a>{' '}
             <span className="muted">{key.kind}</span>

@@ -102,7 +102,7 @@ export function TimelinePage({ correlationKey, inboxParams }: { correlationKey: 
         <Empty>
           No delivery, session or replay mentions <code>{correlationKey}</code>. Keys are matched exactly: try the provider's session id, transaction id or your
           reference, or <a href={hrefFor({ page: 'inbox', params: new URLSearchParams({ q: correlationKey }) })}>search the bodies</a>.
-          <IdSuggestionList text={correlationKey} match={lookup.current ? lookup.match : null} />
+          <IdSuggestionList text={correlationKey} match={lookup.current ? lookup.match : null} inbox={inboxParams} />
         </Empty>
       ) : (
         <>
