@@ -12,6 +12,13 @@ export interface InFlightBatch {
 
 /** Body bytes held in batches read ahead (bodies can be up to the listener's limit each). */
 const MAX_BYTES_AHEAD = 32 * 1024 * 1024;
+/**
+ * With nothing in flight, reading starts from the first pending row again this often: a row can
+ * commit after rows with higher seqs (several commits in flight on PostgreSQL, or another
+ * instance's), and under a steady stream derivation may not catch up (which also starts over)
+ * for a long time. Not on every read: a row that keeps failing to save would be read again at once.
+ */
+export const RESCAN_EVERY_MS = 1_000;
 
 /**
  * Batches read from the store and handed to the deriver but not saved yet, oldest first. Reading
@@ -22,12 +29,16 @@ export class ReadAhead {
   private bytes = 0;
   private afterSeq = 0;
   private caughtUp = false;
+  private scannedFromStartAt: number;
 
   constructor(
     private readonly deliveries: DeliveryStore,
     private readonly deriver: Deriver,
     private epoch: number,
-  ) {}
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.scannedFromStartAt = now();
+  }
 
   get length(): number {
     return this.batches.length;
@@ -35,6 +46,11 @@ export class ReadAhead {
 
   /** Reads and hands over batches of `limit` rows until `count` are in flight (or nothing is left). */
   async fill(limit: number, count: number): Promise<void> {
+    // Only with nothing in flight (the worker saves each batch before it reads again), so no row is read twice.
+    if (this.batches.length === 0 && this.now() - this.scannedFromStartAt >= RESCAN_EVERY_MS) {
+      this.afterSeq = 0;
+      this.scannedFromStartAt = this.now();
+    }
     while (!this.caughtUp && this.batches.length < count && (this.batches.length === 0 || this.bytes < MAX_BYTES_AHEAD)) {
       const pending = await this.deliveries.pendingDerivation(limit, this.afterSeq);
       if (pending.length === 0) {
@@ -61,6 +77,7 @@ export class ReadAhead {
     this.batches.length = 0;
     this.bytes = 0;
     this.afterSeq = 0;
+    this.scannedFromStartAt = this.now();
     this.caughtUp = false;
     this.epoch = epoch;
   }
