@@ -18,6 +18,9 @@ export async function applyPgMigrations(pool: pg.Pool, all: readonly PgMigration
   };
   client.on('error', onError);
   try {
+    // A migration may rightly take long on a large database (filling a table, building an index),
+    // and so may waiting for another instance's: the server's statement limit is lifted meanwhile.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1, $2)', [...MIGRATION_LOCK]);
     try {
       return await migrate(client, all, where);
@@ -25,6 +28,7 @@ export async function applyPgMigrations(pool: pg.Pool, all: readonly PgMigration
       await client.query('SELECT pg_advisory_unlock($1, $2)', [...MIGRATION_LOCK]).catch(() => (broken = true));
     }
   } finally {
+    if (!broken) await client.query('RESET statement_timeout').catch(() => (broken = true));
     client.off('error', onError);
     client.release(broken);
   }

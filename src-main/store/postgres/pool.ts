@@ -52,7 +52,10 @@ export function describeDatabaseUrl(url: string): string {
  * a frozen VM) would otherwise hold the listener's commit, and every request waiting on it,
  * forever. Given up, the listener answers 503 and the provider retries. The statement may still
  * commit on the server: then the retry is stored as a duplicate, never a delivery lost.
- * Transactions (migrations, derivation) take their clients from pool.connect and are not bounded.
+ * The server gives a statement up a little earlier (serverStatementTimeoutMs), so one that is
+ * only slow, not cut off, is cancelled there rather than committed after the client gave up (a
+ * relay job claimed that way would stay claimed by a live instance). Transactions' statements
+ * are bounded by the server's limit only; migrations and VACUUM lift it for their own statements.
  * GATEWATCH_TEST_QUERY_TIMEOUT_MS shortens it for the fault tests only.
  */
 const STATEMENT_TIMEOUT_MS = 30_000;
@@ -62,7 +65,13 @@ function statementTimeoutMs(): number {
   return Number.isInteger(fromEnv) && fromEnv >= 100 ? fromEnv : STATEMENT_TIMEOUT_MS;
 }
 
+/** The server's own limit: a second (or a fifth, for a test's short one) under the client's. */
+export function serverStatementTimeoutMs(clientTimeoutMs: number): number {
+  return clientTimeoutMs - Math.min(1_000, Math.floor(clientTimeoutMs / 5));
+}
+
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const timeout = statementTimeoutMs();
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -74,13 +83,12 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     application_name: 'gatewatch',
     // An acknowledged delivery is on disk: commits wait for the write-ahead log's flush whatever
     // the server's default (a server with fsync off cannot be helped from here).
-    options: '-c synchronous_commit=on',
+    options: `-c synchronous_commit=on -c statement_timeout=${serverStatementTimeoutMs(timeout)}`,
   });
   // An idle connection the server closed (a restart) is dropped from the pool; the next query
   // opens a new one. Without a listener, the pool's 'error' event would end the process.
   pool.on('error', (error) => options.log?.(`a database connection was lost while idle (${error.message}); a new one is opened when needed`));
   // pool.query(text, values) carries the timeout; a client that timed out is destroyed by the pool (released with the error).
-  const timeout = statementTimeoutMs();
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   // Once the server is found out of reach, statements fail at once for a moment instead of each
   // waiting out the limits again: the listener's batches queue one behind the other, and a

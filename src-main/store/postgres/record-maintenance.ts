@@ -55,10 +55,18 @@ export class PgRecordMaintenance implements StoreMaintenance {
    */
   private async onOwnConnection(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await this.pool.connect();
+    let reset = false;
     try {
+      // VACUUM cannot run in a transaction (no SET LOCAL): lifted for the session, then put back.
+      await client.query('SET statement_timeout = 0');
       await work(client);
+      reset = await client.query('RESET statement_timeout').then(
+        () => true,
+        () => false,
+      );
     } finally {
-      client.release();
+      // A connection whose limit could not be put back is closed rather than handed to others.
+      client.release(!reset);
     }
   }
 
