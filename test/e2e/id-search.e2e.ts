@@ -83,10 +83,14 @@ describe('search that recognises ids (Chromium)', () => {
     await page.screenshot({ path: `${SHOTS}/gatewatch-ids-inbox-exact-1440.png` });
     await openTimeline.click();
     await page.getByTestId('timeline-steps').waitFor();
-    expect(page.url()).toMatch(/#\/timeline\/7CMJS1Q90GS79AB$/);
+    // The timeline keeps the inbox view it was opened from, for its "← Inbox".
+    expect(page.url()).toMatch(/#\/timeline\/7CMJS1Q90GS79AB\?q=7cmjs1q90gs79ab$/);
     expect(await page.getByTestId('timeline-steps').locator(':scope > li').count()).toBe(2);
     // The navigation says where a timeline belongs: Payments.
     expect(await page.locator('nav.topbar').getByRole('link', { name: 'Payments' }).getAttribute('aria-current')).toBe('page');
+    await page.getByRole('link', { name: '← Inbox' }).click();
+    await page.waitForURL('**/#/inbox?q=7cmjs1q90gs79ab');
+    await expect.poll(() => rowIds(page)).toEqual([ids.completed, ids.created]);
     await page.close();
   });
 
