@@ -6,7 +6,7 @@
  * `alert` event: the browser console shows it with the Notification API, the desktop app as a
  * system notification.
  */
-import { type Alert, type AlertKind, alertKinds, type AlertSettings, type AlertsStatus } from '../../src-shared/contract/alerts.js';
+import { type Alert, type AlertKind, alertKinds, type AlertSettingsChange, type AlertsStatus } from '../../src-shared/contract/alerts.js';
 import { ALERT_RULES } from '../../src-shared/alerts/rules.js';
 import { inQuietHours } from '../../src-shared/alerts/quiet-hours.js';
 import type { PushBus } from '../events/bus.js';
@@ -80,8 +80,8 @@ export class AlertService {
     return { settings: this.deps.settings.get(), recent: [...this.recent], unwatched: alertKinds.filter((kind) => !watched.has(kind)) };
   }
 
-  async configure(settings: AlertSettings): Promise<AlertsStatus> {
-    await this.deps.settings.save(settings);
+  async configure(change: AlertSettingsChange): Promise<AlertsStatus> {
+    await this.deps.settings.save(change);
     return this.status();
   }
 

@@ -1,4 +1,4 @@
-import { AlertSettings } from '../../src-shared/contract/alerts.js';
+import { AlertSettings, type AlertSettingsChange } from '../../src-shared/contract/alerts.js';
 import type { SettingsStore } from '../store/types.js';
 
 const KEY = 'alerts';
@@ -29,11 +29,23 @@ export class AlertSettingsService {
     return this.current;
   }
 
-  async save(next: AlertSettings): Promise<AlertSettings> {
-    const parsed = AlertSettings.parse(next);
+  /**
+   * Merged into what is stored, not this instance's copy: another person (or instance sharing the
+   * database) may have changed another switch a moment ago, and that change must not be undone.
+   */
+  async save(change: AlertSettingsChange): Promise<AlertSettings> {
+    await this.load();
+    const parsed = AlertSettings.parse({
+      kinds: { ...this.current.kinds, ...definedOnly(change.kinds ?? {}) },
+      quietHours: change.quietHours ?? this.current.quietHours,
+    });
     await this.settings.set(KEY, parsed);
     this.current = parsed;
     this.onSaved();
     return parsed;
   }
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

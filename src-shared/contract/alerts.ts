@@ -41,6 +41,25 @@ export const AlertSettings = z.object({
 });
 export type AlertSettings = z.infer<typeof AlertSettings>;
 
+/**
+ * A change to the alert settings: only what the person changed (a switch, or the quiet hours as
+ * a whole), merged into what is stored, so two people changing different things at once both
+ * keep their change. The whole settings are a change too.
+ */
+export const AlertSettingsChange = z.object({
+  kinds: z
+    .object({
+      signature_failures: z.boolean().optional(),
+      listener_down: z.boolean().optional(),
+      relay_route_failing: z.boolean().optional(),
+      provider_gave_up: z.boolean().optional(),
+    })
+    .strict()
+    .optional(),
+  quietHours: QuietHours.optional(),
+});
+export type AlertSettingsChange = z.infer<typeof AlertSettingsChange>;
+
 export const AlertsStatus = z.object({
   settings: AlertSettings,
   /** The latest alerts, newest first (those held by quiet hours too). */
@@ -52,7 +71,7 @@ export type AlertsStatus = z.infer<typeof AlertsStatus>;
 
 export const alertsContract = {
   'alerts.get': { input: z.object({}).default({}), output: AlertsStatus, role: 'viewer' },
-  'alerts.configure': { input: AlertSettings, output: AlertsStatus, role: 'admin' },
+  'alerts.configure': { input: AlertSettingsChange, output: AlertsStatus, role: 'admin' },
   /** Sends a test alert now, whatever the switches and quiet hours say. */
   'alerts.test': { input: z.object({}).default({}), output: Alert, role: 'operator' },
 } as const;

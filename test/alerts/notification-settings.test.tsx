@@ -104,8 +104,9 @@ describe('Settings → Notifications', () => {
     fireEvent.change(within(form).getByLabelText('to'), { target: { value: '06:45' } });
     fireEvent.click(save);
     await waitFor(() => expect(within(form).getByText('Saved.')).toBeTruthy());
+    // Only what this person changed goes out: another person's change meanwhile to another switch stays.
     expect(fake.calls.find((c) => c.name === 'alerts.configure')!.input).toEqual({
-      kinds: { ...defaults.kinds, listener_down: false },
+      kinds: { listener_down: false },
       quietHours: { enabled: true, from: '21:30', to: '06:45', timeZone: local },
     });
     expect(screen.getByText(new RegExp(`Quiet from 21:30 to 06:45 \\(overnight\\), ${local} time`))).toBeTruthy();

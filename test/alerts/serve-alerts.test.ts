@@ -76,6 +76,16 @@ describe.each(storeBackends)('on $name', (backend) => {
       expect(refused.body.error.issues).toEqual([{ path: 'quietHours.timeZone', message: 'not a time zone this console knows' }]);
     });
 
+    it('merges a change of one switch into what is stored, and refuses a kind it does not know', async () => {
+      const before = (await gw.api<AlertsStatus>('alerts.get')).body.settings;
+      const saved = await gw.api<AlertsStatus>('alerts.configure', { kinds: { provider_gave_up: false } });
+      expect(saved.status).toBe(200);
+      expect(saved.body.settings).toEqual({ ...before, kinds: { ...before.kinds, provider_gave_up: false } });
+      const unknown = await gw.api<{ error: { issues: Array<{ path: string }> } }>('alerts.configure', { kinds: { everything: false } });
+      expect(unknown.status).toBe(400);
+      expect((await gw.api<AlertsStatus>('alerts.get')).body.settings).toEqual(saved.body.settings);
+    });
+
     it('sends a test alert on request', async () => {
       const sent = await gw.api<Alert>('alerts.test');
       expect(sent.status).toBe(200);

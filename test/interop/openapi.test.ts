@@ -46,6 +46,8 @@ describe.each(storeBackends)('on $name', (backend) => {
       const missing = callNames.filter((name) => !operations(written).includes(name));
       expect(missing, 'docs/openapi.json lacks these calls: run `npm run openapi`').toEqual([]);
       expect(operations(written).sort()).toEqual(operations(openApiDocument() as Doc).sort());
+      // Schemas too: a changed call without `npm run openapi` leaves the published document wrong.
+      expect(written, 'docs/openapi.json is not what the contract generates: run `npm run openapi`').toEqual(openApiDocument());
     });
 
     describe('in serve mode', () => {

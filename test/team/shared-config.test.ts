@@ -140,6 +140,10 @@ describe.skipIf(sharedCluster() === null)('configuration shared by the instances
     await expect
       .poll(async () => (await onB.api<AlertsStatus>('alerts.get')).body.settings.kinds.signature_failures, { timeout: WITHIN_MS, interval: 50 })
       .toBe(false);
+    // B's page was opened before A's change: B changing the quiet hours does not switch the kind on again.
+    const quietHours = { enabled: true, from: '22:00', to: '06:00', timeZone: 'Europe/Berlin' };
+    const both = (await onB.api<AlertsStatus>('alerts.configure', { quietHours })).body.settings;
+    expect(both).toEqual({ kinds: { ...alerts.kinds, signature_failures: false }, quietHours });
 
     // A rate limit set on A: B refuses a sender over it (last: it holds this test's own posts to B).
     expect((await a.api('listener.configure', { rateLimit: { perSecond: 0.01, burst: 1 } })).status).toBe(200);

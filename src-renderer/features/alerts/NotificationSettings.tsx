@@ -6,7 +6,16 @@ import { useRefusal } from '../../app/identity.js';
 import { RoleNotice } from '../../ui/RoleNotice.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { Time } from '../../ui/Time.js';
-import { changed, localTimeZone, quietHoursProblem, quietHoursWords, timeZoneChoices, withKind, withQuietHours } from './alert-settings-form.js';
+import {
+  changed,
+  localTimeZone,
+  quietHoursProblem,
+  quietHoursWords,
+  settingsChange,
+  timeZoneChoices,
+  withKind,
+  withQuietHours,
+} from './alert-settings-form.js';
 import { notificationApi, permissionOf, permissionWords, type NotificationPermissionState } from './browser-notifications.js';
 import { useAlertsStatus, useConfigureAlerts, useTestAlert } from './useAlerts.js';
 import './alerts.css';
@@ -77,7 +86,7 @@ function AlertsForm({ saved, unwatched }: { saved: AlertSettings; unwatched: rea
       aria-label="What to notify"
       onSubmit={(event) => {
         event.preventDefault();
-        if (problem === null) configure.mutate(draft);
+        if (problem === null) configure.mutate(settingsChange(draft, saved));
       }}
     >
       <fieldset disabled={refusal !== null}>

@@ -1,5 +1,5 @@
 /** Settings → Notifications as a form, pure: switching kinds and quiet hours, in the person's time zone. */
-import type { AlertKind, AlertSettings, QuietHours } from '../../../src-shared/contract/alerts.js';
+import { type AlertKind, type AlertSettings, type AlertSettingsChange, alertKinds, type QuietHours } from '../../../src-shared/contract/alerts.js';
 import { inQuietHours } from '../../../src-shared/alerts/quiet-hours.js';
 
 /** The time zone this browser runs in ("Europe/Berlin"); UTC when it does not say. */
@@ -42,3 +42,16 @@ export function quietHoursWords(quiet: QuietHours, now: Date): string {
 
 /** Whether the draft differs from what is saved. */
 export const changed = (draft: AlertSettings, saved: AlertSettings): boolean => JSON.stringify(draft) !== JSON.stringify(saved);
+
+/**
+ * Only what the person changed against what was saved: the switches they flipped, and the quiet
+ * hours as a whole when any part of them changed. Another person's change to anything else,
+ * saved meanwhile, then stays.
+ */
+export function settingsChange(draft: AlertSettings, saved: AlertSettings): AlertSettingsChange {
+  const kinds = Object.fromEntries(alertKinds.filter((kind) => draft.kinds[kind] !== saved.kinds[kind]).map((kind) => [kind, draft.kinds[kind]]));
+  return {
+    ...(Object.keys(kinds).length > 0 ? { kinds } : {}),
+    ...(JSON.stringify(draft.quietHours) !== JSON.stringify(saved.quietHours) ? { quietHours: draft.quietHours } : {}),
+  };
+}

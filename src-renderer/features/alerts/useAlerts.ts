@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AlertSettings } from '../../../src-shared/contract/alerts.js';
+import type { AlertSettingsChange } from '../../../src-shared/contract/alerts.js';
 import { useTransport } from '../../transport/context.js';
 
 export const alertKeys = { status: () => ['alerts', 'status'] as const };
@@ -23,7 +23,7 @@ export function useConfigureAlerts() {
   const transport = useTransport();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: AlertSettings) => transport.call('alerts.configure', settings),
+    mutationFn: (change: AlertSettingsChange) => transport.call('alerts.configure', change),
     onSuccess: (status) => queryClient.setQueryData(alertKeys.status(), status),
   });
 }
