@@ -24,7 +24,7 @@ const Done = z.object({ version: z.number().int(), completedAt: z.string() });
 export interface RemaskDeps {
   /** Every stored secret that can be read. */
   secrets: () => Promise<string[]>;
-  settings: SettingsStore;
+  settings: Pick<SettingsStore, 'get' | 'set'>;
   maintenance: StoreMaintenance;
   log: (message: string) => void;
 }

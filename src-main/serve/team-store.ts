@@ -142,13 +142,13 @@ const KEY_CHECK_TEXT = 'gatewatch team secrets key';
  */
 export async function checkSharedKey(settings: SettingsStore, cipher: SecretCipher): Promise<void> {
   let current = await settings.get(KEY_CHECK_SETTING);
-  if (typeof current !== 'string') {
-    await settings.set(KEY_CHECK_SETTING, cipher.encrypt(KEY_CHECK_TEXT, KEY_CHECK_BINDING).toString('base64'));
-    // Two first instances may write at once: read back, so the one whose check was overwritten
-    // by another key finds out now rather than writing secrets nobody else can read.
-    current = await settings.get(KEY_CHECK_SETTING);
-    if (typeof current !== 'string') throw new TeamSetupError('the secrets key check could not be stored in the team database');
+  if (current === undefined) {
+    // Two first instances may start at once: only the first check is stored, never overwritten,
+    // so the other one compares against it and is refused now, before it writes secrets nobody
+    // else can read.
+    current = await settings.setIfAbsent(KEY_CHECK_SETTING, cipher.encrypt(KEY_CHECK_TEXT, KEY_CHECK_BINDING).toString('base64'));
   }
+  if (typeof current !== 'string') throw new TeamSetupError('the secrets key check in the team database is not one this version wrote');
   const checked = current;
   let text: string | null = null;
   try {

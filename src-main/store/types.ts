@@ -175,6 +175,11 @@ export interface DeliveryStore {
 export interface SettingsStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
+  /**
+   * Stores the value only when the key has none, in one statement; answers what is stored then:
+   * this value, or the one another writer (another instance) stored first.
+   */
+  setIfAbsent(key: string, value: unknown): Promise<unknown>;
 }
 
 /**

@@ -16,4 +16,13 @@ export class PgSettingsStore implements SettingsStore {
       [key, JSON.stringify(value), new Date().toISOString()],
     );
   }
+
+  async setIfAbsent(key: string, value: unknown): Promise<unknown> {
+    await this.pool.query('INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING', [
+      key,
+      JSON.stringify(value),
+      new Date().toISOString(),
+    ]);
+    return this.get(key);
+  }
 }

@@ -15,4 +15,11 @@ export class SqliteSettingsStore implements SettingsStore {
         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
       .run(key, JSON.stringify(value), new Date().toISOString());
   }
+
+  async setIfAbsent(key: string, value: unknown): Promise<unknown> {
+    this.db
+      .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING')
+      .run(key, JSON.stringify(value), new Date().toISOString());
+    return this.get(key);
+  }
 }
