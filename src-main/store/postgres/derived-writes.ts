@@ -22,7 +22,8 @@ interface RowToDerive {
   form: Buffer | null;
 }
 
-interface Earlier {
+/** For each row of the batch (n, from 1), the lowest-seq other stored delivery with its event id, and with its body. */
+interface FirstCopies {
   n: number;
   by_event: string | null;
   by_event_seq: number | null;
@@ -30,18 +31,44 @@ interface Earlier {
   by_body_seq: number | null;
 }
 
+/** Another delivery with the same event id or body. */
+interface Copy {
+  id: string;
+  seq: number;
+}
+
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-/** For each row, the first earlier delivery with its event id, and with its body (derived ones: the dedupe index holds those). */
-const EARLIER_COPIES = `
+/**
+ * For each row, the lowest-seq other delivery with its event id, and with its body (derived ones:
+ * the dedupe index holds those). Earlier or later: the one lookup tells a retry its original, and
+ * an original derived after its retries (rows commit and are derived out of seq order) that it has some.
+ */
+const FIRST_COPIES = `
   SELECT x.n,
     e.id AS by_event, e.seq AS by_event_seq, b.id AS by_body, b.seq AS by_body_seq
   FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) WITH ORDINALITY AS x (provider, event_id, seq, sha, n)
   LEFT JOIN LATERAL (SELECT id, seq FROM deliveries AS d WHERE x.event_id IS NOT NULL AND d.provider = x.provider AND d.event_id = x.event_id
-    AND d.seq < x.seq ORDER BY d.seq LIMIT 1) AS e ON true
+    AND d.seq <> x.seq ORDER BY d.seq LIMIT 1) AS e ON true
   LEFT JOIN LATERAL (SELECT id, seq FROM deliveries AS d WHERE x.sha IS NOT NULL AND d.provider = x.provider
-    AND left(d.body_sha256, 16) = left(x.sha, 16) AND d.body_sha256 = x.sha AND d.seq < x.seq
+    AND left(d.body_sha256, 16) = left(x.sha, 16) AND d.body_sha256 = x.sha AND d.seq <> x.seq
     AND d.body_sha256 IS NOT NULL AND d.derived_at IS NOT NULL ORDER BY d.seq LIMIT 1) AS b ON true`;
+
+/**
+ * Stored copies derived before their original point to it, as if derived in seq order: by event
+ * id ($4, or NULL), else by body ($5, or NULL; not a copy with an earlier one of its own event id,
+ * its original). Run after the batch's own writes, which it reads; the two parts touch different rows.
+ */
+const REPOINT_COPIES = `
+  WITH original AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS o (id, seq, provider, event_id, sha)),
+  by_event AS (
+    UPDATE deliveries AS d SET duplicate_of = o.id FROM original AS o
+    WHERE d.provider = o.provider AND d.event_id = o.event_id AND d.seq > o.seq AND d.duplicate_of IS DISTINCT FROM o.id
+  )
+  UPDATE deliveries AS d SET duplicate_of = o.id FROM original AS o
+  WHERE d.provider = o.provider AND left(d.body_sha256, 16) = left(o.sha, 16) AND d.body_sha256 = o.sha AND d.seq > o.seq
+    AND d.body_sha256 IS NOT NULL AND d.derived_at IS NOT NULL AND d.duplicate_of IS DISTINCT FROM o.id
+    AND (d.event_id IS NULL OR NOT EXISTS (SELECT 1 FROM deliveries AS e WHERE e.provider = d.provider AND e.event_id = d.event_id AND e.seq < d.seq))`;
 
 /**
  * The batch's writes to its own rows, in one statement (one round trip): the inbox columns, the
@@ -104,32 +131,49 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
       return row ? [{ row, derived }] : [];
     });
     if (work.length === 0) return;
-    const earlier = await client.query<Earlier>(
-      named('earlier_copies', EARLIER_COPIES, [
+    const first = await client.query<FirstCopies>(
+      named('first_copies', FIRST_COPIES, [
         work.map((w) => w.row.provider),
         work.map((w) => w.derived.eventId || null),
         work.map((w) => w.row.seq),
         work.map((w) => (w.row.body_sha256 && w.row.size > 0 ? w.row.body_sha256 : null)),
       ]),
     );
-    // Copies inside the batch: an earlier row of it is derived (so a candidate) by the time a later one is.
-    const firstInBatch = new Map<string, { id: string; seq: number }>();
-    const earlierOf = new Map(earlier.rows.map((r) => [Number(r.n), r]));
+    const firstOf = new Map(first.rows.map((r) => [Number(r.n), r]));
+    const copyKeys = work.map((w) => ({
+      event: w.derived.eventId ? `e${w.row.provider}\u0000${w.derived.eventId}` : null,
+      body: w.row.body_sha256 && w.row.size > 0 ? `b${w.row.provider}\u0000${w.row.body_sha256}` : null,
+    }));
+    // Copies inside the batch, which comes in any order: its lowest-seq row for each event id and body.
+    const lowestInBatch = new Map<string, Copy>();
+    for (const [index, w] of work.entries()) {
+      for (const key of [copyKeys[index]!.event, copyKeys[index]!.body]) {
+        const low = key === null ? undefined : lowestInBatch.get(key);
+        if (key !== null && (low === undefined || w.row.seq < low.seq)) lowestInBatch.set(key, { id: w.row.id, seq: w.row.seq });
+      }
+    }
+    const originals: Array<{ id: string; seq: number; provider: string; eventId: string | null; sha: string | null }> = [];
     const duplicates = work.map((w, index) => {
-      const found = earlierOf.get(index + 1)!;
-      const eventKey = w.derived.eventId ? `e${w.row.provider}\u0000${w.derived.eventId}` : null;
-      const bodyKey = w.row.body_sha256 ? `b${w.row.provider}\u0000${w.row.body_sha256}` : null;
-      const pick = (stored: { id: string | null; seq: number | null }, key: string | null) => {
-        const inBatch = key === null ? undefined : firstInBatch.get(key);
-        const candidates = [stored.id === null ? null : { id: stored.id, seq: stored.seq! }, inBatch ?? null].filter(
-          (c): c is { id: string; seq: number } => c !== null && c.seq < w.row.seq,
-        );
-        return candidates.sort((a, b) => a.seq - b.seq)[0]?.id ?? null;
+      const stored = firstOf.get(index + 1)!;
+      /** The lowest-seq other copy, stored or in the batch, if earlier; and whether this row is the first of stored copies. */
+      const lowest = (id: string | null, seq: number | null, key: string | null) => {
+        const inBatch = key === null ? undefined : lowestInBatch.get(key);
+        const candidates = [id === null ? null : { id, seq: seq! }, inBatch === undefined || inBatch.seq === w.row.seq ? null : inBatch];
+        const copy = candidates.reduce<Copy | null>((low, c) => (c !== null && (low === null || c.seq < low.seq) ? c : low), null);
+        return { earlier: copy !== null && copy.seq < w.row.seq ? copy.id : null, laterStored: id !== null && copy!.seq > w.row.seq };
       };
-      const byEvent = pick({ id: found.by_event, seq: found.by_event_seq }, eventKey);
-      const byBody = byEvent === null && w.row.size > 0 ? pick({ id: found.by_body, seq: found.by_body_seq }, bodyKey) : null;
-      for (const key of [eventKey, bodyKey]) if (key !== null && !firstInBatch.has(key)) firstInBatch.set(key, { id: w.row.id, seq: w.row.seq });
-      return byEvent ?? byBody;
+      const byEvent = copyKeys[index]!.event === null ? null : lowest(stored.by_event, stored.by_event_seq, copyKeys[index]!.event);
+      const byBody = copyKeys[index]!.body === null ? null : lowest(stored.by_body, stored.by_body_seq, copyKeys[index]!.body);
+      if (byEvent?.laterStored || byBody?.laterStored) {
+        originals.push({
+          id: w.row.id,
+          seq: w.row.seq,
+          provider: w.row.provider,
+          eventId: byEvent?.laterStored ? w.derived.eventId : null,
+          sha: byBody?.laterStored ? w.row.body_sha256 : null,
+        });
+      }
+      return byEvent?.earlier ?? byBody?.earlier ?? null;
     });
     const column = <T>(pick: (w: (typeof work)[number]) => T) => work.map(pick);
     const before = work.map((w) => (w.row.form === null ? null : decodeDelivery<StoredDetail>(w.row.form)));
@@ -170,6 +214,17 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
         documents,
       ]),
     );
+    if (originals.length > 0) {
+      await client.query(
+        named('repoint_copies', REPOINT_COPIES, [
+          originals.map((o) => o.id),
+          originals.map((o) => o.seq),
+          originals.map((o) => o.provider),
+          originals.map((o) => o.eventId),
+          originals.map((o) => o.sha),
+        ]),
+      );
+    }
     // A row derived before (re-verification) has keys to replace: read from its old form.
     const oldKeys = work.flatMap((w, index) => (before[index]?.detail?.correlationKeys ?? []).map((k) => ({ ...k, seq: w.row.seq })));
     if (oldKeys.length > 0) {

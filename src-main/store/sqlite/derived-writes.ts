@@ -18,6 +18,12 @@ interface RowToDerive {
   form: Buffer | null;
 }
 
+/** Another delivery with the same event id or body. */
+interface Copy {
+  id: string;
+  seq: number;
+}
+
 interface Capture {
   headers: string;
   body: Buffer | null;
@@ -38,11 +44,25 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
     FROM deliveries AS d LEFT JOIN delivery_captures AS c ON c.seq = d.seq LEFT JOIN delivery_contents AS k ON k.seq = d.seq
     WHERE d.id = ?`);
   const readCapture = db.prepare<[number], Capture>('SELECT headers, body FROM delivery_captures WHERE seq = ?');
-  const firstByEventId = db.prepare('SELECT id FROM deliveries WHERE provider = ? AND event_id = ? AND seq < ? ORDER BY seq LIMIT 1');
-  const firstByBody = db.prepare(
-    // derived_at: the index holds derived rows only (earlier rows are derived first, in seq order).
-    `SELECT id FROM deliveries WHERE provider = ? AND substr(body_sha256, 1, 16) = ? AND body_sha256 = ? AND seq < ?
+  // The lowest-seq other copy, earlier or later: the one lookup tells a retry its original, and an
+  // original derived after its retries (rows commit and are derived out of seq order) that it has some.
+  const firstByEventId = db.prepare<[string, string, number], Copy>(
+    'SELECT id, seq FROM deliveries WHERE provider = ? AND event_id = ? AND seq <> ? ORDER BY seq LIMIT 1',
+  );
+  const firstByBody = db.prepare<[string, string, string, number], Copy>(
+    // derived_at: the index holds derived rows only.
+    `SELECT id, seq FROM deliveries WHERE provider = ? AND substr(body_sha256, 1, 16) = ? AND body_sha256 = ? AND seq <> ?
        AND body_sha256 IS NOT NULL AND derived_at IS NOT NULL ORDER BY seq LIMIT 1`,
+  );
+  // An original derived after its copies: they point to it, as if derived in seq order.
+  const repointByEventId = db.prepare<[string, string, string, number, string]>(
+    'UPDATE deliveries SET duplicate_of = ? WHERE provider = ? AND event_id = ? AND seq > ? AND duplicate_of IS NOT ?',
+  );
+  // Not a copy that has an earlier one with its own event id: that one is its original.
+  const repointByBody = db.prepare<[string, string, string, string, number, string]>(
+    `UPDATE deliveries AS d SET duplicate_of = ? WHERE provider = ? AND substr(body_sha256, 1, 16) = ? AND body_sha256 = ? AND seq > ?
+       AND body_sha256 IS NOT NULL AND derived_at IS NOT NULL AND duplicate_of IS NOT ?
+       AND (event_id IS NULL OR NOT EXISTS (SELECT 1 FROM deliveries AS e WHERE e.provider = d.provider AND e.event_id = d.event_id AND e.seq < d.seq))`,
   );
   // Positional parameters: binding by name costs an object per row.
   const update = db.prepare(`UPDATE deliveries SET derived_at = ?, event_type = ?, event_id = ?, parse_error = ?,
@@ -72,11 +92,10 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
     for (const { id, derived } of items) {
       const row = findRow.get(id);
       if (!row) continue;
-      const byEvent = derived.eventId ? (firstByEventId.get(row.provider, derived.eventId, row.seq) as { id: string } | undefined) : undefined;
-      const byBody =
-        !byEvent && row.body_sha256 && row.size > 0
-          ? (firstByBody.get(row.provider, bodyHashPrefix(row.body_sha256), row.body_sha256, row.seq) as { id: string } | undefined)
-          : undefined;
+      const byEventId = derived.eventId ? firstByEventId.get(row.provider, derived.eventId, row.seq) : undefined;
+      const sha = row.body_sha256 && row.size > 0 ? row.body_sha256 : null;
+      const byBody = sha ? firstByBody.get(row.provider, bodyHashPrefix(sha), sha, row.seq) : undefined;
+      const earlier = (copy: Copy | undefined) => (copy !== undefined && copy.seq < row.seq ? copy.id : null);
       update.run(
         derivedAt,
         derived.eventType,
@@ -89,9 +108,12 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
         derived.amount?.value ?? null,
         derived.amount?.currency ?? null,
         derived.reference,
-        (byEvent ?? byBody)?.id ?? null,
+        earlier(byEventId) ?? earlier(byBody),
         row.seq,
       );
+      // After the update: the body's repoint reads this row's event id.
+      if (byEventId !== undefined && byEventId.seq > row.seq) repointByEventId.run(id, row.provider, derived.eventId!, row.seq, id);
+      if (byBody !== undefined && byBody.seq > row.seq) repointByBody.run(id, row.provider, bodyHashPrefix(sha!), sha!, row.seq, id);
       const before = row.form === null ? null : decodeDelivery<StoredDetail>(row.form);
       // Never write a form without the request it came from.
       if (!row.captured && before === null) throw new Error(`delivery ${id} has neither its captured request nor its stored form`);
