@@ -1,6 +1,7 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
 import { DICTIONARY_V1 } from './dictionary-v1.js';
+import { rawDeflater } from './raw-deflate.js';
 
 /*
  * The compact form a delivery is kept in at rest, shared by every store backend (bytes in,
@@ -15,6 +16,7 @@ const AS_IS = 0;
 const DEFLATE_V1 = 1;
 
 const dictionary = Buffer.from(DICTIONARY_V1, 'utf8');
+const deflateV1 = rawDeflater(dictionary);
 
 const BODY_KEPT = 1;
 const HAS_DETAIL = 2;
@@ -34,16 +36,37 @@ export interface DeliveryForm<Detail> {
  * headers' JSON, the body, then the derived JSON.
  */
 export function encodeDelivery(form: { headers: readonly HeaderPair[]; body: Uint8Array | null; detail: unknown }): Buffer {
-  const headersJson = Buffer.from(JSON.stringify(form.headers), 'utf8');
-  const body = form.body === null ? Buffer.alloc(0) : Buffer.from(form.body.buffer, form.body.byteOffset, form.body.byteLength);
-  const detailJson = form.detail === null ? Buffer.alloc(0) : Buffer.from(JSON.stringify(form.detail), 'utf8');
-  const prefix = Buffer.alloc(PREFIX_BYTES);
-  prefix.writeUInt8((form.body === null ? 0 : BODY_KEPT) | (form.detail === null ? 0 : HAS_DETAIL), 0);
-  prefix.writeUInt32BE(headersJson.byteLength, 1);
-  prefix.writeUInt32BE(body.byteLength, 5);
-  const plain = Buffer.concat([prefix, headersJson, body, detailJson]);
-  const deflated = deflateRawSync(plain, { dictionary });
-  return deflated.length < plain.length ? Buffer.concat([Buffer.of(DEFLATE_V1), deflated]) : Buffer.concat([Buffer.of(AS_IS), plain]);
+  const headersText = JSON.stringify(form.headers);
+  const detailText = form.detail === null ? '' : JSON.stringify(form.detail);
+  const bodyLength = form.body === null ? 0 : form.body.byteLength;
+  // The plain layout is written in place (no part copied twice); UTF-8 is at most 3 bytes per UTF-16 unit.
+  const plain = layoutBuffer(PREFIX_BYTES + 3 * (headersText.length + detailText.length) + bodyLength);
+  let end = PREFIX_BYTES;
+  const headersLength = plain.write(headersText, end, 'utf8');
+  end += headersLength;
+  if (form.body !== null) plain.set(form.body, end);
+  end += bodyLength;
+  end += plain.write(detailText, end, 'utf8');
+  plain.writeUInt8((form.body === null ? 0 : BODY_KEPT) | (form.detail === null ? 0 : HAS_DETAIL), 0);
+  plain.writeUInt32BE(headersLength, 1);
+  plain.writeUInt32BE(bodyLength, 5);
+  const deflated = deflateV1(plain.subarray(0, end));
+  const kept = deflated.length < end ? deflated : plain.subarray(0, end);
+  const stored = Buffer.allocUnsafe(1 + kept.length);
+  stored[0] = kept === deflated ? DEFLATE_V1 : AS_IS;
+  kept.copy(stored, 1);
+  return stored;
+}
+
+/** Forms are laid out one at a time, so one buffer serves them all (a rare huge one gets its own). */
+let layout = Buffer.allocUnsafe(64 * 1024);
+const LAYOUT_KEPT_BYTES = 1024 * 1024;
+
+function layoutBuffer(bytes: number): Buffer {
+  if (bytes <= layout.length) return layout;
+  if (bytes > LAYOUT_KEPT_BYTES) return Buffer.allocUnsafe(bytes);
+  layout = Buffer.allocUnsafe(bytes);
+  return layout;
 }
 
 export function decodeDelivery<Detail>(stored: Uint8Array): DeliveryForm<Detail> {
