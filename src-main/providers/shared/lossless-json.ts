@@ -48,22 +48,38 @@ export function isJsonObject(value: unknown): value is { [key: string]: Lossless
 type LosslessObject = { [key: string]: LosslessJson };
 const LITERALS = { true: true, false: false, null: null } as const;
 
-const losslessBuilder: JsonBuilder<LosslessJson, { object: LosslessObject; keys: string[] }, LosslessJson[]> = {
+interface ObjectUnderway {
+  object: LosslessObject;
+  /** Keys as written, repeats included. */
+  keys: string[];
+  /** Whether a key may be an array index, which a JS object lists first whatever the source order. */
+  indexLike: boolean;
+}
+
+const defineEntry = (object: LosslessObject, key: string, value: LosslessJson): void => {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+};
+
+const losslessBuilder: JsonBuilder<LosslessJson, ObjectUnderway, LosslessJson[]> = {
   string: (_raw, value) => value,
   number: (raw) => new JsonNumber(raw),
   literal: (raw) => LITERALS[raw],
-  objectStart() {
-    const object: LosslessObject = {};
-    const keys: string[] = [];
-    Object.defineProperty(object, SOURCE_KEYS, { value: keys, enumerable: false });
-    return { object, keys };
+  objectStart: () => ({ object: {}, keys: [], indexLike: false }),
+  entry(underway, key, _rawKey, value) {
+    underway.keys.push(key);
+    const first = key.charCodeAt(0);
+    if (first >= 0x30 && first <= 0x39) underway.indexLike = true;
+    // Define, not assign, for "__proto__": it becomes an own property, as with JSON.parse. Any
+    // other key is an own data property either way, and assigning is much cheaper.
+    if (key === '__proto__') defineEntry(underway.object, key, value);
+    else underway.object[key] = value;
   },
-  entry({ object, keys }, key, _rawKey, value) {
-    if (!Object.hasOwn(object, key)) keys.push(key);
-    // Define, not assign: a "__proto__" key becomes an own property, as with JSON.parse.
-    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  objectEnd({ object, keys, indexLike }) {
+    // Without index-like keys, own-key order already is source order (a repeated key keeps its
+    // first position): the source order is only recorded when it can differ.
+    if (indexLike) Object.defineProperty(object, SOURCE_KEYS, { value: [...new Set(keys)], enumerable: false });
+    return object;
   },
-  objectEnd: ({ object }) => object,
   arrayStart: () => [],
   item: (array, value) => {
     array.push(value);
