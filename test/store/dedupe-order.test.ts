@@ -140,7 +140,8 @@ describe.each(storeBackends)('dedupe links independent of derivation order on $n
   it('ends as derived in seq order when event ids and bodies disagree, whatever the order and batches', async () => {
     opened = await backend.open();
     const { store } = opened;
-    // Event ids outside the body (a header's, say): an event id match comes before a body match.
+    // An event id match comes before a body match. (The parsers read the event id from the body; these
+    // are set apart to see which match wins.)
     const mix = (tag: number): Copy[] =>
       [
         ['b2', null],

@@ -163,7 +163,9 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
         return { earlier: copy !== null && copy.seq < w.row.seq ? copy.id : null, laterStored: id !== null && copy!.seq > w.row.seq };
       };
       const byEvent = copyKeys[index]!.event === null ? null : lowest(stored.by_event, stored.by_event_seq, copyKeys[index]!.event);
-      const byBody = copyKeys[index]!.body === null ? null : lowest(stored.by_body, stored.by_body_seq, copyKeys[index]!.body);
+      // Not after an earlier copy by event id (as on SQLite): the event id is read from the body, so
+      // a copy of this body has this event id too, and is linked by it.
+      const byBody = copyKeys[index]!.body === null || byEvent?.earlier ? null : lowest(stored.by_body, stored.by_body_seq, copyKeys[index]!.body);
       if (byEvent?.laterStored || byBody?.laterStored) {
         originals.push({
           id: w.row.id,

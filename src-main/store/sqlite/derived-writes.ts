@@ -92,10 +92,12 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
     for (const { id, derived } of items) {
       const row = findRow.get(id);
       if (!row) continue;
+      const earlier = (copy: Copy | undefined) => (copy !== undefined && copy.seq < row.seq ? copy.id : null);
       const byEventId = derived.eventId ? firstByEventId.get(row.provider, derived.eventId, row.seq) : undefined;
       const sha = row.body_sha256 && row.size > 0 ? row.body_sha256 : null;
-      const byBody = sha ? firstByBody.get(row.provider, bodyHashPrefix(sha), sha, row.seq) : undefined;
-      const earlier = (copy: Copy | undefined) => (copy !== undefined && copy.seq < row.seq ? copy.id : null);
+      // Not after an earlier copy by event id: the event id is read from the body, so a copy of this
+      // body has this event id too, and is linked by it.
+      const byBody = sha && earlier(byEventId) === null ? firstByBody.get(row.provider, bodyHashPrefix(sha), sha, row.seq) : undefined;
       update.run(
         derivedAt,
         derived.eventType,
