@@ -84,20 +84,23 @@ interface BodyTraits {
   reformattedNumber: boolean;
 }
 
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+function scanText(text: string, acc: BodyTraits): void {
+  if (NON_ASCII.test(text)) acc.nonAscii = true;
+  if (text.includes('/')) acc.slash = true;
+}
+
 function traitsOf(value: unknown, acc: BodyTraits = { nonAscii: false, slash: false, reformattedNumber: false }): BodyTraits {
-  const scanString = (s: string): void => {
-    if (/[^\p{ASCII}]/u.test(s)) acc.nonAscii = true;
-    if (s.includes('/')) acc.slash = true;
-  };
-  if (typeof value === 'string') scanString(value);
+  if (typeof value === 'string') scanText(value, acc);
   else if (value instanceof JsonNumber) {
     if (String(value.toNumber()) !== value.text) acc.reformattedNumber = true;
   } else if (Array.isArray(value)) {
     for (const v of value) traitsOf(v, acc);
   } else if (isJsonObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      scanString(k);
-      traitsOf(v, acc);
+    for (const key of Object.keys(value)) {
+      scanText(key, acc);
+      traitsOf(value[key], acc);
     }
   }
   return acc;

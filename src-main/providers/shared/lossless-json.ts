@@ -56,10 +56,6 @@ interface ObjectUnderway {
   indexLike: boolean;
 }
 
-const defineEntry = (object: LosslessObject, key: string, value: LosslessJson): void => {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-};
-
 const losslessBuilder: JsonBuilder<LosslessJson, ObjectUnderway, LosslessJson[]> = {
   string: (_raw, value) => value,
   number: (raw) => new JsonNumber(raw),
@@ -69,10 +65,8 @@ const losslessBuilder: JsonBuilder<LosslessJson, ObjectUnderway, LosslessJson[]>
     underway.keys.push(key);
     const first = key.charCodeAt(0);
     if (first >= 0x30 && first <= 0x39) underway.indexLike = true;
-    // Define, not assign, for "__proto__": it becomes an own property, as with JSON.parse. Any
-    // other key is an own data property either way, and assigning is much cheaper.
-    if (key === '__proto__') defineEntry(underway.object, key, value);
-    else underway.object[key] = value;
+    // "__proto__" becomes an own property, as with JSON.parse.
+    setOwn(underway.object, key, value);
   },
   objectEnd({ object, keys, indexLike }) {
     // Without index-like keys, own-key order already is source order (a repeated key keeps its
@@ -99,12 +93,19 @@ export function toPlainJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlainJson);
   if (isJsonObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, k, { value: toPlainJson(v), enumerable: true, writable: true, configurable: true });
-    }
+    for (const key of Object.keys(value)) setOwn(out, key, toPlainJson(value[key]));
     return out;
   }
   return value;
+}
+
+/**
+ * Sets an own enumerable property, as JSON.parse does: defined for "__proto__" (assigning would
+ * set the prototype), assigned otherwise (the same own data property, much cheaper).
+ */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }
 
 /** Compact JSON with every number printed exactly as received (for storage and display). */

@@ -10,7 +10,7 @@
  * Key sorting mirrors `Object.keys(o).sort()` (JS) / PHP 8 `ksort` (php-array.ts) on the top level
  * or recursively.
  */
-import { JsonNumber, isJsonObject, sourceOrderEntries, toPlainJson, type LosslessJson } from './lossless-json.js';
+import { JsonNumber, isJsonObject, setOwn, sourceOrderEntries, type LosslessJson } from './lossless-json.js';
 import { isPhpList, phpArrayKey, phpKsort, type PhpKey } from './php-array.js';
 
 export type KeySort = 'none' | 'top-level' | 'recursive';
@@ -27,21 +27,25 @@ function phpEntries(obj: { [key: string]: LosslessJson }, sort: boolean): [PhpKe
   return sort ? phpKsort(entries) : entries;
 }
 
-function sortPlain(value: unknown, sort: KeySort, depth: number): unknown {
-  if (Array.isArray(value)) return sort === 'recursive' ? value.map((v) => sortPlain(v, sort, depth + 1)) : value;
-  if (value === null || typeof value !== 'object') return value;
-  const doSort = sort === 'recursive' || (sort === 'top-level' && depth === 0);
+/**
+ * The value a JS sender held after `JSON.parse` (numbers as JS numbers), with keys re-inserted
+ * in sorted order where asked: a JS object then still lists integer-like keys first, as it would.
+ */
+function jsValue(value: unknown, sort: KeySort, depth: number): unknown {
+  if (value instanceof JsonNumber) return value.toNumber();
+  if (Array.isArray(value)) return value.map((v) => jsValue(v, sort, depth + 1));
+  if (!isJsonObject(value)) return value;
+  const keys = Object.keys(value);
+  // Code-unit order: what Array.prototype.sort does.
+  if (sort === 'recursive' || (sort === 'top-level' && depth === 0)) keys.sort();
   const out: Record<string, unknown> = {};
-  for (const [k, v] of sortedEntries(value as Record<string, unknown>, doSort)) {
-    const child = sort === 'recursive' ? sortPlain(v, sort, depth + 1) : v;
-    Object.defineProperty(out, k, { value: child, enumerable: true, writable: true, configurable: true });
-  }
+  for (const key of keys) setOwn(out, key, jsValue(value[key], sort, depth + 1));
   return out;
 }
 
 /** Compact JSON as a JavaScript sender would print the parsed body. */
 export function stringifyJsStyle(value: unknown, sort: KeySort = 'none'): string {
-  return JSON.stringify(sortPlain(toPlainJson(value), sort, 0)) ?? 'null';
+  return JSON.stringify(jsValue(value, sort, 0)) ?? 'null';
 }
 
 /**

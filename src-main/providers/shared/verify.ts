@@ -54,6 +54,17 @@ interface Match {
   valueIndex: number;
 }
 
+/** The keyed digests' shapes in words, worked out once per recipe (every verification reports them). */
+const shapesByRecipe = new WeakMap<SignatureRecipe, string>();
+function keyedShapes(recipe: SignatureRecipe): string {
+  let shapes = shapesByRecipe.get(recipe);
+  if (shapes === undefined) {
+    shapes = say.digestShapes(recipe.digests.filter((d) => d.keyed));
+    shapesByRecipe.set(recipe, shapes);
+  }
+  return shapes;
+}
+
 export function verifySignature(
   recipe: SignatureRecipe,
   delivery: WebhookDelivery,
@@ -71,7 +82,7 @@ export function verifySignature(
       values: values.length,
       present: received.length > 0,
       shaped: received.length === 0 ? null : received.some((r) => recipe.digests.some((d) => d.keyed && d.looksLike(r.trim()))),
-      shape: say.digestShapes(recipe.digests.filter((d) => d.keyed)),
+      shape: keyedShapes(recipe),
     },
     secrets: [...attempts].map(([label, outcome]) => ({ label, outcome })),
   });
