@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { JsonNumber } from './lossless-json.js';
+import { surelyValid } from './zod-quick.js';
 
 /** A JSON number (kept as its source text). */
 export const jsonNumber = z.instanceof(JsonNumber, { message: 'expected a JSON number' });
@@ -18,6 +19,7 @@ const MAX_ISSUES = 40;
 
 /** Validates and returns the mismatches in words, e.g. `data.amount: expected a JSON number`. */
 export function describeIssues(schema: z.ZodType, value: unknown, prefix = ''): string[] {
+  if (surelyValid(schema, value)) return [];
   const result = schema.safeParse(value);
   if (result.success) return [];
   return result.error.issues.slice(0, MAX_ISSUES).map((issue) => {
