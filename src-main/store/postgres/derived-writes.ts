@@ -155,7 +155,7 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
     const originals: Array<{ id: string; seq: number; provider: string; eventId: string | null; sha: string | null }> = [];
     const duplicates = work.map((w, index) => {
       const stored = firstOf.get(index + 1)!;
-      /** The lowest-seq other copy, stored or in the batch, if earlier; and whether this row is the first of stored copies. */
+      /** The lowest-seq other copy (stored or in the batch) if earlier; and whether stored copies come only after this row, to point to it. */
       const lowest = (id: string | null, seq: number | null, key: string | null) => {
         const inBatch = key === null ? undefined : lowestInBatch.get(key);
         const candidates = [id === null ? null : { id, seq: seq! }, inBatch === undefined || inBatch.seq === w.row.seq ? null : inBatch];
