@@ -32,7 +32,8 @@ const SORT_NAMES: Record<KeySort, string> = {
 
 /** Raw bytes, then (only if different) without a leading BOM and trailing newlines. */
 export function rawForms(body: Uint8Array): CandidateForm[] {
-  const raw = Buffer.from(body);
+  // A view, not a copy: forms are only read (hashed and compared).
+  const raw = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const forms: CandidateForm[] = [{ name: 'raw bytes', bytes: raw, note: '' }];
   let start = 0;
   let end = raw.length;

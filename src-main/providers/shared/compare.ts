@@ -6,8 +6,11 @@ import { timingSafeEqual } from 'node:crypto';
  * `crypto.timingSafeEqual` so the time taken says nothing about how many characters matched.
  */
 export function constantTimeEqual(received: string, expected: string): boolean {
-  const a = Buffer.from(received, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  if (a.length !== b.length) return false;
-  return timingSafeEqual(a, b);
+  return constantTimeEqualBytes(Buffer.from(received, 'utf8'), Buffer.from(expected, 'utf8'));
+}
+
+/** The same over UTF-8 bytes already encoded (verification encodes each received value once). */
+export function constantTimeEqualBytes(received: Buffer, expected: Buffer): boolean {
+  if (received.length !== expected.length) return false;
+  return timingSafeEqual(received, expected);
 }

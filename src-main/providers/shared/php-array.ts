@@ -47,8 +47,12 @@ function numericString(s: string): Numeric | null {
 const sign = (n: number | bigint): number => (n > 0 ? 1 : n < 0 ? -1 : 0);
 const compareNumbers = (a: number, b: number): number => (a === b ? 0 : a < b ? -1 : 1);
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** zend_binary_strcmp: bytes of the UTF-8 text, then length. */
 function compareBytes(a: string, b: string): number {
+  // Without surrogates, UTF-16 code-unit order is UTF-8 byte order: no need to encode.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return sign(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
 }
 

@@ -94,7 +94,17 @@ function writePhp(value: unknown, opts: PhpStyleOptions, depth: number): string 
 // Keyed by char code: \b \f \n \r \t.
 const SHORT_ESCAPES: Record<number, string> = { 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t' };
 
+/** Whether json_encode changes any character of the text (most keys and values: none). */
+function phpEscapes(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c >= 0x80 || c === 0x22 || c === 0x5c || c === 0x2f) return true;
+  }
+  return false;
+}
+
 function phpString(s: string, escapeSlashes: boolean): string {
+  if (!phpEscapes(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

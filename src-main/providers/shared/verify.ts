@@ -11,7 +11,7 @@ import type { RawHeaders, WebhookDelivery, WebhookSecret } from '../types.js';
 import { distinctForms, type CandidateForm } from './candidates.js';
 import type { DigestVariant } from './digests.js';
 import { normalizeReceived } from './digests.js';
-import { constantTimeEqual } from './compare.js';
+import { constantTimeEqualBytes } from './compare.js';
 import { getHeaderValues } from './headers.js';
 import { decodeJsonBody } from './parse.js';
 import type { LosslessJson } from './lossless-json.js';
@@ -103,15 +103,15 @@ export function verifySignature(
   const findMatch = (secretValue: string, keyed: boolean): Match | undefined => {
     for (const digest of recipe.digests) {
       if (digest.keyed !== keyed) continue;
-      const wanted = received.map((r) => normalizeReceived(r, digest.encoding));
+      const wanted = received.map((r) => Buffer.from(normalizeReceived(r, digest.encoding), 'utf8'));
       for (const form of distinctForms(forms)) {
         tried.add(candidateName({ form, digest, valueIndex: 0 }));
-        const expected = digest.compute(secretValue, form.bytes);
+        const expected = Buffer.from(digest.compute(secretValue, form.bytes), 'utf8');
         // Every value is compared (no early exit between them), each in constant time.
         let valueIndex = -1;
-        wanted.forEach((value, i) => {
-          if (constantTimeEqual(value, expected) && valueIndex < 0) valueIndex = values.indexOf(received[i]!);
-        });
+        for (let i = 0; i < wanted.length; i++) {
+          if (constantTimeEqualBytes(wanted[i]!, expected) && valueIndex < 0) valueIndex = values.indexOf(received[i]!);
+        }
         if (valueIndex >= 0) return { form, digest, valueIndex };
       }
     }
