@@ -10,7 +10,7 @@
  * `"__proto__"` key becomes an own property); a repeated key keeps its first position and its
  * last value, again like JSON.parse. Parsing never throws: it returns an error in words.
  */
-import { type JsonBuilder, scanJson } from '../../../src-shared/json/scan.js';
+import { type JsonBuilder, MAX_JSON_DEPTH, scanJson } from '../../../src-shared/json/scan.js';
 
 /** A JSON number, kept as the exact text the sender wrote. */
 export class JsonNumber {
@@ -83,8 +83,173 @@ const losslessBuilder: JsonBuilder<LosslessJson, ObjectUnderway, LosslessJson[]>
 
 /** Parses JSON text losslessly. A leading BOM is tolerated (senders add it; JSON.parse does not). */
 export function parseLosslessJson(text: string): LosslessParseResult {
+  const value = readWellFormed(text);
+  if (value !== NOT_READ) return { ok: true, value };
+  // Not well-formed, or beyond what the quick reader takes: the scanner gives the error in words.
   const scan = scanJson(text, losslessBuilder);
   return scan.ok ? scan : { ok: false, error: scan.error };
+}
+
+/*
+ * A quick reader for well-formed JSON, giving exactly the tree the scanner and losslessBuilder
+ * give (it accepts a subset of what the scanner accepts: the same grammar, depth limit and BOM).
+ * The scanner hands every token to a builder through callbacks; parsing was a large part of
+ * deriving a delivery. Anything unexpected stops it (NOT_READ) and the scanner reads the text.
+ */
+const NOT_READ = Symbol('not read');
+let text = '';
+let pos = 0;
+
+function readWellFormed(source: string): LosslessJson | typeof NOT_READ {
+  text = source;
+  pos = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  try {
+    const value = readValue(0);
+    skipWhitespace();
+    return pos === text.length ? value : NOT_READ;
+  } catch {
+    return NOT_READ;
+  } finally {
+    text = '';
+  }
+}
+
+function skipWhitespace(): void {
+  for (;;) {
+    const c = text.charCodeAt(pos);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
+    else return;
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+function readValue(depth: number): LosslessJson {
+  if (depth > MAX_JSON_DEPTH) throw NOT_READ;
+  skipWhitespace();
+  const c = text.charCodeAt(pos);
+  if (c === 0x7b) return readObject(depth);
+  if (c === 0x5b) return readArray(depth);
+  if (c === 0x22) return readString();
+  if (c === 0x74 && text.startsWith('true', pos)) return readLiteral(4, true);
+  if (c === 0x66 && text.startsWith('false', pos)) return readLiteral(5, false);
+  if (c === 0x6e && text.startsWith('null', pos)) return readLiteral(4, null);
+  return readNumber();
+}
+
+function readLiteral(length: number, value: LosslessJson): LosslessJson {
+  pos += length;
+  return value;
+}
+
+/** -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? taken greedily, as the scanner's pattern does. */
+function readNumber(): JsonNumber {
+  const start = pos;
+  if (text.charCodeAt(pos) === 0x2d) pos++;
+  const first = text.charCodeAt(pos);
+  if (first === 0x30) pos++;
+  else if (first >= 0x31 && first <= 0x39) {
+    pos++;
+    while (isDigit(text.charCodeAt(pos))) pos++;
+  } else throw NOT_READ;
+  if (text.charCodeAt(pos) === 0x2e && isDigit(text.charCodeAt(pos + 1))) {
+    pos += 2;
+    while (isDigit(text.charCodeAt(pos))) pos++;
+  }
+  const e = text.charCodeAt(pos);
+  if (e === 0x65 || e === 0x45) {
+    let after = pos + 1;
+    const sign = text.charCodeAt(after);
+    if (sign === 0x2b || sign === 0x2d) after++;
+    if (isDigit(text.charCodeAt(after))) {
+      pos = after + 1;
+      while (isDigit(text.charCodeAt(pos))) pos++;
+    }
+  }
+  return new JsonNumber(text.slice(start, pos));
+}
+
+const ESCAPED: Readonly<Record<number, string>> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+function readString(): string {
+  pos++;
+  let out = '';
+  let chunkStart = pos;
+  for (;;) {
+    if (pos >= text.length) throw NOT_READ;
+    const c = text.charCodeAt(pos);
+    if (c === 0x22) {
+      out += text.slice(chunkStart, pos);
+      pos++;
+      return out;
+    }
+    if (c < 0x20) throw NOT_READ;
+    if (c !== 0x5c) {
+      pos++;
+      continue;
+    }
+    out += text.slice(chunkStart, pos);
+    const escaped = text.charCodeAt(pos + 1);
+    const short = ESCAPED[escaped];
+    if (short !== undefined) {
+      out += short;
+      pos += 2;
+    } else if (escaped === 0x75) {
+      const hex = text.slice(pos + 2, pos + 6);
+      if (!HEX4.test(hex)) throw NOT_READ;
+      out += String.fromCharCode(Number.parseInt(hex, 16));
+      pos += 6;
+    } else throw NOT_READ;
+    chunkStart = pos;
+  }
+}
+
+function readObject(depth: number): LosslessObject {
+  pos++;
+  const object: LosslessObject = {};
+  // Source order is recorded from the first index-like key on; until then own-key order is it.
+  let keys: string[] | undefined;
+  skipWhitespace();
+  if (text.charCodeAt(pos) === 0x7d) {
+    pos++;
+    return object;
+  }
+  for (;;) {
+    skipWhitespace();
+    if (text.charCodeAt(pos) !== 0x22) throw NOT_READ;
+    const key = readString();
+    skipWhitespace();
+    if (text.charCodeAt(pos) !== 0x3a) throw NOT_READ;
+    pos++;
+    const value = readValue(depth + 1);
+    if (keys) keys.push(key);
+    else if (isDigit(key.charCodeAt(0))) keys = [...Object.keys(object), key];
+    setOwn(object, key, value);
+    skipWhitespace();
+    const next = text.charCodeAt(pos++);
+    if (next === 0x7d) break;
+    if (next !== 0x2c) throw NOT_READ;
+  }
+  if (keys) Object.defineProperty(object, SOURCE_KEYS, { value: [...new Set(keys)], enumerable: false });
+  return object;
+}
+
+function readArray(depth: number): LosslessJson[] {
+  pos++;
+  const array: LosslessJson[] = [];
+  skipWhitespace();
+  if (text.charCodeAt(pos) === 0x5d) {
+    pos++;
+    return array;
+  }
+  for (;;) {
+    array.push(readValue(depth + 1));
+    skipWhitespace();
+    const next = text.charCodeAt(pos++);
+    if (next === 0x5d) return array;
+    if (next !== 0x2c) throw NOT_READ;
+  }
 }
 
 /** The tree as plain JSON values (numbers become JS numbers), as `JSON.parse` would have produced. */
