@@ -54,6 +54,23 @@ interface Match {
   valueIndex: number;
 }
 
+/**
+ * A result's first keys. Results are built key by key, in the order the keys always had: an
+ * object spread of varying shapes (with or without an assumption) cost more than the HMAC.
+ */
+type ResultUnderway = Omit<VerificationResult, 'candidatesTried'> & Partial<Pick<VerificationResult, 'candidatesTried'>>;
+
+function started(recipe: SignatureRecipe, status: VerificationResult['status']): ResultUnderway {
+  return recipe.assumption ? { scheme: recipe.scheme, assumption: recipe.assumption, status } : { scheme: recipe.scheme, status };
+}
+
+function finished(result: ResultUnderway, candidatesTried: string[], diagnosis: string | undefined, checks: VerificationChecks): VerificationResult {
+  result.candidatesTried = candidatesTried;
+  result.diagnosis = diagnosis;
+  result.checks = checks;
+  return result as VerificationResult;
+}
+
 /** The keyed digests' shapes in words, worked out once per recipe (every verification reports them). */
 const shapesByRecipe = new WeakMap<SignatureRecipe, string>();
 function keyedShapes(recipe: SignatureRecipe): string {
@@ -86,14 +103,13 @@ export function verifySignature(
     },
     secrets: [...attempts].map(([label, outcome]) => ({ label, outcome })),
   });
-  const base = { scheme: recipe.scheme, ...(recipe.assumption ? { assumption: recipe.assumption } : {}) };
   if (received.length === 0) {
     const diagnosis = say.joinNotes(say.headerMissing(headerName, values.length > 0), recipe.missingHeaderNote?.(delivery.headers));
-    return { ...base, status: 'unsigned', candidatesTried: [], diagnosis, checks: checks() };
+    return finished(started(recipe, 'unsigned'), [], diagnosis, checks());
   }
   const repeated = (m?: Match): string | undefined =>
     values.length > 1 ? say.headerRepeated(headerName, values.length, received.length, m?.valueIndex) : undefined;
-  if (secrets.length === 0) return { ...base, status: 'no-secret', candidatesTried: [], diagnosis: say.noSecretConfigured(), checks: checks() };
+  if (secrets.length === 0) return finished(started(recipe, 'no-secret'), [], say.noSecretConfigured(), checks());
 
   const decoded = decodeJsonBody(delivery.body);
   const forms = recipe.forms(delivery.body, decoded.json);
@@ -118,12 +134,13 @@ export function verifySignature(
     return undefined;
   };
   const result = (status: VerificationResult['status'], m: Match, extra: Pick<VerificationResult, 'secretLabel' | 'diagnosis'>): VerificationResult => {
-    // Built key by key in the order a spread of `extra` gave: a spread in the middle of a literal is slow.
-    const out: VerificationResult = { ...base, status, matched: candidateName(m), candidatesTried: [...tried] };
+    const out = started(recipe, status);
+    out.matched = candidateName(m);
+    out.candidatesTried = [...tried];
     if ('secretLabel' in extra) out.secretLabel = extra.secretLabel;
     out.diagnosis = extra.diagnosis;
     out.checks = checks();
-    return out;
+    return out as VerificationResult;
   };
 
   const choice = choose(delivery.headers, secrets);
@@ -164,5 +181,5 @@ export function verifySignature(
       [...distinctForms(forms)].length,
     ),
   );
-  return { ...base, status: 'invalid', candidatesTried: [...tried], diagnosis, checks: checks() };
+  return finished(started(recipe, 'invalid'), [...tried], diagnosis, checks());
 }
