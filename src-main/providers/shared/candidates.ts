@@ -54,19 +54,35 @@ export function rawForms(body: Uint8Array): CandidateForm[] {
  * bytes, so the serializations (and their notes) are usually never computed.
  */
 export function serializedForm(json: LosslessJson, style: SerializationStyle, sort: KeySort): CandidateForm {
-  let bytes: Buffer | undefined;
-  let note: string | undefined;
-  return {
-    name: `${STYLE_NAMES[style]}${SORT_NAMES[sort]}`,
-    get bytes() {
-      bytes ??= Buffer.from(style === 'js' ? stringifyJsStyle(json, sort) : stringifyPhpStyle(json, { escapeSlashes: style === 'php', sort }), 'utf8');
-      return bytes;
-    },
-    get note() {
-      note ??= describeSerialization(json, style, sort);
-      return note;
-    },
-  };
+  return new SerializedForm(json, style, sort);
+}
+
+/** A class, not a literal with getters: a recipe lists up to seven per delivery, and literals with accessors are slow to make. */
+class SerializedForm implements CandidateForm {
+  readonly name: string;
+  private bytesMade: Buffer | undefined;
+  private noteMade: string | undefined;
+
+  constructor(
+    private readonly json: LosslessJson,
+    private readonly style: SerializationStyle,
+    private readonly sort: KeySort,
+  ) {
+    this.name = `${STYLE_NAMES[style]}${SORT_NAMES[sort]}`;
+  }
+
+  get bytes(): Buffer {
+    this.bytesMade ??= Buffer.from(
+      this.style === 'js' ? stringifyJsStyle(this.json, this.sort) : stringifyPhpStyle(this.json, { escapeSlashes: this.style === 'php', sort: this.sort }),
+      'utf8',
+    );
+    return this.bytesMade;
+  }
+
+  get note(): string {
+    this.noteMade ??= describeSerialization(this.json, this.style, this.sort);
+    return this.noteMade;
+  }
 }
 
 /** The forms in order, skipping (as they are reached) any whose bytes equal an earlier one's. */
