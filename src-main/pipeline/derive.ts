@@ -34,28 +34,50 @@ function searchText(delivery: DerivationInput, keys: readonly CorrelationKey[], 
   return [delivery.provider, delivery.label ?? '', eventType ?? '', ...keys.map((k) => k.value), body.slice(0, SEARCH_TEXT_LIMIT)].join('\n');
 }
 
+/** A provider's configured secrets, or why they could not be read. */
+export type SecretsRead = { secrets: WebhookSecret[] } | { error: unknown };
+
+export async function readSecrets(context: DerivationContext, provider: ProviderId): Promise<SecretsRead> {
+  try {
+    return { secrets: await context.webhookSecrets(provider) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /** Secrets that cannot be read (a changed master key, say) cost the verification only, not the rest. */
-async function verifyWithConfiguredSecrets(
+function verifyWithConfiguredSecrets(
   adapter: ProviderAdapter,
   webhook: { headers: DerivationInput['headers']; body: Uint8Array },
-  context: DerivationContext,
-): Promise<VerificationResult> {
-  let secrets: WebhookSecret[];
-  try {
-    secrets = await context.webhookSecrets(adapter.id);
-  } catch (error) {
+  read: SecretsRead,
+): VerificationResult {
+  if ('error' in read) {
     return {
       status: 'unsupported',
       candidatesTried: [],
-      diagnosis: `The webhook secrets could not be read (${errorText(error)}); check the master key, then use Verify again.`,
+      diagnosis: `The webhook secrets could not be read (${errorText(read.error)}); check the master key, then use Verify again.`,
     };
   }
-  return adapter.verify(webhook, secrets);
+  return adapter.verify(webhook, read.secrets);
+}
+
+/** The adapter that derives a delivery: none for a refused body or an unknown provider. */
+export function derivingAdapter(delivery: DerivationInput, context: DerivationContext): ProviderAdapter | undefined {
+  if (delivery.body === null || delivery.provider === 'unknown') return undefined;
+  return context.adapterFor(delivery.provider);
 }
 
 /** Everything the console works out from a stored delivery: parse, verify, normalize, correlate. */
 export async function deriveDelivery(delivery: DerivationInput, context: DerivationContext): Promise<DerivedFields> {
-  const adapter = delivery.provider === 'unknown' ? undefined : context.adapterFor(delivery.provider);
+  const adapter = derivingAdapter(delivery, context);
+  return deriveWithSecrets(delivery, adapter, adapter ? await readSecrets(context, adapter.id) : { secrets: [] });
+}
+
+/**
+ * Derivation once the adapter's secrets are read (`adapter` from derivingAdapter): synchronous,
+ * so a batch reads each provider's secrets once and awaits nothing per delivery.
+ */
+export function deriveWithSecrets(delivery: DerivationInput, adapter: ProviderAdapter | undefined, read: SecretsRead): DerivedFields {
   const webhook = { headers: delivery.headers, body: delivery.body ?? new Uint8Array() };
   if (delivery.body === null || !adapter || delivery.provider === 'unknown') {
     const parseError = delivery.body === null ? `Body not kept: ${delivery.rejected?.reason ?? 'refused'}` : describeBodyProblem(webhook);
@@ -82,7 +104,7 @@ export async function deriveDelivery(delivery: DerivationInput, context: Derivat
     };
   }
   const parsed = adapter.parse(webhook);
-  const verification = { ...(await verifyWithConfiguredSecrets(adapter, webhook, context)), checkedAt: new Date().toISOString() };
+  const verification = { ...verifyWithConfiguredSecrets(adapter, webhook, read), checkedAt: new Date().toISOString() };
   const normalized = adapter.normalize(parsed);
   const correlationKeys = adapter.correlationKeys(parsed);
   const firstAmount = normalized.amounts[0];
