@@ -108,11 +108,18 @@ function compileType(internals: ZodInternals['_zod']): Quick {
       // An exclusive union needs exactly one option to fit: left to zod.
       if (def.inclusive === false || !def.options) return unsure;
       const options = def.options.map(quickFor);
-      return (value) => options.some((option) => option(value));
+      return (value) => {
+        for (const option of options) if (option(value)) return true;
+        return false;
+      };
     }
     case 'array': {
       const element = def.element ? quickFor(def.element) : unsure;
-      return (value) => Array.isArray(value) && value.every((item) => element(item));
+      return (value) => {
+        if (!Array.isArray(value)) return false;
+        for (const item of value) if (!element(item)) return false;
+        return true;
+      };
     }
     case 'object':
       return compileObject(def);
