@@ -32,7 +32,15 @@ const writeState = new Uint32Array(2);
 const ignoreAsyncDone = () => {};
 let output = Buffer.allocUnsafe(64 * 1024);
 
+/**
+ * The Node.js lines whose native zlib handle takes exactly these arguments: Node 20 (these
+ * machines) and 22 (Electron 39). A handle called with the wrong arity aborts the process (a
+ * native CHECK, not an exception), so any other line uses deflateRawSync until it is checked.
+ */
+const CHECKED_NODE_MAJORS = new Set([20, 22]);
+
 function nativeDeflateClass(): NativeDeflateClass | undefined {
+  if (!CHECKED_NODE_MAJORS.has(Number(process.versions.node.split('.')[0]))) return undefined;
   try {
     const stream = new DeflateRaw();
     const handle = (stream as unknown as { _handle?: { constructor?: unknown } })._handle;
