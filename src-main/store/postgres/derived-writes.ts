@@ -55,6 +55,29 @@ const FIRST_COPIES = `
     AND d.body_sha256 IS NOT NULL AND d.derived_at IS NOT NULL ORDER BY d.seq LIMIT 1) AS b ON true`;
 
 /**
+ * Saves that share a copy key (provider and event id, provider and body) run one after the other:
+ * the lookup and the re-point read only committed rows, so an original and its retry saved in
+ * overlapping transactions (two instances) would otherwise not see each other and the retry would
+ * stay unlinked. Each distinct key of the batch is hashed (hashtext: all instances ask the one
+ * server) and locked until the transaction ends, with the two-int advisory lock class "dupe" (the
+ * store's other advisory locks use the class "gate"); a hash shared by chance only makes two saves
+ * wait for each other. The locks are taken in hash order (PostgreSQL evaluates output expressions
+ * after ORDER BY when the sort key is not one of them: SELECT's reference, "SELECT List"), so two
+ * batches never wait for each other in a cycle; and before the batch's rows are locked, so a save
+ * holding some keys never waits for rows held by one waiting for its keys (the re-point updates
+ * copies outside its batch, whose keys it holds). Keys of rows the save then leaves (claimed by
+ * another instance) are locked as well: harmless.
+ */
+const LOCK_COPY_KEYS = `
+  SELECT pg_advisory_xact_lock(${0x64757065}, k) FROM (
+    SELECT DISTINCT hashtext(x.copy_key) AS k
+    FROM unnest($1::text[], $2::text[]) AS u (id, event_id) JOIN deliveries AS d ON d.id = u.id
+    CROSS JOIN LATERAL (VALUES ('e' || d.provider || '/' || u.event_id),
+      (CASE WHEN d.body_sha256 IS NOT NULL AND d.size > 0 THEN 'b' || d.provider || '/' || d.body_sha256 END)) AS x (copy_key)
+    WHERE x.copy_key IS NOT NULL
+  ) AS keys ORDER BY k`;
+
+/**
  * Stored copies derived before their original point to it, as if derived in seq order: by event
  * id ($4, or NULL), else by body ($5, or NULL; not a copy with an earlier one of its own event id,
  * its original). Run after the batch's own writes, which it reads; the two parts touch different rows.
@@ -107,6 +130,8 @@ const named = (name: string, text: string, values: unknown[]) => ({ name: `gatew
 export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: string; derived: DerivedFields }>, instanceId: string): Promise<void> {
   await inTransaction(pool, async (client) => {
     const derivedAt = new Date().toISOString();
+    // First of all: a save sharing a copy key with this batch commits before this one reads its rows.
+    await client.query(named('lock_copy_keys', LOCK_COPY_KEYS, [items.map((i) => i.id), items.map((i) => i.derived.eventId || null)]));
     // Only rows this instance may still derive: its own claim, or none on a row not derived yet.
     // An instance taken for dead that saves late (a long pause, a slow network) finds its rows
     // claimed or already derived by the one that took them over, and leaves them: no delivery is
