@@ -20,9 +20,7 @@ export class AlertSettingsService {
   ) {}
 
   async load(): Promise<void> {
-    const stored = await this.settings.get(KEY);
-    const parsed = AlertSettings.safeParse(stored ?? DEFAULT_ALERT_SETTINGS);
-    this.current = parsed.success ? parsed.data : DEFAULT_ALERT_SETTINGS;
+    this.current = settingsFrom(await this.settings.get(KEY));
   }
 
   get(): AlertSettings {
@@ -30,20 +28,31 @@ export class AlertSettingsService {
   }
 
   /**
-   * Merged into what is stored, not this instance's copy: another person (or instance sharing the
-   * database) may have changed another switch a moment ago, and that change must not be undone.
+   * Merged into what is stored, in one step with the read: another person (or instance sharing
+   * the database) may be changing another switch at the same moment, and that change must stay.
    */
   async save(change: AlertSettingsChange): Promise<AlertSettings> {
-    await this.load();
-    const parsed = AlertSettings.parse({
-      kinds: { ...this.current.kinds, ...definedOnly(change.kinds ?? {}) },
-      quietHours: change.quietHours ?? this.current.quietHours,
+    if (change.kinds === undefined && change.quietHours === undefined) {
+      await this.load();
+      return this.current;
+    }
+    const saved = await this.settings.update(KEY, (stored) => {
+      const base = settingsFrom(stored);
+      return AlertSettings.parse({
+        kinds: { ...base.kinds, ...definedOnly(change.kinds ?? {}) },
+        quietHours: change.quietHours ?? base.quietHours,
+      });
     });
-    await this.settings.set(KEY, parsed);
-    this.current = parsed;
+    this.current = AlertSettings.parse(saved);
     this.onSaved();
-    return parsed;
+    return this.current;
   }
+}
+
+/** What is stored, or the defaults when nothing (or nothing this version reads) is. */
+function settingsFrom(stored: unknown): AlertSettings {
+  const parsed = AlertSettings.safeParse(stored ?? DEFAULT_ALERT_SETTINGS);
+  return parsed.success ? parsed.data : DEFAULT_ALERT_SETTINGS;
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {

@@ -33,8 +33,7 @@ export class ListenerSettingsService {
   ) {}
 
   async load(): Promise<void> {
-    const parsed = ListenerSettings.safeParse((await this.settings.get(KEY)) ?? {});
-    this.current = parsed.success ? parsed.data : ListenerSettings.parse({});
+    this.current = settingsFrom(await this.settings.get(KEY));
   }
 
   get(): ListenerSettings {
@@ -42,12 +41,17 @@ export class ListenerSettingsService {
   }
 
   async update(change: Partial<ListenerSettings>): Promise<ListenerSettings> {
-    // Merged into what is stored, not what this instance last heard: another instance sharing the
-    // database may have changed another field a moment ago, and that change must not be undone.
-    await this.load();
-    this.current = ListenerSettings.parse({ ...this.current, ...change });
-    await this.settings.set(KEY, this.current);
+    // Merged into what is stored, in one step with the read, not into what this instance last
+    // heard: another instance sharing the database may be changing another field at this moment.
+    const saved = await this.settings.update(KEY, (stored) => ListenerSettings.parse({ ...settingsFrom(stored), ...change }));
+    this.current = ListenerSettings.parse(saved);
     this.onSaved();
     return this.current;
   }
+}
+
+/** What is stored, or the defaults when nothing (or nothing this version reads) is. */
+function settingsFrom(stored: unknown): ListenerSettings {
+  const parsed = ListenerSettings.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : ListenerSettings.parse({});
 }

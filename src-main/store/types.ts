@@ -180,6 +180,12 @@ export interface SettingsStore {
    * this value, or the one another writer (another instance) stored first.
    */
   setIfAbsent(key: string, value: unknown): Promise<unknown>;
+  /**
+   * Reads, changes and writes one value as one step (the key's row locked meanwhile): two changes
+   * at once, from this instance or another, both apply. `change` gets undefined when none is
+   * stored, and must be pure (it may run again). Answers the value written.
+   */
+  update(key: string, change: (current: unknown) => unknown): Promise<unknown>;
 }
 
 /**

@@ -47,13 +47,9 @@ export type AlertSettings = z.infer<typeof AlertSettings>;
  * keep their change. The whole settings are a change too.
  */
 export const AlertSettingsChange = z.object({
+  /** The switches changed; a kind this version does not know is refused. */
   kinds: z
-    .object({
-      signature_failures: z.boolean().optional(),
-      listener_down: z.boolean().optional(),
-      relay_route_failing: z.boolean().optional(),
-      provider_gave_up: z.boolean().optional(),
-    })
+    .object(Object.fromEntries(AlertKind.options.map((kind) => [kind, z.boolean().optional()])) as Record<AlertKind, z.ZodOptional<z.ZodBoolean>>)
     .strict()
     .optional(),
   quietHours: QuietHours.optional(),

@@ -27,6 +27,10 @@ function lateWriter(settings: SettingsStore, open: Promise<void>): SettingsStore
       await open;
       return settings.setIfAbsent(key, value);
     },
+    update: async (key, change) => {
+      await open;
+      return settings.update(key, change);
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { SettingsStore } from '../types.js';
+import { inTransaction } from './pool.js';
 
 export class PgSettingsStore implements SettingsStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -24,5 +25,20 @@ export class PgSettingsStore implements SettingsStore {
       new Date().toISOString(),
     ]);
     return this.get(key);
+  }
+
+  async update(key: string, change: (current: unknown) => unknown): Promise<unknown> {
+    return inTransaction(this.pool, async (client) => {
+      // A placeholder row when there is none, so that FOR UPDATE has a row to lock: a second
+      // change waits here for the first one's commit, then reads what it wrote.
+      const absent = await client.query("INSERT INTO settings (key, value, updated_at) VALUES ($1, 'null', $2) ON CONFLICT (key) DO NOTHING", [
+        key,
+        new Date().toISOString(),
+      ]);
+      const { rows } = await client.query<{ value: string }>('SELECT value FROM settings WHERE key = $1 FOR UPDATE', [key]);
+      const next = change(absent.rowCount === 1 ? undefined : JSON.parse(rows[0]!.value));
+      await client.query('UPDATE settings SET value = $2, updated_at = $3 WHERE key = $1', [key, JSON.stringify(next), new Date().toISOString()]);
+      return next;
+    });
   }
 }
