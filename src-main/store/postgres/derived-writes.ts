@@ -55,7 +55,9 @@ const FIRST_COPIES = `
     AND d.body_sha256 IS NOT NULL AND d.derived_at IS NOT NULL ORDER BY d.seq LIMIT 1) AS b ON true`;
 
 /**
- * Saves that share a copy key (provider and event id, provider and body) run one after the other:
+ * Saves that share a copy key (provider and event id, else provider and body: the event id is
+ * read from the body, so copies of one body share it too, and one lock a row is enough, which
+ * keeps the locks held by a save to one a row) run one after the other:
  * the lookup and the re-point read only committed rows, so an original and its retry saved in
  * overlapping transactions (two instances) would otherwise not see each other and the retry would
  * stay unlinked. Each distinct key of the batch is hashed (hashtext: all instances ask the one
@@ -72,8 +74,8 @@ const LOCK_COPY_KEYS = `
   SELECT pg_advisory_xact_lock(${0x64757065}, k) FROM (
     SELECT DISTINCT hashtext(x.copy_key) AS k
     FROM unnest($1::text[], $2::text[]) AS u (id, event_id) JOIN deliveries AS d ON d.id = u.id
-    CROSS JOIN LATERAL (VALUES ('e' || d.provider || '/' || u.event_id),
-      (CASE WHEN d.body_sha256 IS NOT NULL AND d.size > 0 THEN 'b' || d.provider || '/' || d.body_sha256 END)) AS x (copy_key)
+    CROSS JOIN LATERAL (VALUES (CASE WHEN u.event_id IS NOT NULL THEN 'e' || d.provider || '/' || u.event_id
+      WHEN d.body_sha256 IS NOT NULL AND d.size > 0 THEN 'b' || d.provider || '/' || d.body_sha256 END)) AS x (copy_key)
     WHERE x.copy_key IS NOT NULL
   ) AS keys ORDER BY k`;
 
