@@ -4,9 +4,10 @@
  * Almost every delivery fits its provider's schemas, and zod's safeParse (which builds a whole
  * parsed copy of the payload) was the largest part of parsing one. This answers true only when
  * zod would surely succeed, for the kinds of schema the providers use (loose objects, strings,
- * unions, arrays, enums, nullish, instanceof, refinements); for anything else, and for any
- * value it is not sure of, it answers false and the caller asks zod, so the issues in words
- * always come from zod itself.
+ * unions, arrays, enums, nullish, instanceof, refinements); for anything else (a kind or a
+ * zod trait not listed below, e.g. `z.uuid()`, whose format check is the schema itself), and
+ * for any value it is not sure of, it answers false and the caller asks zod, so the issues in
+ * words always come from zod itself.
  */
 import type { z } from 'zod';
 
@@ -34,6 +35,7 @@ interface ZodInternals {
       catchall?: ZodInternals;
       fn?: (value: unknown) => unknown;
     };
+    traits?: ReadonlySet<string>;
     values?: ReadonlySet<unknown>;
     optin?: string;
     optout?: string;
@@ -49,17 +51,56 @@ export function surelyValid(schema: z.ZodType, value: unknown): boolean {
 }
 
 function quickFor(schema: ZodInternals): Quick {
-  let quick = compiled.get(schema);
-  if (quick === undefined) {
-    quick = compile(schema);
-    compiled.set(schema, quick);
+  const known = compiled.get(schema);
+  if (known !== undefined) return known;
+  // A recursive schema (a getter in its shape) meets itself while compiling: it then gets this
+  // stub, which calls through to the finished predicate.
+  let done: Quick = unsure;
+  compiled.set(schema, (value) => done(value));
+  try {
+    done = compile(schema);
+  } catch {
+    // Anything surprising in a schema: not sure, once and for all (not retried every call).
+    done = unsure;
   }
-  return quick;
+  compiled.set(schema, done);
+  return done;
+}
+
+/**
+ * The zod traits each kind below is understood with (classic zod v4): a schema with any other
+ * trait (a format such as `z.uuid()` is `$ZodString` and also `$ZodCheck`; a discriminated or
+ * exclusive union is `$ZodUnion` and more) is left to zod.
+ */
+const COMMON_TRAITS = ['$ZodType', 'ZodType'];
+const KNOWN_TRAITS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  Object.entries({
+    string: ['$ZodString', '_ZodString', 'ZodString'],
+    boolean: ['$ZodBoolean', 'ZodBoolean'],
+    unknown: ['$ZodUnknown', 'ZodUnknown'],
+    any: ['$ZodAny', 'ZodAny'],
+    enum: ['$ZodEnum', 'ZodEnum'],
+    literal: ['$ZodLiteral', 'ZodLiteral'],
+    // A custom schema is its own check (fn), which is what it compiles to.
+    custom: ['$ZodCustom', 'ZodCustom', '$ZodCheck', 'ZodInstanceOf'],
+    optional: ['$ZodOptional', 'ZodOptional'],
+    nullable: ['$ZodNullable', 'ZodNullable'],
+    union: ['$ZodUnion', 'ZodUnion'],
+    array: ['$ZodArray', 'ZodArray'],
+    object: ['$ZodObject', '$ZodObjectJIT', 'ZodObject'],
+  }).map(([type, traits]) => [type, new Set([...COMMON_TRAITS, ...traits])]),
+);
+
+function understood(internals: ZodInternals['_zod']): boolean {
+  const known = Object.hasOwn(KNOWN_TRAITS, internals.def.type) ? KNOWN_TRAITS[internals.def.type] : undefined;
+  if (!known || !internals.traits) return false;
+  for (const trait of internals.traits) if (!known.has(trait)) return false;
+  return true;
 }
 
 function compile(schema: ZodInternals): Quick {
   const internals = schema?._zod;
-  if (!internals?.def) return unsure;
+  if (!internals?.def || !understood(internals)) return unsure;
   const base = compileType(internals);
   const checks = internals.def.checks ?? [];
   if (checks.length === 0 || base === unsure) return base;
@@ -117,7 +158,8 @@ function compileType(internals: ZodInternals['_zod']): Quick {
       const element = def.element ? quickFor(def.element) : unsure;
       return (value) => {
         if (!Array.isArray(value)) return false;
-        for (const item of value) if (!element(item)) return false;
+        // Every index, holes read as undefined, as zod reads them (every/forEach would skip holes).
+        for (let i = 0; i < value.length; i++) if (!element(value[i])) return false;
         return true;
       };
     }
@@ -132,8 +174,11 @@ function compileObject(def: ZodInternals['_zod']['def']): Quick {
   const shape = def.shape;
   if (!shape || Object.getOwnPropertySymbols(shape).length > 0) return unsure;
   // Extra keys: an unknown catchall accepts them and no catchall strips them; anything else is zod's.
-  const catchallType = def.catchall?._zod.def.type;
-  if (catchallType !== undefined && catchallType !== 'unknown' && catchallType !== 'any') return unsure;
+  const catchall = def.catchall?._zod;
+  if (catchall !== undefined) {
+    const plain = (catchall.def.type === 'unknown' || catchall.def.type === 'any') && !catchall.def.checks?.length && understood(catchall);
+    if (!plain) return unsure;
+  }
   const fields = Object.keys(shape).map((key) => {
     const field = shape[key]!;
     // An absent key is fine only for a schema that is optional in and out (else zod says "nonoptional").
