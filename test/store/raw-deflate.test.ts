@@ -10,12 +10,12 @@
  * wrote), an earlier form is not changed by encoding a later one, and generated forms come
  * back exactly (stored-forms.test.ts holds the hand-picked bodies).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { DeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DICTIONARY_V1 } from '../../src-main/store/codec/dictionary-v1.js';
-import { rawDeflater } from '../../src-main/store/codec/raw-deflate.js';
+import { rawDeflater, rawDeflaterUsing } from '../../src-main/store/codec/raw-deflate.js';
 import { decodeDelivery, encodeDelivery } from '../../src-main/store/codec/stored-forms.js';
 import { calypsoInvoiceCreated, instapDeposit, instaxchangeCompleted, openxswitchSwap } from '../providers/fixtures.js';
 
@@ -31,6 +31,14 @@ function sameAsReference(deflate: (plain: Buffer) => Buffer, plain: Buffer, dict
   }
   expect(inflateRawSync(ours, { dictionary: dict }).equals(plain)).toBe(true);
   return ours;
+}
+
+/** node:zlib's native handle, as far as these tests drive it. */
+interface NativeHandle {
+  onerror: (message: string) => void;
+  init(...args: unknown[]): void;
+  writeSync(...args: unknown[]): void;
+  close(): void;
 }
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -152,6 +160,47 @@ describe('raw deflater', () => {
     expect(deflate(noise(1024 * 1024 + 1, 11)).buffer).not.toBe(deflate(noise(1024 * 1024 + 2, 12)).buffer);
   });
 
+  it('keeps no large output buffer: a form past 64 KB gets one of its own, and the next small one the shared buffer again', () => {
+    const shared = deflate(storedLike(4000)).buffer;
+    const large = deflate(storedLike(200_000)).buffer;
+    // The large output is not in the shared buffer, and that is not replaced by a larger one.
+    expect(large).not.toBe(shared);
+    expect(deflate(storedLike(3000)).buffer).toBe(shared);
+    expect(shared.byteLength).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('falls back to deflateRawSync when the native handle throws', () => {
+    const Native = (new DeflateRaw() as unknown as { _handle: { constructor: new (mode: number) => NativeHandle } })._handle.constructor;
+    let failing: 'init' | 'writeSync' | 'close' | undefined;
+    class Throwing extends Native {
+      override init(...args: unknown[]): void {
+        // After the real one: a handle that init did not set up aborts the process when
+        // collected, whatever the deflater does (see raw-deflate.ts).
+        super.init(...args);
+        if (failing === 'init') throw new Error('init failed');
+      }
+      override writeSync(...args: unknown[]): void {
+        if (failing === 'writeSync') throw new Error('writeSync failed');
+        super.writeSync(...args);
+      }
+      override close(): void {
+        super.close();
+        if (failing === 'close') throw new Error('close failed');
+      }
+    }
+    const inputs = [storedLike(4000), noise(3000, 5), storedLike(100_000), Buffer.alloc(0)];
+    for (const where of ['writeSync', 'close', 'init'] as const) {
+      failing = undefined;
+      // Checked once when made, with nothing failing: the native path is taken.
+      const throwing = rawDeflaterUsing(dictionary, Throwing);
+      expect(throwing(storedLike(4000)).buffer).toBe(throwing(storedLike(3000)).buffer);
+      failing = where;
+      for (const plain of inputs) sameAsReference(throwing, plain, dictionary);
+      failing = undefined;
+      for (const plain of inputs) sameAsReference(throwing, plain, dictionary);
+    }
+  });
+
   it('answers the same for the same input, call after call', () => {
     const plain = storedLike(5000);
     const once = Buffer.from(deflate(plain));
@@ -189,6 +238,21 @@ describe('stored forms written with the raw deflater', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('keeps no large layout buffer: each form past 64 KB is laid out in a buffer of its own', () => {
+    const form = { headers: [['content-type', 'application/json']] as [string, string][], body: Buffer.from('{"a":1}'.repeat(20_000)), detail: null };
+    const layoutBytes = 9 + 3 * JSON.stringify(form.headers).length + form.body.length;
+    encodeDelivery(form);
+    const allocations = vi.spyOn(Buffer, 'allocUnsafe');
+    try {
+      const stored = encodeDelivery(form);
+      expect(decodeDelivery<unknown>(stored).body!.equals(form.body)).toBe(true);
+      // Laid out again in a fresh buffer: the one for the form before was not kept.
+      expect(allocations.mock.calls.some(([size]) => size === layoutBytes)).toBe(true);
+    } finally {
+      allocations.mockRestore();
+    }
   });
 
   it('leaves a form already encoded unchanged when the next one is encoded', () => {

@@ -58,15 +58,14 @@ export function encodeDelivery(form: { headers: readonly HeaderPair[]; body: Uin
   return stored;
 }
 
-/** Forms are laid out one at a time, so one buffer serves them all (a rare huge one gets its own). */
-let layout = Buffer.allocUnsafe(64 * 1024);
-const LAYOUT_KEPT_BYTES = 1024 * 1024;
+/**
+ * Forms are laid out one at a time, so one buffer serves them all. A larger one gets a buffer of
+ * its own: a kept large buffer would hold a rare large delivery's plain text for as long as the process.
+ */
+const layout = Buffer.allocUnsafe(64 * 1024);
 
 function layoutBuffer(bytes: number): Buffer {
-  if (bytes <= layout.length) return layout;
-  if (bytes > LAYOUT_KEPT_BYTES) return Buffer.allocUnsafe(bytes);
-  layout = Buffer.allocUnsafe(bytes);
-  return layout;
+  return bytes <= layout.length ? layout : Buffer.allocUnsafe(bytes);
 }
 
 export function decodeDelivery<Detail>(stored: Uint8Array): DeliveryForm<Detail> {
