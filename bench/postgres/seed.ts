@@ -62,7 +62,7 @@ export async function seedPgDeliveries(store: Store, templates: readonly Deliver
   };
   // Batches are inserted in order (seq follows received_at, as on a live server); only the
   // derivation of one batch overlaps the insert of the next.
-  let deriving: Promise<void> = Promise.resolve();
+  let deriving: Promise<unknown> = Promise.resolve();
   for (let start = 0; start < options.count; start += batchSize) {
     const rows = Array.from({ length: Math.min(batchSize, options.count - start) }, (_, i) => make(start + i));
     await store.deliveries.insertBatch(rows.map((r) => r.delivery));

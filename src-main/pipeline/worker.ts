@@ -1,4 +1,4 @@
-import type { DeliveryStore, DerivedFields } from '../store/types.js';
+import type { DeliveryStore, DerivedFields, DerivedSaveResult } from '../store/types.js';
 import type { PushBus } from '../events/bus.js';
 import { failedDerivation } from './derive.js';
 import type { Deriver } from './deriver.js';
@@ -117,20 +117,26 @@ export class DerivationWorker {
     }
     if (batch.epoch !== this.epoch) return false;
     const results = batch.pending.map((delivery, index) => ({ id: delivery.id, derived: derived[index]! }));
+    // Copies re-pointed to an original of this batch derived after them (in the batch or not)
+    // changed too: consoles showing them are told with the batch.
+    const updated = new Set(results.map((r) => r.id));
+    const note = ({ repointed }: DerivedSaveResult) => {
+      for (const id of repointed) updated.add(id);
+    };
     try {
-      await this.deliveries.saveDerived(results);
+      note(await this.deliveries.saveDerived(results));
     } catch (error) {
       this.onError(error);
       for (const [index, result] of results.entries()) {
         try {
-          await this.deliveries.saveDerived([result]);
+          note(await this.deliveries.saveDerived([result]));
         } catch (error) {
           this.onError(error);
-          await this.deliveries.saveDerived([{ id: result.id, derived: failedDerivation(batch.pending[index]!, error) }]);
+          note(await this.deliveries.saveDerived([{ id: result.id, derived: failedDerivation(batch.pending[index]!, error) }]));
         }
       }
     }
-    this.bus.publish({ type: 'deliveries.updated', ids: results.map((r) => r.id) });
+    this.bus.publish({ type: 'deliveries.updated', ids: [...updated] });
     return true;
   }
 

@@ -135,6 +135,16 @@ export interface DeliveryCounts {
   byProvider: Record<string, number>;
 }
 
+/** What a saveDerived changed besides its batch's own derived fields. */
+export interface DerivedSaveResult {
+  /**
+   * Stored copies (in the batch or not) whose dedupe link the save re-pointed to an original
+   * derived after them: their duplicateOf changed, so a console showing them has to be told.
+   * Ids may repeat.
+   */
+  repointed: string[];
+}
+
 /** Deliveries: written by the listener and the pipeline, read by the console. */
 export interface DeliveryStore {
   /** Inserts a batch in one transaction (group commit); resolves once it is durable. */
@@ -149,7 +159,7 @@ export interface DeliveryStore {
    * oldest first, from after `afterSeq` (so a batch still being derived is not read again).
    */
   pendingDerivation(limit: number, afterSeq?: number): Promise<PendingDelivery[]>;
-  saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void>;
+  saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<DerivedSaveResult>;
   /** Clears derived fields so the pipeline works them out again (after a secret changes). Returns how many. */
   markForRederive(filter: { provider?: string; id?: string }): Promise<number>;
   list(query: DeliveryQuery): Promise<DeliveryPage>;

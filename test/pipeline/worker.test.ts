@@ -111,4 +111,32 @@ describe.each(storeBackends)('on $name', (backend) => {
       expect(new Set(statuses)).toEqual(new Set(['valid']));
     });
   });
+
+  describe('the derivation worker, with copies derived out of order', () => {
+    it("tells consoles about a retry derived before its original, re-pointed by the original's batch", async () => {
+      const store = await openStore();
+      const original = paychantDelivery('p-twice');
+      const retry = paychantDelivery('p-twice');
+      await store.deliveries.insertBatch([original]);
+      await store.deliveries.insertBatch([retry]);
+      // The retry is derived and saved alone first (rows commit, and are derived, out of seq order).
+      const pendingRetry = (await store.deliveries.pendingDerivation(10)).filter((d) => d.id === retry.id);
+      const derivedRetry = await new InlineDeriver({ adapterFor: registry, webhookSecrets: async () => [] }).derive(pendingRetry);
+      await store.deliveries.saveDerived([{ id: retry.id, derived: derivedRetry[0]! }]);
+      expect((await store.deliveries.get(retry.id))!.duplicateOf).toBeNull();
+      const bus = new PushBus();
+      const updated: string[][] = [];
+      bus.subscribe((event) => {
+        if (event.type === 'deliveries.updated') updated.push(event.ids);
+      });
+      const worker = new DerivationWorker(store.deliveries, new InlineDeriver({ adapterFor: registry, webhookSecrets: async () => [] }), bus);
+      worker.schedule();
+      await worker.idle();
+      expect((await store.deliveries.get(retry.id))!.duplicateOf).toBe(original.id);
+      // One event for the original's batch, naming the retry it re-pointed too.
+      expect(updated).toHaveLength(1);
+      expect(new Set(updated[0])).toEqual(new Set([original.id, retry.id]));
+      expect(updated[0]).toHaveLength(2);
+    });
+  });
 });

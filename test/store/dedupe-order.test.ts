@@ -95,6 +95,30 @@ describe.each(storeBackends)('dedupe links independent of derivation order on $n
     }
   });
 
+  it('reports the copies it re-points to an original derived after them, and none when derived in seq order', async () => {
+    opened = await backend.open();
+    const { store } = opened;
+    const save = async (ids: string[], copies: Copy[], i: number) =>
+      (await store.deliveries.saveDerived([{ id: ids[i]!, derived: derivedFor(copies[i]!) }])).repointed;
+    for (const copiesOf of [byEvent, byBody]) {
+      const late = copiesOf().slice(0, 2);
+      const lateIds = await receive(store, late);
+      expect(await save(lateIds, late, 1), 'the retry first').toEqual([]);
+      expect(await save(lateIds, late, 0), 'then its original').toEqual([lateIds[1]]);
+      const inOrder = copiesOf().slice(0, 2);
+      const inOrderIds = await receive(store, inOrder);
+      expect(await save(inOrderIds, inOrder, 0), 'the original first').toEqual([]);
+      expect(await save(inOrderIds, inOrder, 1), 'then its retry').toEqual([]);
+      // Three copies, last first: the middle one re-points the last, the first both.
+      const three = copiesOf();
+      const threeIds = await receive(store, three);
+      expect(await save(threeIds, three, 2)).toEqual([]);
+      expect(await save(threeIds, three, 1)).toEqual([threeIds[2]]);
+      expect(new Set(await save(threeIds, three, 0))).toEqual(new Set([threeIds[1], threeIds[2]]));
+      expect(await linksOf(store, threeIds)).toEqual([null, threeIds[0], threeIds[0]]);
+    }
+  });
+
   it('points every copy to the lowest-seq one whichever order three copies are derived in, one per batch', async () => {
     opened = await backend.open();
     const { store } = opened;

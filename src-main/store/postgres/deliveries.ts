@@ -1,5 +1,15 @@
 import type pg from 'pg';
-import type { DeliveryCounts, DeliveryPage, DeliveryQuery, DeliveryStore, DerivedFields, NewDelivery, PendingDelivery, StoredDelivery } from '../types.js';
+import type {
+  DeliveryCounts,
+  DeliveryPage,
+  DeliveryQuery,
+  DeliveryStore,
+  DerivedFields,
+  DerivedSaveResult,
+  NewDelivery,
+  PendingDelivery,
+  StoredDelivery,
+} from '../types.js';
 import { fullSelect, toPending, toStored, type FullRow, type PendingRow } from '../sqlite/delivery-rows.js';
 import { aliveSql, type InstanceTiming } from './instances.js';
 import { listDeliveries } from './delivery-list.js';
@@ -131,8 +141,8 @@ export class PgDeliveryStore implements DeliveryStore {
     return rows.map(toPending);
   }
 
-  async saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void> {
-    if (items.length > 0) await saveDerived(this.pool, items, this.instanceId);
+  async saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<DerivedSaveResult> {
+    return items.length > 0 ? saveDerived(this.pool, items, this.instanceId) : { repointed: [] };
   }
 
   async markForRederive(filter: { provider?: string; id?: string }): Promise<number> {

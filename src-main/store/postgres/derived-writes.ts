@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { DerivedFields } from '../types.js';
+import type { DerivedFields, DerivedSaveResult } from '../types.js';
 import type { HeaderPair } from '../../../src-shared/domain/delivery.js';
 import { decodeDelivery, encodeDelivery } from '../codec/stored-forms.js';
 import { storedDetail, type StoredDetail } from '../codec/delivery-forms.js';
@@ -83,17 +83,24 @@ const LOCK_COPY_KEYS = `
  * Stored copies derived before their original point to it, as if derived in seq order: by event
  * id ($4, or NULL), else by body ($5, or NULL; not a copy with an earlier one of its own event id,
  * its original). Run after the batch's own writes, which it reads; the two parts touch different rows.
+ * Returns the ids re-pointed, from both parts (a data-modifying WITH part returns rows only where
+ * the final SELECT reads them).
  */
 const REPOINT_COPIES = `
   WITH original AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS o (id, seq, provider, event_id, sha)),
   by_event AS (
     UPDATE deliveries AS d SET duplicate_of = o.id FROM original AS o
     WHERE d.provider = o.provider AND d.event_id = o.event_id AND d.seq > o.seq AND d.duplicate_of IS DISTINCT FROM o.id
+    RETURNING d.id
+  ),
+  by_body AS (
+    UPDATE deliveries AS d SET duplicate_of = o.id FROM original AS o
+    WHERE d.provider = o.provider AND left(d.body_sha256, 16) = left(o.sha, 16) AND d.body_sha256 = o.sha AND d.seq > o.seq
+      AND d.body_sha256 IS NOT NULL AND d.derived_at IS NOT NULL AND d.duplicate_of IS DISTINCT FROM o.id
+      AND (d.event_id IS NULL OR NOT EXISTS (SELECT 1 FROM deliveries AS e WHERE e.provider = d.provider AND e.event_id = d.event_id AND e.seq < d.seq))
+    RETURNING d.id
   )
-  UPDATE deliveries AS d SET duplicate_of = o.id FROM original AS o
-  WHERE d.provider = o.provider AND left(d.body_sha256, 16) = left(o.sha, 16) AND d.body_sha256 = o.sha AND d.seq > o.seq
-    AND d.body_sha256 IS NOT NULL AND d.derived_at IS NOT NULL AND d.duplicate_of IS DISTINCT FROM o.id
-    AND (d.event_id IS NULL OR NOT EXISTS (SELECT 1 FROM deliveries AS e WHERE e.provider = d.provider AND e.event_id = d.event_id AND e.seq < d.seq))`;
+  SELECT id FROM by_event UNION ALL SELECT id FROM by_body`;
 
 /**
  * The batch's writes to its own rows, in one statement (one round trip): the inbox columns, the
@@ -128,9 +135,10 @@ const named = (name: string, text: string, values: unknown[]) => ({ name: `gatew
  * the inbox columns, dedupe links, correlation keys, the search row and the stored form; a
  * capture is packed and deleted, a form derived again replaced with its old keys removed; the
  * batch's derivation claims are dropped with it. Statements take the whole batch as arrays.
+ * Returns the ids of the copies re-pointed to an original derived after them.
  */
-export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: string; derived: DerivedFields }>, instanceId: string): Promise<void> {
-  await inTransaction(pool, async (client) => {
+export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: string; derived: DerivedFields }>, instanceId: string): Promise<DerivedSaveResult> {
+  return inTransaction(pool, async (client) => {
     const derivedAt = new Date().toISOString();
     // First of all: a save sharing a copy key with this batch commits before this one reads its rows.
     await client.query(named('lock_copy_keys', LOCK_COPY_KEYS, [items.map((i) => i.id), items.map((i) => i.derived.eventId || null)]));
@@ -157,7 +165,7 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
       const row = byId.get(id);
       return row ? [{ row, derived }] : [];
     });
-    if (work.length === 0) return;
+    if (work.length === 0) return { repointed: [] };
     const first = await client.query<FirstCopies>(
       named('first_copies', FIRST_COPIES, [
         work.map((w) => w.row.provider),
@@ -243,8 +251,9 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
         documents,
       ]),
     );
+    let repointed: string[] = [];
     if (originals.length > 0) {
-      await client.query(
+      const { rows } = await client.query<{ id: string }>(
         named('repoint_copies', REPOINT_COPIES, [
           originals.map((o) => o.id),
           originals.map((o) => o.seq),
@@ -253,6 +262,7 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
           originals.map((o) => o.sha),
         ]),
       );
+      repointed = rows.map((r) => r.id);
     }
     // A row derived before (re-verification) has keys to replace: read from its old form.
     const oldKeys = work.flatMap((w, index) => (before[index]?.detail?.correlationKeys ?? []).map((k) => ({ ...k, seq: w.row.seq })));
@@ -283,5 +293,6 @@ export async function saveDerived(pool: pg.Pool, items: ReadonlyArray<{ id: stri
       client,
       keys.map((k) => k.value),
     );
+    return { repointed };
   });
 }

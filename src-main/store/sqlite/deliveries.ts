@@ -1,5 +1,15 @@
 import type Database from 'better-sqlite3';
-import type { DeliveryCounts, DeliveryPage, DeliveryQuery, DeliveryStore, DerivedFields, NewDelivery, PendingDelivery, StoredDelivery } from '../types.js';
+import type {
+  DeliveryCounts,
+  DeliveryPage,
+  DeliveryQuery,
+  DeliveryStore,
+  DerivedFields,
+  DerivedSaveResult,
+  NewDelivery,
+  PendingDelivery,
+  StoredDelivery,
+} from '../types.js';
 import {
   captureValues,
   fullSelect,
@@ -42,7 +52,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly insert: Database.Statement;
   private readonly insertCapture: Database.Statement;
   private readonly insertMany: (batch: readonly NewDelivery[]) => void;
-  private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void;
+  private readonly saveMany: (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => string[];
 
   private readonly maintenance: DeliveryMaintenance;
   private readonly readPending: Database.Statement<[number, number], PendingRow>;
@@ -85,10 +95,11 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return this.readPending.all(afterSeq, limit).map(toPending);
   }
 
-  async saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<void> {
-    if (items.length === 0) return;
-    this.saveMany(items);
+  async saveDerived(items: ReadonlyArray<{ id: string; derived: DerivedFields }>): Promise<DerivedSaveResult> {
+    if (items.length === 0) return { repointed: [] };
+    const repointed = this.saveMany(items);
     this.logBound.afterWrite();
+    return { repointed };
   }
 
   async markForRederive(filter: { provider?: string; id?: string }): Promise<number> {

@@ -36,9 +36,10 @@ export const bodyHashPrefix = (sha256: string) => sha256.slice(0, 16);
  * Saving what derivation worked out, in one transaction per batch: the inbox columns, dedupe
  * links, correlation keys, the search row, and the stored form. A delivery derived for the
  * first time has its capture packed and deleted; one derived again gets its form replaced
- * (same request, new derived JSON) and its old keys, read from the old form, removed.
+ * (same request, new derived JSON) and its old keys, read from the old form, removed. The save
+ * returns the ids of the copies it re-pointed to an original derived after them (may repeat).
  */
-export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => void {
+export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => string[] {
   // The capture itself is read only when the form is packed here: the derivation thread sends it packed.
   const findRow = db.prepare<[string], RowToDerive>(`SELECT d.seq, d.provider, d.body_sha256, d.size, c.seq IS NOT NULL AS captured, k.form
     FROM deliveries AS d LEFT JOIN delivery_captures AS c ON c.seq = d.seq LEFT JOIN delivery_contents AS k ON k.seq = d.seq
@@ -54,16 +55,22 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
     `SELECT id, seq FROM deliveries WHERE provider = ? AND substr(body_sha256, 1, 16) = ? AND body_sha256 = ? AND seq <> ?
        AND body_sha256 IS NOT NULL AND derived_at IS NOT NULL ORDER BY seq LIMIT 1`,
   );
-  // An original derived after its copies: they point to it, as if derived in seq order.
-  const repointByEventId = db.prepare<[string, string, string, number, string]>(
-    'UPDATE deliveries SET duplicate_of = ? WHERE provider = ? AND event_id = ? AND seq > ? AND duplicate_of IS NOT ?',
-  );
+  // An original derived after its copies: they point to it, as if derived in seq order. The ids
+  // re-pointed are returned (consoles showing those rows are told).
+  const repointByEventId = db
+    .prepare<[string, string, string, number, string], string>(
+      'UPDATE deliveries SET duplicate_of = ? WHERE provider = ? AND event_id = ? AND seq > ? AND duplicate_of IS NOT ? RETURNING id',
+    )
+    .pluck();
   // Not a copy that has an earlier one with its own event id: that one is its original.
-  const repointByBody = db.prepare<[string, string, string, string, number, string]>(
-    `UPDATE deliveries AS d SET duplicate_of = ? WHERE provider = ? AND substr(body_sha256, 1, 16) = ? AND body_sha256 = ? AND seq > ?
+  const repointByBody = db
+    .prepare<[string, string, string, string, number, string], string>(
+      `UPDATE deliveries AS d SET duplicate_of = ? WHERE provider = ? AND substr(body_sha256, 1, 16) = ? AND body_sha256 = ? AND seq > ?
        AND body_sha256 IS NOT NULL AND derived_at IS NOT NULL AND duplicate_of IS NOT ?
-       AND (event_id IS NULL OR NOT EXISTS (SELECT 1 FROM deliveries AS e WHERE e.provider = d.provider AND e.event_id = d.event_id AND e.seq < d.seq))`,
-  );
+       AND (event_id IS NULL OR NOT EXISTS (SELECT 1 FROM deliveries AS e WHERE e.provider = d.provider AND e.event_id = d.event_id AND e.seq < d.seq))
+       RETURNING id`,
+    )
+    .pluck();
   // Positional parameters: binding by name costs an object per row.
   const update = db.prepare(`UPDATE deliveries SET derived_at = ?, event_type = ?, event_id = ?, parse_error = ?,
     verification_status = ?, secret_label = ?, status = ?, environment = ?, amount_value = ?, amount_currency = ?,
@@ -89,6 +96,7 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
 
   return db.transaction((items: ReadonlyArray<{ id: string; derived: DerivedFields }>) => {
     const derivedAt = new Date().toISOString();
+    const repointed: string[] = [];
     for (const { id, derived } of items) {
       const row = findRow.get(id);
       if (!row) continue;
@@ -114,8 +122,8 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
         row.seq,
       );
       // After the update: the body's repoint reads this row's event id.
-      if (byEventId !== undefined && byEventId.seq > row.seq) repointByEventId.run(id, row.provider, derived.eventId!, row.seq, id);
-      if (byBody !== undefined && byBody.seq > row.seq) repointByBody.run(id, row.provider, bodyHashPrefix(sha!), sha!, row.seq, id);
+      if (byEventId !== undefined && byEventId.seq > row.seq) repointed.push(...repointByEventId.all(id, row.provider, derived.eventId!, row.seq, id));
+      if (byBody !== undefined && byBody.seq > row.seq) repointed.push(...repointByBody.all(id, row.provider, bodyHashPrefix(sha!), sha!, row.seq, id));
       const before = row.form === null ? null : decodeDelivery<StoredDetail>(row.form);
       // Never write a form without the request it came from.
       if (!row.captured && before === null) throw new Error(`delivery ${id} has neither its captured request nor its stored form`);
@@ -141,5 +149,6 @@ export function prepareSaveDerived(db: Database.Database): (items: ReadonlyArray
         }),
       );
     }
+    return repointed;
   });
 }
