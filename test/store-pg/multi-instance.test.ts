@@ -69,11 +69,29 @@ function queued(routeId: string): NewDelivery {
   return d;
 }
 
-/** Derives as the derivation worker does, a batch at a time with some work between claim and save, until none is left. */
-async function deriveAll(store: Store): Promise<string[]> {
+/** Resolves once `count` callers have called `arrive`. */
+function barrier(count: number): { arrive(): Promise<void> } {
+  let arrived = 0;
+  let open!: () => void;
+  const all = new Promise<void>((resolve) => (open = resolve));
+  return {
+    arrive() {
+      if (++arrived === count) open();
+      return all;
+    },
+  };
+}
+
+/**
+ * Derives as the derivation worker does, a batch at a time with some work between claim and save,
+ * until none is left; `firstClaims` holds each instance after its first claim until all have claimed.
+ */
+async function deriveAll(store: Store, firstClaims?: { arrive(): Promise<void> }): Promise<string[]> {
   const done: string[] = [];
-  for (;;) {
+  for (let round = 0; ; round++) {
     const batch = await store.deliveries.pendingDerivation(7);
+    // On a loaded machine one instance could otherwise claim everything before the other's first claim.
+    if (round === 0 && firstClaims) await firstClaims.arrive();
     if (batch.length === 0) return done;
     await pause(3);
     await store.deliveries.saveDerived(batch.map((d) => ({ id: d.id, derived: derived(`derived ${d.id}`) })));
@@ -105,7 +123,8 @@ describe.skipIf(sharedCluster() === null)('several instances on one PostgreSQL d
     const batch = Array.from({ length: 300 }, (_, i) => paychantDelivery(`{"event":"PAYMENT_COMPLETED","n":${i}}`));
     for (let i = 0; i < batch.length; i += 50) await (i % 100 === 0 ? a : b).deliveries.insertBatch(batch.slice(i, i + 50));
 
-    const [byA, byB] = await Promise.all([deriveAll(a), deriveAll(b)]);
+    const firstClaims = barrier(2);
+    const [byA, byB] = await Promise.all([deriveAll(a, firstClaims), deriveAll(b, firstClaims)]);
     expect(duplicatesIn([...byA, ...byB])).toEqual([]);
     expect(new Set([...byA, ...byB])).toEqual(new Set(batch.map((d) => d.id)));
     // Both took part (claims skip what the other holds rather than waiting for it).
