@@ -5,10 +5,9 @@
  * Real stores and a real server; skipped without one.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { openPostgresStore } from '../../src-main/store/postgres/index.js';
-import type { DerivedFields, NewDelivery, Store } from '../../src-main/store/types.js';
-import { newId } from '../../src-main/store/ids.js';
+import type { DerivedFields, Store } from '../../src-main/store/types.js';
+import { paychantDelivery } from '../helpers/store.js';
 import { createTestDatabase, dropTestDatabase, sharedCluster } from '../helpers/postgres-databases.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -33,29 +32,9 @@ interface Copy {
   eventId: string | null;
 }
 
-const delivery = (copy: Copy): NewDelivery => {
-  const body = Buffer.from(copy.body);
-  return {
-    id: newId('dlv'),
-    provider: 'paychant',
-    label: null,
-    receivedAt: new Date().toISOString(),
-    method: 'POST',
-    path: '/webhooks/paychant',
-    query: '',
-    headers: [['content-type', 'application/json']],
-    body,
-    size: body.length,
-    bodySha256: createHash('sha256').update(body).digest('hex'),
-    remoteAddress: '127.0.0.1',
-    forwarded: null,
-    rejected: null,
-  };
-};
-
 /** Stores the copies in one batch (as the listener does, before any is derived), so their seqs follow the list; their ids. */
 async function receive(store: Store, copies: Copy[]): Promise<string[]> {
-  const rows = copies.map(delivery);
+  const rows = copies.map((copy) => paychantDelivery(copy.body));
   await store.deliveries.insertBatch(rows);
   return rows.map((d) => d.id);
 }

@@ -4,10 +4,9 @@
  * pending row) ends up pointing to the original all the same, as if derived in seq order.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { storeBackends, type OpenedStore } from '../helpers/store-backends.js';
-import { newId } from '../../src-main/store/ids.js';
-import type { DerivedFields, NewDelivery, Store } from '../../src-main/store/types.js';
+import type { DerivedFields, Store } from '../../src-main/store/types.js';
+import { paychantDelivery } from '../helpers/store.js';
 
 let opened: OpenedStore | null = null;
 afterEach(async () => {
@@ -25,23 +24,7 @@ interface Copy {
 async function receive(store: Store, copies: Copy[]): Promise<string[]> {
   const ids: string[] = [];
   for (const copy of copies) {
-    const body = Buffer.from(copy.body);
-    const delivery: NewDelivery = {
-      id: newId('dlv'),
-      provider: 'paychant',
-      label: null,
-      receivedAt: new Date().toISOString(),
-      method: 'POST',
-      path: '/webhooks/paychant',
-      query: '',
-      headers: [['content-type', 'application/json']],
-      body,
-      size: body.length,
-      bodySha256: createHash('sha256').update(body).digest('hex'),
-      remoteAddress: '127.0.0.1',
-      forwarded: null,
-      rejected: null,
-    };
+    const delivery = paychantDelivery(copy.body);
     await store.deliveries.insertBatch([delivery]);
     ids.push(delivery.id);
   }

@@ -5,15 +5,14 @@
  * the index are those of an index filled afresh from correlation_keys and the stored forms.
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeDelivery } from '../../src-main/store/codec/stored-forms.js';
 import type { StoredDetail } from '../../src-main/store/codec/delivery-forms.js';
-import { newId } from '../../src-main/store/ids.js';
 import { KEY_SLOTS } from '../../src-main/store/sqlite/key-trigrams.js';
 import { createSqliteStore } from '../../src-main/store/sqlite/index.js';
-import type { DerivedFields, NewDelivery, Store } from '../../src-main/store/types.js';
+import type { DerivedFields, Store } from '../../src-main/store/types.js';
+import { paychantDelivery } from '../helpers/store.js';
 import type { CorrelationKey } from '../../src-shared/domain/normalized.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -41,23 +40,7 @@ function derivedWith(keys: CorrelationKey[]): DerivedFields {
 
 /** One delivery stored and derived with these keys; its id. */
 async function seedOne(store: Store, keys: CorrelationKey[]): Promise<string> {
-  const body = Buffer.from(JSON.stringify({ keys }));
-  const delivery: NewDelivery = {
-    id: newId('dlv'),
-    provider: 'paychant',
-    label: null,
-    receivedAt: new Date().toISOString(),
-    method: 'POST',
-    path: '/webhooks/paychant',
-    query: '',
-    headers: [['content-type', 'application/json']],
-    body,
-    size: body.length,
-    bodySha256: createHash('sha256').update(body).digest('hex'),
-    remoteAddress: '127.0.0.1',
-    forwarded: null,
-    rejected: null,
-  };
+  const delivery = paychantDelivery(JSON.stringify({ keys }));
   await store.deliveries.insertBatch([delivery]);
   await store.deliveries.saveDerived([{ id: delivery.id, derived: derivedWith(keys) }]);
   return delivery.id;
