@@ -12,16 +12,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { describeIssues } from '../../src-main/providers/shared/zod-json.js';
 import { surelyValid } from '../../src-main/providers/shared/zod-quick.js';
-
-/** describeIssues as zod alone would word it (the code before the quick path). */
-function zodIssues(schema: z.ZodType, value: unknown, prefix = ''): string[] {
-  const result = schema.safeParse(value);
-  if (result.success) return [];
-  return result.error.issues.slice(0, 40).map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    return `${path || '(body)'}: ${issue.message}`;
-  });
-}
+import { zodIssues } from '../helpers/zod-issues.js';
 
 function holds(schema: z.ZodType, value: unknown): void {
   const quick = surelyValid(schema, value);

@@ -25,6 +25,7 @@ import { paychantData, paychantEnvelope, paychantEventSchemas } from '../../src-
 import { JsonNumber, type LosslessJson, isJsonObject, parseLosslessJson, setOwn, stringifyLossless } from '../../src-main/providers/shared/lossless-json.js';
 import { decimal, describeIssues, fieldKinds, idLike, jsonNumber, nullableString } from '../../src-main/providers/shared/zod-json.js';
 import { surelyValid } from '../../src-main/providers/shared/zod-quick.js';
+import { zodIssues } from '../helpers/zod-issues.js';
 import { calypsoEnvelope as calypsoEnvelopeBody, calypsoEventData } from '../providers/calypso-events.js';
 import { calypsoInvoiceCreated, instapDeposit, instaxchangeCompleted, instaxchangeFailed, openxswitchSwap, paychantEvent } from '../providers/fixtures.js';
 
@@ -289,16 +290,6 @@ function applyAt(value: LosslessJson, change: Mutation): LosslessJson {
 
 /** What the parser gives for the printed tree (the form values really arrive in). */
 const reparsed = (value: LosslessJson): LosslessJson => lossless(stringifyLossless(value));
-
-/** describeIssues as zod alone would word it (the code before the quick path). */
-function zodIssues(schema: z.ZodType, value: unknown, prefix = ''): string[] {
-  const result = schema.safeParse(value);
-  if (result.success) return [];
-  return result.error.issues.slice(0, 40).map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    return `${path || '(body)'}: ${issue.message}`;
-  });
-}
 
 function holds(schema: z.ZodType, value: LosslessJson): void {
   const quick = surelyValid(schema, value);
