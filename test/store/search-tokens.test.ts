@@ -58,6 +58,25 @@ describe('search tokens on PostgreSQL', () => {
     );
   });
 
+  it('makes the same tokens of long mixed-case runs and of any UTF-16 text, lone surrogates included', () => {
+    // searchTokens slices runs that fold to themselves: runs ending at every kind of boundary.
+    const word = fc.string({ unit: fc.constantFrom(...'abcxyz0189ABCXYZ'), maxLength: 12 });
+    const gap = fc.string({ unit: fc.constantFrom(...' -_.éÉ\u0301ß中😀'), minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, gap), { maxLength: 8 }), word, (parts, last) => {
+        const text = parts.map(([w, g]) => w + g).join('') + last;
+        expect(searchTokens(text)).toEqual(ftsTokens(text));
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (text) => {
+        expect(searchTokens(text)).toEqual(ftsTokens(text));
+      }),
+      { numRuns: 500 },
+    );
+  }, 60_000);
+
   it('writes positions for phrases, a hash for a token too long for a lexeme, and the typed words as FTS5 reads them', () => {
     expect(searchDocument('pid_8f2 PID')).toBe("'pid':1,3 '8f2':2");
     const long = 'a'.repeat(3_000);

@@ -44,21 +44,47 @@ function foldCodePoint(cp: number): number {
 
 const ASCII = Array.from({ length: 128 }, (_, cp) => foldCodePoint(cp));
 
-/** The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of a text, in order. */
+/**
+ * The tokens FTS5's unicode61 tokenizer (remove_diacritics 2) makes of a text, in order. Runs of
+ * characters that fold to themselves (lower-case ASCII letters and digits, mostly) are sliced
+ * whole rather than rebuilt a character at a time: the same tokens, at a fraction of the cost.
+ */
 export function searchTokens(text: string): string[] {
   const tokens: string[] = [];
-  let current = '';
-  for (const char of text) {
-    const cp = char.codePointAt(0)!;
-    const folded = cp < 128 ? ASCII[cp]! : foldCodePoint(cp);
-    if (folded === SEPARATOR) {
-      if (current !== '') tokens.push(current);
-      current = '';
-    } else if (folded !== DROPPED) {
-      current += String.fromCodePoint(folded);
+  // The token so far: `folded` (characters that changed, and what came before them), then the
+  // unchanged run text[runStart, i) when runStart >= 0.
+  let folded = '';
+  let runStart = -1;
+  const closeRun = (end: number) => {
+    if (runStart >= 0) folded += text.slice(runStart, end);
+    runStart = -1;
+  };
+  for (let i = 0; i < text.length; ) {
+    const unit = text.charCodeAt(i);
+    let cp = unit;
+    let width = 1;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        width = 2;
+      }
     }
+    const fold = cp < 128 ? ASCII[cp]! : foldCodePoint(cp);
+    if (fold === SEPARATOR) {
+      closeRun(i);
+      if (folded !== '') tokens.push(folded);
+      folded = '';
+    } else if (fold === cp) {
+      if (runStart < 0) runStart = i;
+    } else {
+      closeRun(i);
+      if (fold !== DROPPED) folded += String.fromCodePoint(fold);
+    }
+    i += width;
   }
-  if (current !== '') tokens.push(current);
+  closeRun(text.length);
+  if (folded !== '') tokens.push(folded);
   return tokens;
 }
 
@@ -69,11 +95,13 @@ const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 256;
 
 function lexeme(token: string): string {
-  if (Buffer.byteLength(token) <= MAX_LEXEME_BYTES) return token;
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most tokens need no count.
+  if (token.length * 3 <= MAX_LEXEME_BYTES || Buffer.byteLength(token) <= MAX_LEXEME_BYTES) return token;
   return `zgwlong${createHash('sha256').update(token).digest('hex')}`;
 }
 
-const quoted = (value: string) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+const NEEDS_ESCAPE = /['\\]/;
+const quoted = (value: string) => (NEEDS_ESCAPE.test(value) ? `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'` : `'${value}'`);
 
 /** The tsvector literal of a delivery's search row (its text and filter tokens, as searchRowText joins them). */
 export function searchDocument(rowText: string): string {
