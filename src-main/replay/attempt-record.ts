@@ -4,8 +4,10 @@ import type { ReplayAttempt, ReplayResponse } from '../../src-shared/contract/re
 import type { SecretMasker } from '../secrets/echo-masker.js';
 import type { TargetAnswer } from './http-send.js';
 
-// Not fatal: a non-UTF-8 answer is still worth seeing, with replacement characters.
-const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+// Not fatal: a non-UTF-8 answer is still worth seeing, with replacement characters. One decoder for
+// every answer: without `stream`, each decode starts afresh.
+const decoder = new TextDecoder('utf-8');
+const utf8 = (bytes: Uint8Array) => decoder.decode(bytes);
 
 /**
  * The answer as it is kept: cut at `capBytes`, with every secret the target could echo masked in

@@ -5,6 +5,7 @@
  */
 import { request as httpRequest, STATUS_CODES, type Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type { HeaderPair } from '../../src-shared/domain/delivery.js';
 
 export interface OutgoingReplay {
@@ -69,9 +70,31 @@ function pairsOf(response: IncomingMessage): HeaderPair[] {
   return pairs;
 }
 
+/** A target's URL as node:http takes it, parsed once: a relay route sends to the same URL on every request. */
+interface ParsedTarget {
+  url: URL;
+  /** What `request(url, …)` would make of the URL itself (node:url's own conversion). */
+  options: ReturnType<typeof urlToHttpOptions>;
+  request: typeof httpRequest;
+}
+
+const PARSED_KEPT = 64;
+const parsedTargets = new Map<string, ParsedTarget>();
+
+function parsedTarget(text: string): ParsedTarget {
+  let parsed = parsedTargets.get(text);
+  if (parsed === undefined) {
+    // An invalid URL throws here, as `new URL` always did; it is not kept.
+    const url = new URL(text);
+    parsed = { url, options: urlToHttpOptions(url), request: url.protocol === 'https:' ? httpsRequest : httpRequest };
+    if (parsedTargets.size >= PARSED_KEPT) parsedTargets.delete(parsedTargets.keys().next().value!);
+    parsedTargets.set(text, parsed);
+  }
+  return parsed;
+}
+
 export function sendToTarget(outgoing: OutgoingReplay): Promise<TargetAnswer> {
-  const url = new URL(outgoing.url);
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const { url, options, request } = parsedTarget(outgoing.url);
   const body = Buffer.from(outgoing.body.buffer, outgoing.body.byteOffset, outgoing.body.byteLength);
   const headers = headerObject(outgoing.headers);
   headers['Content-Length'] = String(body.length);
@@ -84,7 +107,8 @@ export function sendToTarget(outgoing: OutgoingReplay): Promise<TargetAnswer> {
       req.destroy();
       reject(new SendFailure(message, kind));
     };
-    const req = request(url, { method: 'POST', headers, agent: outgoing.agent ?? false }, (response) => {
+    // The options `request(url, { method, headers, agent })` would assemble, without converting the URL again.
+    const req = request({ ...options, method: 'POST', headers, agent: outgoing.agent ?? false }, (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
@@ -129,15 +153,28 @@ export function sendToTarget(outgoing: OutgoingReplay): Promise<TargetAnswer> {
   });
 }
 
-/** Names keep the case they were stored with; a repeated name is sent as repeated lines. */
+/** Names keep the case they were stored with (the first one's, when repeated); a repeated name is sent as repeated lines. */
 function headerObject(pairs: readonly HeaderPair[]): Record<string, string | string[]> {
-  const byLower = new Map<string, { name: string; values: string[] }>();
+  const out: Record<string, string | string[]> = {};
+  const keptAs = new Map<string, string>();
   for (const [name, value] of pairs) {
-    const entry = byLower.get(name.toLowerCase());
-    if (entry) entry.values.push(value);
-    else byLower.set(name.toLowerCase(), { name, values: [value] });
+    const lower = name.toLowerCase();
+    const kept = keptAs.get(lower);
+    if (kept === undefined) {
+      keptAs.set(lower, name);
+      put(out, name, value);
+    } else {
+      const before = out[kept]!;
+      put(out, kept, Array.isArray(before) ? [...before, value] : [before, value]);
+    }
   }
-  return Object.fromEntries([...byLower.values()].map(({ name, values }) => [name, values.length === 1 ? values[0]! : values]));
+  return out;
+}
+
+/** An own property, as Object.fromEntries makes it: a header named `__proto__` stays a header. */
+function put(out: Record<string, string | string[]>, name: string, value: string | string[]): void {
+  if (name === '__proto__') Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+  else out[name] = value;
 }
 
 function formatSeconds(ms: number): string {
