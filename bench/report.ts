@@ -28,6 +28,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
 
 export const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+/** CPU microseconds (per request, per delivery). */
+export const us = (value: number): string => `${Math.round(value).toLocaleString('en')} µs`;
 export const perSecond = (value: number): string => `${Math.round(value).toLocaleString('en')}/s`;
 
 /**

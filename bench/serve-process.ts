@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processTicks } from './process-cpu.js';
 
 export const root = join(import.meta.dirname, '..');
 const TOKEN = 'bench-token-0123456789abcdef';
@@ -15,13 +16,6 @@ export interface ServeChild {
   /** Resolves once serve mode (all its threads) has been nearly idle for half a second. */
   settle(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** CPU time serve mode has used, in clock ticks (utime + stime of /proc/<pid>/stat, all threads). */
-function cpuTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
 }
 
 export async function startServeChild(dataDir: string): Promise<ServeChild> {
@@ -86,10 +80,10 @@ export async function startServeChild(dataDir: string): Promise<ServeChild> {
     async settle() {
       // Ticks are 10 ms: at most 2 in 500 ms is under 5% of a core. Bounded, in case it never is.
       const deadline = performance.now() + 60_000;
-      let before = cpuTicks(child.pid!);
+      let before = processTicks(child.pid!);
       while (performance.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 500));
-        const now = cpuTicks(child.pid!);
+        const now = processTicks(child.pid!);
         if (now - before <= 2) return;
         before = now;
       }

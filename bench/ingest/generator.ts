@@ -16,6 +16,8 @@ export interface LoadRun {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The generator's own CPU from its first send to its last answer. */
+  cpuMs: number;
 }
 
 /** Whole HTTP/1.1 requests, each length-prefixed, as the generator reads them. */
@@ -69,7 +71,7 @@ export function runGenerator(load: GeneratorLoad): Promise<LoadRun> {
 }
 
 /** Starts one of the bench's plain servers (bare-server.mjs, sink-server.mjs), which print `port <n>`. */
-export async function startScriptServer(script: string): Promise<{ port: number; stop(): void }> {
+export async function startScriptServer(script: string): Promise<{ port: number; pid: number; stop(): void }> {
   const child = spawn(process.execPath, [join(root, 'bench', 'ingest', script)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -78,5 +80,5 @@ export async function startScriptServer(script: string): Promise<{ port: number;
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  return { port, stop: () => child.kill('SIGTERM') };
+  return { port, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }

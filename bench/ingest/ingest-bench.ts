@@ -15,6 +15,7 @@ import { buildTemplates } from '../search/corpus.js';
 import { BENCH_WEBHOOK_SECRET, deliveryMaker, uniqueToken } from '../disk/traffic.js';
 import { startServeChild, type ServeChild } from '../serve-process.js';
 import { runGenerator, startScriptServer, writeRequestsFile, type LoadRun } from './generator.js';
+import { processTicks, threadTicks, usPer } from '../process-cpu.js';
 import { WalWatch, type LogFigures } from './wal-watch.js';
 
 export interface IngestOptions {
@@ -48,6 +49,22 @@ export interface IngestResult {
   oneAtATime: LoadRun & { log: LogFigures };
   /** The worst round's log figures. */
   burstLog: LogFigures;
+  cpu: IngestCpu;
+}
+
+/** Where the cores went, in CPU µs, per round: per request answered, or per delivery derived. */
+export interface IngestCpu {
+  /** The bare server, per request. */
+  bare: number[];
+  /** Serve mode while the listener answered, per request: all its threads, and its main thread. */
+  listener: number[];
+  listenerMain: number[];
+  /** Serve mode while it derived the burst's backlog, per delivery: its main thread (reads, saves), its other threads (derivation). */
+  deriveMain: number[];
+  deriveThreads: number[];
+  /** The load generator, per request, in the bare and the listener rounds. */
+  generatorBare: number[];
+  generatorListener: number[];
 }
 
 const median = (values: number[]): number => {
@@ -152,17 +169,30 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
 
     const result = { bare: [] as LoadRun[], listener: [] as LoadRun[], lagMs: [] as number[], derivedPerSecond: [] as number[], stored: 0, answered2xx: 0 };
     const logs: LogFigures[] = [];
+    const cpu: IngestCpu = { bare: [], listener: [], listenerMain: [], deriveMain: [], deriveThreads: [], generatorBare: [], generatorListener: [] };
+    const servePid = serve.child.pid!;
     for (let round = 0; round < options.rounds; round++) {
       const requests = nextFile(options.amount);
       // The bare server gets the same requests, and only once serve mode is idle.
       await serve.settle();
+      const bareTicks = processTicks(bare.pid);
       const b = await load(bare.port, requests.file, options.amount);
+      cpu.bare.push(usPer(processTicks(bare.pid) - bareTicks, b.ok));
+      cpu.generatorBare.push((1000 * b.cpuMs) / b.ok);
       result.bare.push(b);
       const before = await storedCount(serve);
       const from = performance.now();
+      const atStart = threadTicks(servePid);
       const l = await load(listenerPort, requests.file, options.amount);
       const end = performance.now();
+      const atEnd = threadTicks(servePid);
       const { backlog, doneAt } = await drain(serve, pending, requests.lastToken);
+      const atDerived = threadTicks(servePid);
+      cpu.listener.push(usPer(atEnd.main + atEnd.others - atStart.main - atStart.others, l.ok));
+      cpu.listenerMain.push(usPer(atEnd.main - atStart.main, l.ok));
+      cpu.generatorListener.push((1000 * l.cpuMs) / l.ok);
+      cpu.deriveMain.push(usPer(atDerived.main - atEnd.main, backlog));
+      cpu.deriveThreads.push(usPer(atDerived.others - atEnd.others, backlog));
       const lag = doneAt - end;
       result.listener.push(l);
       result.lagMs.push(lag);
@@ -208,6 +238,7 @@ export async function runIngestBench(options: IngestOptions, log: (line: string)
       bareRps,
       listenerRps,
       ratio: listenerRps / bareRps,
+      cpu,
       steady,
       oneAtATime,
       burstLog: {

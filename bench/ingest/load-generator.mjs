@@ -6,7 +6,8 @@
 //
 // Sends requests first..first+count-1 of the file (round-robin over them when a rate and a
 // duration are given), and prints one JSON line: answers by class, seconds from the first
-// send to the last answer, latency p50/p99 in milliseconds.
+// send to the last answer, latency p50/p99 in milliseconds, and the CPU milliseconds it spent
+// from the first send (its share of the two cores).
 import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 
@@ -31,6 +32,7 @@ let sent = 0;
 let answered = 0;
 let started = 0;
 let lastAnswerAt = 0;
+let cpuAtStart;
 const due = (n) => started + (n * 1000) / rate;
 
 /** Splits the byte stream of one connection into answers: status line, headers, a body by length or chunks. */
@@ -62,7 +64,9 @@ function finish() {
   const seconds = (lastAnswerAt - started) / 1000;
   const sorted = Array.from(latencies.subarray(0, answered)).sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  process.stdout.write(`${JSON.stringify({ ...counts, answered, seconds, requestsPerSecond: counts.ok / seconds, p50Ms: at(0.5), p99Ms: at(0.99) })}\n`);
+  const cpu = process.cpuUsage(cpuAtStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ ...counts, answered, seconds, requestsPerSecond: counts.ok / seconds, p50Ms: at(0.5), p99Ms: at(0.99), cpuMs })}\n`);
   process.exit(0);
 }
 
@@ -99,6 +103,7 @@ function open() {
   socket.on('connect', next);
 }
 
+cpuAtStart = process.cpuUsage();
 started = performance.now();
 for (let c = 0; c < connections; c++) open();
 // A server that stopped answering must not hang the bench: what was answered is reported.

@@ -17,6 +17,7 @@ import { root, startServeChild, type ServeChild } from '../serve-process.js';
 import { runGenerator, startScriptServer, writeRequestsFile, type LoadRun } from '../ingest/generator.js';
 import type { PostgresCluster } from '../../test/helpers/postgres.js';
 import { onDatabase } from './cluster.js';
+import { postgresTicks, processTicks, usPer } from '../process-cpu.js';
 
 export interface PgIngestOptions {
   /** Requests per measured round, split evenly between the two generators. */
@@ -51,6 +52,18 @@ export interface PgIngestResult {
   answered2xx: number;
   /** The server's fsync and synchronous_commit settings, as read back (the store's connections set synchronous_commit on themselves). */
   durability: { fsync: string; synchronousCommit: string };
+  cpu: PgIngestCpu;
+}
+
+/** Where the two cores went, in CPU µs per request answered, per round. */
+export interface PgIngestCpu {
+  /** Bare rounds: the bare server, and the two generators. */
+  bare: number[];
+  generatorBare: number[];
+  /** Listener rounds: both serve instances (all their threads), the PostgreSQL server (all its processes), the two generators. */
+  instances: number[];
+  postgres: number[];
+  generatorListener: number[];
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -147,11 +160,21 @@ export async function runPgIngestBench(cluster: PostgresCluster, options: PgInge
 
     const bareRuns: SplitRun[] = [];
     const listenerRuns: SplitRun[] = [];
+    const cpu: PgIngestCpu = { bare: [], generatorBare: [], instances: [], postgres: [], generatorListener: [] };
+    const generatorUs = (run: SplitRun) => (1000 * (run.parts[0]!.cpuMs + run.parts[1]!.cpuMs)) / run.ok;
+    const instanceTicks = () => instances.reduce((sum, serve) => sum + processTicks(serve.child.pid!), 0);
     for (let round = 0; round < options.rounds; round++) {
       const file = nextFile(options.amount);
       await quiet();
+      const bareTicks = processTicks(bare.pid);
       const b = await split([bare.port, bare.port], file, options.amount, options.connections);
+      cpu.bare.push(usPer(processTicks(bare.pid) - bareTicks, b.ok));
+      cpu.generatorBare.push(generatorUs(b));
+      const [servedTicks, serverTicks] = [instanceTicks(), postgresTicks(cluster.port)];
       const l = await split(ports, file, options.amount, options.connections);
+      cpu.instances.push(usPer(instanceTicks() - servedTicks, l.ok));
+      cpu.postgres.push(usPer(postgresTicks(cluster.port) - serverTicks, l.ok));
+      cpu.generatorListener.push(generatorUs(l));
       answered2xx += l.ok;
       bareRuns.push(b);
       listenerRuns.push(l);
@@ -177,6 +200,7 @@ export async function runPgIngestBench(cluster: PostgresCluster, options: PgInge
       stored,
       answered2xx,
       durability: { fsync, synchronousCommit },
+      cpu,
     };
   } finally {
     bare.stop();

@@ -7,7 +7,7 @@
  * BENCH_PG_SEARCH=0 skips the query mix (its seed takes long): the ingest figure alone.
  */
 import type { BenchRow } from '../report.js';
-import { ms, perSecond, skippedRow } from '../report.js';
+import { ms, perSecond, skippedRow, us } from '../report.js';
 import type { DeliveryTemplate } from '../search/corpus.js';
 import type { Timing } from '../search/query-mix.js';
 import { benchCluster, postgresSkipReason } from './cluster.js';
@@ -125,6 +125,10 @@ function ingestRows(r: PgIngestResult): BenchRow[] {
   const p50 = (runs: PgIngestResult['bare']) => median(runs.map((x) => x.p50Ms));
   const p99 = (runs: PgIngestResult['bare']) => median(runs.map((x) => x.p99Ms));
   const failed = r.listener.reduce((sum, x) => sum + x.non2xx + x.errors, 0);
+  // Where the two cores went: the bare rounds' server and generators against the instances, PostgreSQL and generators.
+  const c = r.cpu;
+  const listenerCpu = median(c.instances) + median(c.postgres) + median(c.generatorListener);
+  const bareCpu = median(c.bare) + median(c.generatorBare);
   return [
     {
       section: 'pg ingest',
@@ -161,6 +165,15 @@ function ingestRows(r: PgIngestResult): BenchRow[] {
       ratio: r.stored / r.answered2xx,
       target: 'equal',
       met: r.stored === r.answered2xx,
+    },
+    {
+      section: 'pg ingest',
+      figure: `CPU per request, all processes: instances ${us(median(c.instances))} + PostgreSQL ${us(median(c.postgres))} + generators ${us(median(c.generatorListener))}, vs bare ${us(median(c.bare))} + generators ${us(median(c.generatorBare))}`,
+      measured: us(listenerCpu),
+      baseline: us(bareCpu),
+      ratio: listenerCpu / bareCpu,
+      target: '',
+      met: null,
     },
   ];
 }

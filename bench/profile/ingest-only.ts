@@ -28,3 +28,9 @@ console.log(
     `(rounds ${result.derivedPerSecond.map((d) => (d / result.listenerRps).toFixed(2)).join(', ')}); ingest ratio ${result.ratio.toFixed(2)}×; ` +
     `steady lag ${Math.round(result.steady.lagMs)} ms`,
 );
+const c = result.cpu;
+const us = (v: number[]) => `${Math.round(median(v))} µs`;
+console.log(
+  `cpu per request: listener ${us(c.listener)} (main thread ${us(c.listenerMain)}), bare ${us(c.bare)}, generator ${us(c.generatorListener)} / ${us(c.generatorBare)}; ` +
+    `per derived delivery: main thread ${us(c.deriveMain)}, derivation thread(s) ${us(c.deriveThreads)}`,
+);

@@ -4,10 +4,11 @@
  * and how fast a queue drains once its backend is back after an outage.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root, startServeChild, type ServeChild } from '../serve-process.js';
+import { processTicks, usPer } from '../process-cpu.js';
 import type { BenchRow } from '../report.js';
 import { ms, perSecond } from '../report.js';
 import { RELAY_BENCH_SECRET, relayLoad, relaySteady, type RelayLoadRun } from './load.js';
@@ -32,13 +33,6 @@ export interface RelayBenchResult {
   /** p50 at a steady 300 requests/s (nothing queues): backend alone, bare proxy, passthrough. */
   steady: { rate: number; direct: number; bare: number; relay: number };
   drain: { deliveries: number; outageSeconds: number; drainSeconds: number; perSecond: number; unique: number; received: number };
-}
-
-/** CPU time a process has used (all its threads), in clock ticks of 10 ms. */
-function cpuTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
 }
 
 const STEADY_RATE = 300;
@@ -94,11 +88,11 @@ export async function runRelayBench(options: RelayBenchOptions, log: (line: stri
     const cpu = { bare: [] as number[], listener: [] as number[], relay: [] as number[] };
     for (let round = 0; round < options.rounds; round++) {
       for (const name of ['direct', 'bare', 'listener', 'relay'] as const) {
-        const before = cpuTicks(pids[name]);
+        const before = processTicks(pids[name]);
         const run = await relayLoad(urls[name], { amount: options.amount, connections: options.connections, tag: `${name}${round}` });
         // Serve mode's work on a round (derivation, the log checkpoint) is done, and counted, before the next starts.
         if (name === 'listener' || name === 'relay') await serve.settle();
-        if (name !== 'direct') cpu[name].push(((cpuTicks(pids[name]) - before) * 10_000) / options.amount);
+        if (name !== 'direct') cpu[name].push(usPer(processTicks(pids[name]) - before, options.amount));
         result[name].push(run);
         log(
           `  ${name.padEnd(8)} round ${round + 1}: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50Ms} ms${run.other ? `, ${run.other} not 2xx` : ''}`,
