@@ -30,6 +30,11 @@ interface Spelling {
   length: number;
 }
 
+/** A form's regex, the longest text it can match, and the shortest. */
+interface Form extends Spelling {
+  shortest: number;
+}
+
 const literal = (text: string): Spelling => ({ pattern: text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), length: text.length });
 /** Hex digits match in either case (`%2f` and `%2F`, `\u00e9` and `\u00E9`). */
 const anyCaseHex = (text: string): Spelling => ({
@@ -47,28 +52,31 @@ function spellings(char: string): Spelling[] {
 }
 
 /** A regex for `form` in any of the spellings above; `alike` lists characters that stand for each other. */
-function formPattern(form: string, alike: Record<string, string> = {}): Spelling {
+function formPattern(form: string, alike: Record<string, string> = {}): Form {
   let pattern = '';
   let length = 0;
+  let shortest = 0;
   for (const char of form) {
     const options = [char, ...(alike[char] ?? '')].flatMap(spellings);
     pattern += `(?:${options.map((o) => o.pattern).join('|')})`;
     length += Math.max(...options.map((o) => o.length));
+    shortest += Math.min(...options.map((o) => o.length));
   }
-  return { pattern, length };
+  return { pattern, length, shortest };
 }
 
 /** Base64 and base64url are the same up to these two characters (and padding). */
 const BASE64_ALIKE = { '+': '-', '/': '_' };
 
-function base64Patterns(secret: string): Spelling[] {
+function base64Patterns(secret: string): Form[] {
   const bytes = Buffer.from(secret, 'utf8');
   const padded = bytes.toString('base64');
-  const patterns: Spelling[] = [];
+  const patterns: Form[] = [];
   if (padded.length >= MIN_BASE64_PIECE) {
     const bare = formPattern(padded.replace(/=+$/, ''), BASE64_ALIKE);
     const padding = formPattern(padded.slice(padded.replace(/=+$/, '').length));
-    patterns.push({ pattern: `${bare.pattern}(?:${padding.pattern})?`, length: bare.length + padding.length });
+    // The padding is optional: the shortest echo is the bare part alone.
+    patterns.push({ pattern: `${bare.pattern}(?:${padding.pattern})?`, length: bare.length + padding.length, shortest: bare.shortest });
   }
   // Preceded by 0, 2 or 1 other bytes, the secret's bytes from offset k on fill whole 3-byte groups:
   // those groups encode the same wherever the secret sits in a longer base64 text.
@@ -88,16 +96,20 @@ interface CompiledSecret {
 export function createSecretMasker(values: ReadonlyArray<string | null | undefined>): SecretMasker {
   const secrets = [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length > 0))];
   let reach = 0;
+  // No echo is shorter than this: a shorter text is returned as it is without running the regexes,
+  // whose compiled code V8 drops at a full collection (compiling one again takes 100 ms and more).
+  let shortest = Number.POSITIVE_INFINITY;
   const compiled: CompiledSecret[] = secrets.map((secret) => {
     // Longest first: where forms overlap at one position the whole echo is taken.
     const forms = [formPattern(secret), ...base64Patterns(secret)].sort((a, b) => b.length - a.length);
     reach = Math.max(reach, ...forms.map((f) => f.length));
+    shortest = Math.min(shortest, ...forms.map((f) => f.shortest));
     return { regex: new RegExp(forms.map((f) => f.pattern).join('|'), 'g'), masked: maskSecret(secret) };
   });
   return {
     reach,
     mask(text, keep = text.length) {
-      if (compiled.length === 0) return text.slice(0, keep);
+      if (compiled.length === 0 || text.length < shortest) return text.slice(0, keep);
       // Spans of every secret's echoes, merged where they overlap, so no piece of one is left showing.
       const spans: Array<{ start: number; end: number; masked: string }> = [];
       for (const { regex, masked } of compiled) {
