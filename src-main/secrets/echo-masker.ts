@@ -24,22 +24,24 @@ const MIN_BASE64_PIECE = 8;
 
 const JSON_SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** One way of writing a character: its regex and the length of the text it matches. */
+/** One way of writing a character: its regex, the length of the text it matches, and every character that text can hold. */
 interface Spelling {
   pattern: string;
   length: number;
+  chars: string;
 }
 
-/** A form's regex, the longest text it can match, and the shortest. */
+/** A form's regex, the longest text it can match, the shortest, and every character such a text can hold. */
 interface Form extends Spelling {
   shortest: number;
 }
 
-const literal = (text: string): Spelling => ({ pattern: text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), length: text.length });
+const literal = (text: string): Spelling => ({ pattern: text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), length: text.length, chars: text });
 /** Hex digits match in either case (`%2f` and `%2F`, `\u00e9` and `\u00E9`). */
 const anyCaseHex = (text: string): Spelling => ({
   pattern: [...literal(text).pattern].map((c) => (/[a-fA-F]/.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c)).join(''),
   length: text.length,
+  chars: text + text.toLowerCase() + text.toUpperCase(),
 });
 
 function spellings(char: string): Spelling[] {
@@ -56,13 +58,15 @@ function formPattern(form: string, alike: Record<string, string> = {}): Form {
   let pattern = '';
   let length = 0;
   let shortest = 0;
+  let chars = '';
   for (const char of form) {
     const options = [char, ...(alike[char] ?? '')].flatMap(spellings);
     pattern += `(?:${options.map((o) => o.pattern).join('|')})`;
     length += Math.max(...options.map((o) => o.length));
     shortest += Math.min(...options.map((o) => o.length));
+    chars += options.map((o) => o.chars).join('');
   }
-  return { pattern, length, shortest };
+  return { pattern, length, shortest, chars };
 }
 
 /** Base64 and base64url are the same up to these two characters (and padding). */
@@ -76,7 +80,12 @@ function base64Patterns(secret: string): Form[] {
     const bare = formPattern(padded.replace(/=+$/, ''), BASE64_ALIKE);
     const padding = formPattern(padded.slice(padded.replace(/=+$/, '').length));
     // The padding is optional: the shortest echo is the bare part alone.
-    patterns.push({ pattern: `${bare.pattern}(?:${padding.pattern})?`, length: bare.length + padding.length, shortest: bare.shortest });
+    patterns.push({
+      pattern: `${bare.pattern}(?:${padding.pattern})?`,
+      length: bare.length + padding.length,
+      shortest: bare.shortest,
+      chars: bare.chars + padding.chars,
+    });
   }
   // Preceded by 0, 2 or 1 other bytes, the secret's bytes from offset k on fill whole 3-byte groups:
   // those groups encode the same wherever the secret sits in a longer base64 text.
@@ -96,20 +105,35 @@ interface CompiledSecret {
 export function createSecretMasker(values: ReadonlyArray<string | null | undefined>): SecretMasker {
   const secrets = [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length > 0))];
   let reach = 0;
-  // No echo is shorter than this: a shorter text is returned as it is without running the regexes,
-  // whose compiled code V8 drops at a full collection (compiling one again takes 100 ms and more).
+  // Every echo is a run of at least `shortest` characters, each one an echo can hold. A text
+  // without such a run is returned as it is without running the regexes, whose compiled code V8
+  // drops at a full collection: compiling one again takes 100 ms and more of the thread.
   let shortest = Number.POSITIVE_INFINITY;
+  const echoChars = new Set<number>();
   const compiled: CompiledSecret[] = secrets.map((secret) => {
     // Longest first: where forms overlap at one position the whole echo is taken.
     const forms = [formPattern(secret), ...base64Patterns(secret)].sort((a, b) => b.length - a.length);
     reach = Math.max(reach, ...forms.map((f) => f.length));
     shortest = Math.min(shortest, ...forms.map((f) => f.shortest));
+    for (const form of forms) for (let i = 0; i < form.chars.length; i++) echoChars.add(form.chars.charCodeAt(i));
     return { regex: new RegExp(forms.map((f) => f.pattern).join('|'), 'g'), masked: maskSecret(secret) };
   });
+  const asciiEchoChars = new Uint8Array(128);
+  for (const code of echoChars) if (code < 128) asciiEchoChars[code] = 1;
+  const mayHoldEcho = (text: string): boolean => {
+    let run = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 128 ? asciiEchoChars[code] === 1 : echoChars.has(code)) {
+        if (++run >= shortest) return true;
+      } else run = 0;
+    }
+    return false;
+  };
   return {
     reach,
     mask(text, keep = text.length) {
-      if (compiled.length === 0 || text.length < shortest) return text.slice(0, keep);
+      if (compiled.length === 0 || text.length < shortest || !mayHoldEcho(text)) return text.slice(0, keep);
       // Spans of every secret's echoes, merged where they overlap, so no piece of one is left showing.
       const spans: Array<{ start: number; end: number; masked: string }> = [];
       for (const { regex, masked } of compiled) {

@@ -1,4 +1,4 @@
-/** A text too short to hold any echo is returned without running the masker's regexes; echoes of exactly the shortest length are still masked. */
+/** A text with no run of characters long enough to be an echo is returned without running the masker's regexes; echoes of exactly the shortest length are still masked. */
 import { describe, expect, it } from 'vitest';
 import { createSecretMasker } from '../../src-main/secrets/echo-masker.js';
 
@@ -19,7 +19,15 @@ describe('secret masker, short texts', () => {
     expect(masker.mask('')).toBe('');
   });
 
+  it('returns a long text as it is when no run of characters an echo can hold is long enough', () => {
+    const answer = `{"received": "evt 1", "at": "Wed, 02 Dec 2026 02:59:06 GMT", "note": ${JSON.stringify('ok; '.repeat(50))}}`;
+    expect(masker.mask(answer)).toBe(answer);
+    expect(masker.mask(answer, 10)).toBe(answer.slice(0, 10));
+  });
+
   it('still masks the secret as typed, percent-encoded and JSON-escaped', () => {
-    for (const echo of [secret, encodeURIComponent(secret), '\\u0061bcdefgh12']) expect(masker.mask(`x${echo}x`)).not.toContain('defgh');
+    for (const echo of [secret, encodeURIComponent(secret), '\\u0061bcdefgh12', 'abc%64%65fgh12']) {
+      expect(masker.mask(`{"echo": "${echo}", "at": "Wed, 02 Dec 2026"}`)).not.toContain('fgh');
+    }
   });
 });
