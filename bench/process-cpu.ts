@@ -21,28 +21,25 @@ function statFields(path: string): string[] | null {
 
 const ticksOf = (fields: string[] | null) => (fields ? Number(fields[11]) + Number(fields[12]) : 0);
 
-/** CPU ticks a process has used, all its threads. */
+/** CPU ticks a process has used, all its threads, those that have exited included. Throws when it is gone: a figure must not read a dead process as idle. */
 export function processTicks(pid: number): number {
-  return ticksOf(statFields(`/proc/${pid}/stat`));
+  const fields = statFields(`/proc/${pid}/stat`);
+  if (fields === null) throw new Error(`process ${pid} is gone: its CPU cannot be read`);
+  return ticksOf(fields);
 }
 
-/** CPU ticks a process's main thread has used, and the rest of its threads. */
+/** CPU ticks a process's main thread has used, and the rest of its threads (exited ones included: the process's total less the main thread's). */
 export function threadTicks(pid: number): { main: number; others: number } {
-  let main = 0;
-  let others = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const ticks = ticksOf(statFields(`/proc/${pid}/task/${tid}/stat`));
-    if (Number(tid) === pid) main = ticks;
-    else others += ticks;
-  }
-  return { main, others };
+  const total = processTicks(pid);
+  const main = ticksOf(statFields(`/proc/${pid}/task/${pid}/stat`));
+  return { main, others: total - main };
 }
 
 /**
- * The processes of the PostgreSQL server listening on `port`: its postmaster (started with
- * `-p <port>`) and the postmaster's children (backends, WAL writer, checkpointer …).
+ * The postmaster of the PostgreSQL server listening on `port` (started with `-p <port>`, as the
+ * tests' clusters are) and its children now (backends, WAL writer, checkpointer …).
  */
-export function postgresPids(port: number): number[] {
+export function postgresPids(port: number): { postmaster: number; children: number[] } {
   const pids = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number);
@@ -54,13 +51,20 @@ export function postgresPids(port: number): number[] {
       return false;
     }
   });
-  if (postmaster === undefined) return [];
-  return [postmaster, ...pids.filter((pid) => statFields(`/proc/${pid}/stat`)?.[1] === String(postmaster))];
+  if (postmaster === undefined) throw new Error(`no PostgreSQL server started with -p ${port} is visible in /proc`);
+  return { postmaster, children: pids.filter((pid) => statFields(`/proc/${pid}/stat`)?.[1] === String(postmaster)) };
 }
 
-/** CPU ticks of the server on `port`, its processes as they are now (backends come and go with connections). */
+/**
+ * CPU ticks of the server on `port`: its processes now, and the children it has reaped (cutime
+ * and cstime of the postmaster), so a backend that exits between two readings is still counted.
+ */
 export function postgresTicks(port: number): number {
-  return postgresPids(port).reduce((sum, pid) => sum + processTicks(pid), 0);
+  const { postmaster, children } = postgresPids(port);
+  const own = statFields(`/proc/${postmaster}/stat`);
+  if (own === null) throw new Error(`the PostgreSQL server on port ${port} is gone`);
+  const reaped = Number(own[13]) + Number(own[14]);
+  return ticksOf(own) + reaped + children.reduce((sum, pid) => sum + ticksOf(statFields(`/proc/${pid}/stat`)), 0);
 }
 
 /** Microseconds of CPU per unit (request, delivery) from a difference in ticks. */

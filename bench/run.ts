@@ -186,7 +186,7 @@ function cpuRows(c: IngestResult['cpu']): BenchRow[] {
     },
     {
       section: 'cpu',
-      figure: `per delivery on the backlog: derivation (main thread saving ${us(median(c.deriveMain))}, derivation thread ${us(median(c.deriveThreads))}) vs the listener per request`,
+      figure: `per delivery on the backlog: derivation (main thread saving ${us(median(c.deriveMain))}, other threads: deriving, checkpoints ${us(median(c.deriveThreads))}) vs the listener per request`,
       measured: us(derivation),
       baseline: us(listener),
       ratio: derivation / listener,

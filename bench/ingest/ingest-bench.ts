@@ -59,7 +59,7 @@ export interface IngestCpu {
   /** Serve mode while the listener answered, per request: all its threads, and its main thread. */
   listener: number[];
   listenerMain: number[];
-  /** Serve mode while it derived the burst's backlog, per delivery: its main thread (reads, saves), its other threads (derivation). */
+  /** Serve mode while it derived the burst's backlog, per delivery: its main thread (reads, saves), its other threads (derivation, checkpoints, libuv). */
   deriveMain: number[];
   deriveThreads: number[];
   /** The load generator, per request, in the bare and the listener rounds. */

@@ -8,6 +8,7 @@
  * the 2xx answers the listeners gave.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import pg from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { providerIds } from '../../src-shared/domain/provider.js';
@@ -60,10 +61,13 @@ export interface PgIngestCpu {
   /** Bare rounds: the bare server, and the two generators. */
   bare: number[];
   generatorBare: number[];
-  /** Listener rounds: both serve instances (all their threads), the PostgreSQL server (all its processes), the two generators. */
+  /** Listener rounds, while the load ran: both serve instances (all their threads), the PostgreSQL server (all its processes), the two generators. */
   instances: number[];
   postgres: number[];
   generatorListener: number[];
+  /** The same instances and server from the load's start until the round's deliveries were all derived: what a request costs in the end. */
+  instancesDerived: number[];
+  postgresDerived: number[];
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -132,17 +136,21 @@ export async function runPgIngestBench(cluster: PostgresCluster, options: PgInge
   const bare = await startScriptServer('bare-server.mjs');
   const instances: ServeChild[] = [];
   const sql = <T>(text: string) => onDatabase(url, async (client) => (await client.query<{ v: T }>(text)).rows[0]!.v);
-  const pending = () => sql<number>('SELECT count(*)::int AS v FROM deliveries WHERE derived_at IS NULL');
+  // One connection, and a query that stops at the first pending row: the bench's own polling
+  // should add little to the server CPU measured while derivation runs.
+  const watcher = new pg.Client({ connectionString: url });
+  const pending = async () => (await watcher.query<{ v: boolean }>('SELECT EXISTS (SELECT 1 FROM deliveries WHERE derived_at IS NULL) AS v')).rows[0]!.v;
   /** Both instances idle and nothing waiting for derivation, so a bare round is not slowed by the last listener round. */
   const quiet = async () => {
     const deadline = performance.now() + 180_000;
-    while ((await pending()) > 0) {
+    while (await pending()) {
       if (performance.now() > deadline) throw new Error('derivation did not catch up within three minutes');
       await sleep(100);
     }
     for (const serve of instances) await serve.settle();
   };
   try {
+    await watcher.connect();
     // One after the other: the first writes the shared key file (and migrates), the second reads it.
     for (const name of ['a', 'b']) instances.push(await startInstance(join(dir, `data-${name}`), url, keyFile));
     for (const serve of instances) {
@@ -160,7 +168,7 @@ export async function runPgIngestBench(cluster: PostgresCluster, options: PgInge
 
     const bareRuns: SplitRun[] = [];
     const listenerRuns: SplitRun[] = [];
-    const cpu: PgIngestCpu = { bare: [], generatorBare: [], instances: [], postgres: [], generatorListener: [] };
+    const cpu: PgIngestCpu = { bare: [], generatorBare: [], instances: [], postgres: [], generatorListener: [], instancesDerived: [], postgresDerived: [] };
     const generatorUs = (run: SplitRun) => (1000 * (run.parts[0]!.cpuMs + run.parts[1]!.cpuMs)) / run.ok;
     const instanceTicks = () => instances.reduce((sum, serve) => sum + processTicks(serve.child.pid!), 0);
     for (let round = 0; round < options.rounds; round++) {
@@ -175,6 +183,10 @@ export async function runPgIngestBench(cluster: PostgresCluster, options: PgInge
       cpu.instances.push(usPer(instanceTicks() - servedTicks, l.ok));
       cpu.postgres.push(usPer(postgresTicks(cluster.port) - serverTicks, l.ok));
       cpu.generatorListener.push(generatorUs(l));
+      // Derivation mostly waits for the load to end: counted here, with the round it belongs to.
+      await quiet();
+      cpu.instancesDerived.push(usPer(instanceTicks() - servedTicks, l.ok));
+      cpu.postgresDerived.push(usPer(postgresTicks(cluster.port) - serverTicks, l.ok));
       answered2xx += l.ok;
       bareRuns.push(b);
       listenerRuns.push(l);
@@ -203,6 +215,7 @@ export async function runPgIngestBench(cluster: PostgresCluster, options: PgInge
       cpu,
     };
   } finally {
+    await watcher.end().catch(() => {});
     bare.stop();
     for (const serve of instances) await serve.stop();
     rmSync(dir, { recursive: true, force: true });

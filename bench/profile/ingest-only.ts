@@ -32,5 +32,5 @@ const c = result.cpu;
 const us = (v: number[]) => `${Math.round(median(v))} µs`;
 console.log(
   `cpu per request: listener ${us(c.listener)} (main thread ${us(c.listenerMain)}), bare ${us(c.bare)}, generator ${us(c.generatorListener)} / ${us(c.generatorBare)}; ` +
-    `per derived delivery: main thread ${us(c.deriveMain)}, derivation thread(s) ${us(c.deriveThreads)}`,
+    `per derived delivery: main thread ${us(c.deriveMain)}, other threads (deriving, checkpoints) ${us(c.deriveThreads)}`,
 );
