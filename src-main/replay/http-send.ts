@@ -108,40 +108,44 @@ export function sendToTarget(outgoing: OutgoingReplay): Promise<TargetAnswer> {
       reject(new SendFailure(message, kind));
     };
     // The options `request(url, { method, headers, agent })` would assemble, without converting the URL again.
-    const req = request({ ...options, method: 'POST', headers, agent: outgoing.agent ?? false }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let truncated = false;
-      const finish = () => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve({
-          status: response.statusCode ?? 0,
-          statusText: response.statusMessage || STATUS_CODES[response.statusCode ?? 0] || '',
-          headers: pairsOf(response),
-          body: Buffer.concat(chunks),
-          bodyTruncated: truncated,
+    // Null prototype, as node:http's own conversion makes it: a polluted Object.prototype adds no option.
+    const req = request(
+      Object.assign(Object.create(null) as typeof options, options, { method: 'POST', headers, agent: outgoing.agent ?? false }),
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let truncated = false;
+        const finish = () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve({
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage || STATUS_CODES[response.statusCode ?? 0] || '',
+            headers: pairsOf(response),
+            body: Buffer.concat(chunks),
+            bodyTruncated: truncated,
+          });
+        };
+        response.on('data', (chunk: Buffer) => {
+          const room = outgoing.responseCapBytes - size;
+          if (chunk.length > room) {
+            if (room > 0) chunks.push(chunk.subarray(0, room));
+            size += Math.max(room, 0);
+            truncated = true;
+            // The status and headers are what matter; stop reading a huge answer.
+            finish();
+            response.destroy();
+            return;
+          }
+          chunks.push(chunk);
+          size += chunk.length;
         });
-      };
-      response.on('data', (chunk: Buffer) => {
-        const room = outgoing.responseCapBytes - size;
-        if (chunk.length > room) {
-          if (room > 0) chunks.push(chunk.subarray(0, room));
-          size += Math.max(room, 0);
-          truncated = true;
-          // The status and headers are what matter; stop reading a huge answer.
-          finish();
-          response.destroy();
-          return;
-        }
-        chunks.push(chunk);
-        size += chunk.length;
-      });
-      response.on('end', finish);
-      response.on('error', (error) => fail(`the answer from the target broke off: ${error.message}`));
-      response.on('aborted', () => fail('the target closed the connection in the middle of its answer'));
-    });
+        response.on('end', finish);
+        response.on('error', (error) => fail(`the answer from the target broke off: ${error.message}`));
+        response.on('aborted', () => fail('the target closed the connection in the middle of its answer'));
+      },
+    );
     const timer = setTimeout(
       () => fail(`no complete answer within ${formatSeconds(outgoing.timeoutMs)} (timed out); the target may still have processed the request`, 'timeout'),
       outgoing.timeoutMs,

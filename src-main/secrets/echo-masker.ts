@@ -132,7 +132,9 @@ export function createSecretMasker(values: ReadonlyArray<string | null | undefin
   };
   return {
     reach,
-    mask(text, keep = text.length) {
+    mask(text, keepAsked = text.length) {
+      // A negative keep keeps nothing (slice would count it from the end).
+      const keep = Math.max(0, keepAsked);
       if (compiled.length === 0 || text.length < shortest || !mayHoldEcho(text)) return text.slice(0, keep);
       // Spans of every secret's echoes, merged where they overlap, so no piece of one is left showing.
       const spans: Array<{ start: number; end: number; masked: string }> = [];

@@ -30,4 +30,33 @@ describe('secret masker, short texts', () => {
       expect(masker.mask(`{"echo": "${echo}", "at": "Wed, 02 Dec 2026"}`)).not.toContain('fgh');
     }
   });
+
+  // Each echo below is broken into runs shorter than the shortest echo by one kind of character
+  // (a backslash, an upper-case hex digit, %, +, - or _): were that character missing from what the
+  // check counts as an echo's, the text would be returned unmasked.
+  const escapedWhole = (text: string, upper = false) =>
+    [...text]
+      .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join('')
+      [upper ? 'toUpperCase' : 'toString']();
+  const percentWhole = (text: string) => [...Buffer.from(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  const cases: Array<{ secret: string; echo: (secret: string) => string }> = [
+    { secret, echo: (s) => escapedWhole(s) },
+    { secret: 'zjozjozjo/', echo: (s) => escapedWhole(s, true).replaceAll('\\U', '\\u') },
+    { secret: 'zjozjozjo/', echo: percentWhole },
+    { secret: 'open sesame 12', echo: (s) => s.replaceAll(' ', '+') },
+    { secret: '???>>>???', echo: (s) => Buffer.from(s).toString('base64url') },
+    { secret: '???>>>???', echo: (s) => Buffer.from(s).toString('base64') },
+  ];
+  it.each(cases)('masks an echo made of short runs: $secret', ({ secret: value, echo }) => {
+    const text = echo(value);
+    const masked = createSecretMasker([value]).mask(`{"echo": "${text}"}`);
+    expect(masked).not.toContain(text);
+    expect(masked.length).toBeGreaterThan(0);
+  });
+
+  it('keeps nothing for a negative keep, with or without an echo', () => {
+    expect(masker.mask('plain answer text', -3)).toBe('');
+    expect(masker.mask(`x ${secret} y`, -3)).toBe('');
+  });
 });

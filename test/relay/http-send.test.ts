@@ -67,7 +67,10 @@ describe('sendToTarget', () => {
     await send(`${base}/first`, [['X-N', '1']]);
     await send(`${base}/first`, [['X-N', '2']]);
     await send(`http://user:p%40ss@127.0.0.1:${(server.address() as AddressInfo).port}/second`, [['X-N', '3']]);
-    const [a, b, c] = received.slice(-3);
+    // The URL without credentials, after the one with them: nothing carried over from it.
+    await send(`${base}/first`, [['X-N', '4']]);
+    expect(received.at(-1)!.rawHeaders.find(([n]) => n.toLowerCase() === 'authorization')).toBeUndefined();
+    const [a, b, c] = received.slice(-4, -1);
     expect([a!.url, b!.url, c!.url]).toEqual(['/first', '/first', '/second']);
     expect([a, b, c].map((r) => r!.rawHeaders.find(([n]) => n === 'X-N')![1])).toEqual(['1', '2', '3']);
     expect(c!.rawHeaders.find(([n]) => n.toLowerCase() === 'authorization')?.[1]).toBe(`Basic ${Buffer.from('user:p@ss').toString('base64')}`);
