@@ -6,8 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src-main/store/postgres/index.js';
-import type { DerivedFields, Store } from '../../src-main/store/types.js';
+import type { Store } from '../../src-main/store/types.js';
 import { paychantDelivery } from '../helpers/store.js';
+import { copiesByBody, copiesByEvent, derivedFor, type DedupeCopy as Copy } from '../helpers/dedupe-copies.js';
 import { createTestDatabase, dropTestDatabase, sharedCluster } from '../helpers/postgres-databases.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -27,11 +28,6 @@ async function twoInstances(): Promise<[Store, Store]> {
   return [await open(), await open()];
 }
 
-interface Copy {
-  body: string;
-  eventId: string | null;
-}
-
 /** Stores the copies in one batch (as the listener does, before any is derived), so their seqs follow the list; their ids. */
 async function receive(store: Store, copies: Copy[]): Promise<string[]> {
   const rows = copies.map((copy) => paychantDelivery(copy.body));
@@ -39,32 +35,10 @@ async function receive(store: Store, copies: Copy[]): Promise<string[]> {
   return rows.map((d) => d.id);
 }
 
-const derivedFor = (copy: Copy): DerivedFields => ({
-  eventType: 'PAYMENT_COMPLETED',
-  eventId: copy.eventId,
-  parseError: null,
-  verification: { status: 'valid', candidatesTried: [] },
-  normalized: null,
-  correlationKeys: [],
-  schemaIssues: [],
-  reference: null,
-  amount: null,
-  searchText: copy.body,
-});
-
 const linksOf = async (store: Store, ids: string[]) => Promise.all(ids.map(async (id) => (await store.deliveries.get(id))!.duplicateOf));
 
-let round = 0;
-/** An original and its retry: the same event id (retries carry their attempt, so the bodies differ). */
-const byEvent = (): Copy[] => {
-  const eventId = `evt-${++round}`;
-  return [0, 1].map((attempt) => ({ body: `{"event":"PAID","id":"${eventId}","attempt":${attempt}}`, eventId }));
-};
-/** An original and its retry without an event id: the same body. */
-const byBody = (): Copy[] => {
-  const body = `{"event":"PAID","ref":"r-${++round}"}`;
-  return [0, 1].map(() => ({ body, eventId: null }));
-};
+const byEvent = (): Copy[] => copiesByEvent(2);
+const byBody = (): Copy[] => copiesByBody(2);
 
 const ROUNDS = 40;
 

@@ -5,8 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeBackends, type OpenedStore } from '../helpers/store-backends.js';
-import type { DerivedFields, Store } from '../../src-main/store/types.js';
+import type { Store } from '../../src-main/store/types.js';
 import { paychantDelivery } from '../helpers/store.js';
+import { copiesByBody, copiesByEvent, derivedFor, type DedupeCopy as Copy } from '../helpers/dedupe-copies.js';
 
 let opened: OpenedStore | null = null;
 afterEach(async () => {
@@ -14,11 +15,6 @@ afterEach(async () => {
   await opened?.remove();
   opened = null;
 });
-
-interface Copy {
-  body: string;
-  eventId: string | null;
-}
 
 /** Stores the copies one by one, so their seqs follow the list; their ids, in order. */
 async function receive(store: Store, copies: Copy[]): Promise<string[]> {
@@ -31,19 +27,6 @@ async function receive(store: Store, copies: Copy[]): Promise<string[]> {
   return ids;
 }
 
-const derivedFor = (copy: Copy): DerivedFields => ({
-  eventType: 'PAYMENT_COMPLETED',
-  eventId: copy.eventId,
-  parseError: null,
-  verification: { status: 'valid', candidatesTried: [] },
-  normalized: null,
-  correlationKeys: [],
-  schemaIssues: [],
-  reference: null,
-  amount: null,
-  searchText: copy.body,
-});
-
 /** Derives the copies batch by batch, each batch a list of indexes into `copies`, as the worker saves them. */
 async function derive(store: Store, ids: string[], copies: Copy[], batches: number[][]): Promise<void> {
   for (const batch of batches) await store.deliveries.saveDerived(batch.map((i) => ({ id: ids[i]!, derived: derivedFor(copies[i]!) })));
@@ -55,16 +38,8 @@ const linksOf = async (store: Store, ids: string[]) => Promise.all(ids.map(async
 const orders = (n: number): number[][] =>
   n === 0 ? [[]] : orders(n - 1).flatMap((order) => Array.from({ length: n }, (_, at) => [...order.slice(0, at), n - 1, ...order.slice(at)]));
 
-let round = 0;
-/** Three copies of a new event (retries carry their attempt, so the bodies differ), or of a new body without an event id. */
-const byEvent = (): Copy[] => {
-  const eventId = `evt-${++round}`;
-  return [0, 1, 2].map((attempt) => ({ body: `{"event":"PAID","id":"${eventId}","attempt":${attempt}}`, eventId }));
-};
-const byBody = (): Copy[] => {
-  const body = `{"event":"PAID","ref":"r-${++round}"}`;
-  return [0, 1, 2].map(() => ({ body, eventId: null }));
-};
+const byEvent = (): Copy[] => copiesByEvent(3);
+const byBody = (): Copy[] => copiesByBody(3);
 
 describe.each(storeBackends)('dedupe links independent of derivation order on $name', (backend) => {
   it('points a retry derived before its original to the original (same event id, and same body)', async () => {
