@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root, startServeChild, type ServeChild } from '../serve-process.js';
 import { processTicks, usPer } from '../process-cpu.js';
@@ -30,6 +30,8 @@ export interface RelayBenchResult {
   ratio: number;
   /** CPU microseconds per request, median of the rounds: the proxy's process; serve mode's (derivation included). */
   cpuUsPerRequest: { bare: number; listener: number; relay: number };
+  /** The same for the load around the proxy: the load generator (this process) and the backend, while the load ran. */
+  loadCpuUsPerRequest: { bare: number; relay: number };
   /** p50 at a steady 300 requests/s (nothing queues): backend alone, bare proxy, passthrough. */
   steady: { rate: number; direct: number; bare: number; relay: number };
   drain: { deliveries: number; outageSeconds: number; drainSeconds: number; perSecond: number; unique: number; received: number };
@@ -86,10 +88,14 @@ export async function runRelayBench(options: RelayBenchOptions, log: (line: stri
     await serve.settle();
     const result = { direct: [] as RelayLoadRun[], bare: [] as RelayLoadRun[], listener: [] as RelayLoadRun[], relay: [] as RelayLoadRun[] };
     const cpu = { bare: [] as number[], listener: [] as number[], relay: [] as number[] };
+    const loadCpu = { bare: [] as number[], relay: [] as number[] };
+    const loadTicks = () => processTicks(process.pid) + processTicks(backend.process.pid!);
     for (let round = 0; round < options.rounds; round++) {
       for (const name of ['direct', 'bare', 'listener', 'relay'] as const) {
         const before = processTicks(pids[name]);
+        const loadBefore = loadTicks();
         const run = await relayLoad(urls[name], { amount: options.amount, connections: options.connections, tag: `${name}${round}` });
+        if (name === 'bare' || name === 'relay') loadCpu[name].push(usPer(loadTicks() - loadBefore, options.amount));
         // Serve mode's work on a round (derivation, the log checkpoint) is done, and counted, before the next starts.
         if (name === 'listener' || name === 'relay') await serve.settle();
         if (name !== 'direct') cpu[name].push(usPer(processTicks(pids[name]) - before, options.amount));
@@ -101,6 +107,7 @@ export async function runRelayBench(options: RelayBenchOptions, log: (line: stri
     }
     const ratio = median(result.relay.map((r) => r.requestsPerSecond)) / median(result.bare.map((r) => r.requestsPerSecond));
     const cpuUsPerRequest = { bare: median(cpu.bare), listener: median(cpu.listener), relay: median(cpu.relay) };
+    const loadCpuUsPerRequest = { bare: median(loadCpu.bare), relay: median(loadCpu.relay) };
     const steady = { rate: STEADY_RATE, direct: 0, bare: 0, relay: 0 };
     for (const name of ['direct', 'bare', 'relay'] as const) {
       steady[name] = (await relaySteady(urls[name], { rate: STEADY_RATE, seconds: 5, tag: `steady-${name}` })).p50Ms;
@@ -138,7 +145,7 @@ export async function runRelayBench(options: RelayBenchOptions, log: (line: stri
     log(
       `  queue drain: ${drain.unique} of ${drain.deliveries} delivered in ${drainSeconds.toFixed(2)} s after the backend came back (${Math.round(drain.perSecond)}/s)`,
     );
-    return { ...result, ratio, cpuUsPerRequest, steady, drain };
+    return { ...result, ratio, cpuUsPerRequest, loadCpuUsPerRequest, steady, drain };
   } finally {
     await serve?.stop();
     await stop(bare.process);
@@ -151,6 +158,11 @@ export function relayRows(r: RelayBenchResult): BenchRow[] {
   const rps = (runs: RelayLoadRun[]) => median(runs.map((x) => x.requestsPerSecond));
   const p50 = (runs: RelayLoadRun[]) => median(runs.map((x) => x.p50Ms));
   const notOk = r.relay.reduce((n, x) => n + x.other, 0);
+  const cores = availableParallelism();
+  const sustained = {
+    relay: (cores * 1e6) / (r.cpuUsPerRequest.relay + r.loadCpuUsPerRequest.relay),
+    bare: (cores * 1e6) / (r.cpuUsPerRequest.bare + r.loadCpuUsPerRequest.bare),
+  };
   return [
     {
       section: 'relay',
@@ -203,6 +215,25 @@ export function relayRows(r: RelayBenchResult): BenchRow[] {
       measured: `${Math.round(r.cpuUsPerRequest.relay)} µs`,
       baseline: `${Math.round(r.cpuUsPerRequest.listener)} µs`,
       ratio: r.cpuUsPerRequest.relay / r.cpuUsPerRequest.listener,
+      target: '',
+      met: null,
+    },
+    {
+      section: 'relay',
+      figure: 'CPU per request around the proxy: load generator and backend, relaying vs bare',
+      measured: `${Math.round(r.loadCpuUsPerRequest.relay)} µs`,
+      baseline: `${Math.round(r.loadCpuUsPerRequest.bare)} µs`,
+      ratio: r.loadCpuUsPerRequest.relay / r.loadCpuUsPerRequest.bare,
+      target: '',
+      met: null,
+    },
+    {
+      // Sustained traffic leaves no idle time to defer derivation into: every process's CPU per request, on this machine's cores.
+      section: 'relay',
+      figure: `requests/s the CPU allows on ${cores} cores, derivation included (cores ÷ CPU per request of every process)`,
+      measured: perSecond(sustained.relay),
+      baseline: perSecond(sustained.bare),
+      ratio: sustained.relay / sustained.bare,
       target: '',
       met: null,
     },
