@@ -5,6 +5,7 @@
  * live to a console of the other. Real stores and a real server; skipped without one.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { openPostgresStore, type PostgresStoreOptions } from '../../src-main/store/postgres/index.js';
 import type { DerivedFields, NewDelivery, Store } from '../../src-main/store/types.js';
 import type { RelayRouteRecord } from '../../src-main/store/relay-types.js';
@@ -86,23 +87,16 @@ function barrier(count: number): { arrive(): Promise<void> } {
  * Derives as the derivation worker does, a batch at a time with some work between claim and save,
  * until none is left; `firstClaims` holds each instance after its first claim until all have claimed.
  */
-async function deriveAll(store: Store, firstClaims?: { arrive(): Promise<void> }, shared?: { derived: number; total: number }): Promise<string[]> {
+async function deriveAll(store: Store, firstClaims?: { arrive(): Promise<void> }): Promise<string[]> {
   const done: string[] = [];
   for (let round = 0; ; round++) {
     const batch = await store.deliveries.pendingDerivation(7);
     // On a loaded machine one instance could otherwise claim everything before the other's first claim.
     if (round === 0 && firstClaims) await firstClaims.arrive();
-    // A claim that meets rows the other instance claimed a moment before comes back empty while
-    // rows are left: with `shared` (both instances' count), it tries again until every row is derived.
-    if (batch.length === 0 && shared && shared.derived < shared.total) {
-      await pause(3);
-      continue;
-    }
     if (batch.length === 0) return done;
     await pause(3);
     await store.deliveries.saveDerived(batch.map((d) => ({ id: d.id, derived: derived(`derived ${d.id}`) })));
     done.push(...batch.map((d) => d.id));
-    if (shared) shared.derived += batch.length;
   }
 }
 
@@ -121,6 +115,17 @@ async function relayAll(store: Store, routeId: string): Promise<string[]> {
   }
 }
 
+/** Resolves once a statement of this database waits for a lock (seen from `client`'s connection). */
+async function waitForLockWait(client: pg.Client): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < 10_000; await pause(10)) {
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    if (rows[0]!.n > 0) return;
+  }
+  throw new Error('no statement came to wait for a lock within 10 s');
+}
+
 const duplicatesIn = (ids: readonly string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
 
 describe.skipIf(sharedCluster() === null)('several instances on one PostgreSQL database', () => {
@@ -131,14 +136,35 @@ describe.skipIf(sharedCluster() === null)('several instances on one PostgreSQL d
     for (let i = 0; i < batch.length; i += 50) await (i % 100 === 0 ? a : b).deliveries.insertBatch(batch.slice(i, i + 50));
 
     const firstClaims = barrier(2);
-    const shared = { derived: 0, total: batch.length };
-    const [byA, byB] = await Promise.all([deriveAll(a, firstClaims, shared), deriveAll(b, firstClaims, shared)]);
+    const [byA, byB] = await Promise.all([deriveAll(a, firstClaims), deriveAll(b, firstClaims)]);
     expect(duplicatesIn([...byA, ...byB])).toEqual([]);
     expect(new Set([...byA, ...byB])).toEqual(new Set(batch.map((d) => d.id)));
     // Both took part (claims skip what the other holds rather than waiting for it).
     expect(byA.length).toBeGreaterThan(0);
     expect(byB.length).toBeGreaterThan(0);
     expect(await a.deliveries.pendingDerivation(10)).toEqual([]);
+  });
+
+  it('take the rows after one another instance claimed while this claim was under way', { timeout: 30_000 }, async () => {
+    const url = await database();
+    const a = await instance(url);
+    const b = await instance(url);
+    const [first, second] = [paychantDelivery('{"n":1}'), paychantDelivery('{"n":2}')];
+    await a.deliveries.insertBatch([first, second]);
+    // a's claim of the first row, not yet committed: b's claim, its snapshot taken without it, meets it and waits.
+    const aClaim = new pg.Client({ connectionString: url });
+    await aClaim.connect();
+    cleanups.push(() => aClaim.end());
+    await aClaim.query('BEGIN');
+    await aClaim.query('INSERT INTO derivation_claims (seq, instance) SELECT seq, $1 FROM deliveries WHERE id = $2', [a.coordination!.instanceId, first.id]);
+    const claim = b.deliveries.pendingDerivation(1);
+    await waitForLockWait(aClaim);
+    await aClaim.query('COMMIT');
+    // Before: the claim came back empty (first claimed by a, second never looked at) and b stopped deriving.
+    const claimed = await claim;
+    expect(claimed.map((d) => d.id)).toEqual([second.id]);
+    // And with nothing left after it, empty without waiting: the fresh look finds the first row a's.
+    expect(await b.deliveries.pendingDerivation(1, claimed[0]!.seq)).toEqual([]);
   });
 
   it('share the relay queue without sending a job twice, each claim naming its instance', { timeout: 60_000 }, async () => {

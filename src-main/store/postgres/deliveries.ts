@@ -89,6 +89,9 @@ function batchParams(batch: readonly NewDelivery[], instanceId: string): unknown
  */
 const CONCURRENT_INSERTS = 4;
 
+/** Claims tried in a row while rows are left but each claim meets another instance's (see pendingDerivation). */
+const CLAIM_TRIES = 4;
+
 export class PgDeliveryStore implements DeliveryStore {
   private readonly maintenance: PgDeliveryMaintenance;
   readonly concurrentInserts: number;
@@ -117,6 +120,28 @@ export class PgDeliveryStore implements DeliveryStore {
    * claim while it lives); rows claimed by an instance not seen lately are taken over.
    */
   async pendingDerivation(limit: number, afterSeq = 0): Promise<PendingDelivery[]> {
+    // An empty claim may have met rows another instance claimed just after this statement's
+    // snapshot: it locked them, found them claimed, and took none of the rows after them. Empty is
+    // only returned once a fresh look finds nothing left to claim (or after a few such meetings).
+    for (let tries = 1; ; tries++) {
+      const claimed = await this.claimPending(limit, afterSeq);
+      if (claimed.length > 0 || tries === CLAIM_TRIES || !(await this.claimableLeft(afterSeq))) return claimed;
+    }
+  }
+
+  private async claimableLeft(afterSeq: number): Promise<boolean> {
+    const { rows } = await this.pool.query<{ left: boolean }>({
+      name: `gatewatch_claimable_left_${this.timing.staleAfterMs}`,
+      text: `SELECT EXISTS (
+         SELECT 1 FROM deliveries AS d WHERE d.derived_at IS NULL AND d.seq > $1
+           AND NOT EXISTS (SELECT 1 FROM derivation_claims AS c WHERE c.seq = d.seq AND c.instance <> $2 AND ${aliveSql('c.instance', this.timing)})
+       ) AS left`,
+      values: [afterSeq, this.instanceId],
+    });
+    return rows[0]?.left === true;
+  }
+
+  private async claimPending(limit: number, afterSeq: number): Promise<PendingDelivery[]> {
     // Named (planned once per connection); the text holds the staleness interval, so does its name.
     const { rows } = await this.pool.query<PendingRow>({
       name: `gatewatch_claim_derivation_${this.timing.staleAfterMs}`,
