@@ -91,6 +91,7 @@ const CONCURRENT_INSERTS = 4;
 
 /** Claims tried in a row while rows are left but each claim meets another instance's (see pendingDerivation). */
 const CLAIM_TRIES = 4;
+const CLAIM_RETRY_PAUSE_MS = 5;
 
 export class PgDeliveryStore implements DeliveryStore {
   private readonly maintenance: PgDeliveryMaintenance;
@@ -126,6 +127,8 @@ export class PgDeliveryStore implements DeliveryStore {
     for (let tries = 1; ; tries++) {
       const claimed = await this.claimPending(limit, afterSeq);
       if (claimed.length > 0 || tries === CLAIM_TRIES || !(await this.claimableLeft(afterSeq))) return claimed;
+      // Rows still locked by a claim under way are let go once it commits: give it a moment.
+      await new Promise((resolve) => setTimeout(resolve, CLAIM_RETRY_PAUSE_MS));
     }
   }
 
