@@ -4,6 +4,7 @@
  * says how fast; this says where the two cores went, per request.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 /** Microseconds per clock tick (USER_HZ is 100 on Linux). */
 export const TICK_US = 10_000;
@@ -69,3 +70,16 @@ export function postgresTicks(port: number): number {
 
 /** Microseconds of CPU per unit (request, delivery) from a difference in ticks. */
 export const usPer = (ticks: number, units: number) => (units > 0 ? (ticks * TICK_US) / units : 0);
+
+/** The cores this process may use: the CPUs it may run on, or fewer under a cgroup quota (`cpu.max`, as containers set). */
+export function coresAvailable(): number {
+  const cpus = availableParallelism();
+  try {
+    const [quota, period] = readFileSync('/sys/fs/cgroup/cpu.max', 'utf8').trim().split(' ');
+    if (quota === undefined || quota === 'max' || period === undefined) return cpus;
+    return Math.min(cpus, Number(quota) / Number(period));
+  } catch {
+    // No cgroup v2 file (another OS, cgroup v1): no quota known.
+    return cpus;
+  }
+}
