@@ -1,8 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-let lastTime = 0;
-let lastRandom: Buffer = Buffer.alloc(0);
+const RANDOM_BYTES = 10;
+/** Random bytes drawn for many ids at once: one call into the CSPRNG per 256 ids instead of one per id. */
+const pool = new Uint8Array(RANDOM_BYTES * 256);
+let poolAt = pool.length;
+let lastTime = -1;
+let lastTimeText = '';
+const lastRandom = new Uint8Array(RANDOM_BYTES);
 
 function encode(bytes: Uint8Array): string {
   let out = '';
@@ -26,21 +31,24 @@ function encode(bytes: Uint8Array): string {
  * is incremented, so ids made in one process sort in creation order.
  */
 export function newId(prefix: string, now = Date.now()): string {
-  let random: Buffer;
   if (now === lastTime) {
-    random = Buffer.from(lastRandom);
-    for (let i = random.length - 1; i >= 0; i--) {
-      random[i] = (random[i]! + 1) & 0xff;
-      if (random[i] !== 0) break;
+    for (let i = RANDOM_BYTES - 1; i >= 0; i--) {
+      lastRandom[i] = (lastRandom[i]! + 1) & 0xff;
+      if (lastRandom[i] !== 0) break;
     }
   } else {
-    random = randomBytes(10);
+    if (poolAt === pool.length) {
+      randomFillSync(pool);
+      poolAt = 0;
+    }
+    lastRandom.set(pool.subarray(poolAt, poolAt + RANDOM_BYTES));
+    poolAt += RANDOM_BYTES;
+    lastTime = now;
+    const time = Buffer.alloc(6);
+    time.writeUIntBE(now, 0, 6);
+    lastTimeText = encode(time);
   }
-  lastTime = now;
-  lastRandom = random;
-  const time = Buffer.alloc(6);
-  time.writeUIntBE(now, 0, 6);
-  return `${prefix}_${encode(time)}${encode(random)}`;
+  return `${prefix}_${lastTimeText}${encode(lastRandom)}`;
 }
 
 /** When an id made by newId was made (ms since epoch), read back from its time part; null for any other string. */
